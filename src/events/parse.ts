@@ -1,0 +1,177 @@
+/**
+ * Reading a log: one JSON event per line. Every problem is a value that says where (file, line, event id)
+ * and why; nothing here throws on bad input, and nothing here touches the file system.
+ */
+import type { z } from 'zod';
+import { certainlyBefore } from './instant.js';
+import { CaseEvent, EVENT_TYPES } from './schema.js';
+import { upcast } from './versions.js';
+
+export type LogProblemCode =
+  | 'BAD_ENCODING'
+  | 'BAD_JSON'
+  | 'LINE_TOO_LONG'
+  | 'TORN_LINE'
+  | 'INVALID_EVENT'
+  | 'DUPLICATE_ID'
+  | 'OUT_OF_ORDER';
+
+export interface LogProblem {
+  readonly code: LogProblemCode;
+  readonly file: string;
+  /** 1-based line number in the file. */
+  readonly line: number;
+  readonly eventId?: string;
+  readonly message: string;
+}
+
+export interface LoggedEvent {
+  readonly event: CaseEvent;
+  readonly line: number;
+}
+
+export interface ParsedLog {
+  readonly file: string;
+  readonly events: readonly LoggedEvent[];
+  readonly problems: readonly LogProblem[];
+}
+
+/** Longer lines are refused before JSON parsing: no event needs a megabyte. */
+export const MAX_LINE_BYTES = 1 << 20;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Splits raw bytes into lines, keeping whether the last one ended with a newline (a torn write does not). */
+function splitLines(bytes: Uint8Array): { lines: Uint8Array[]; lastTerminated: boolean } {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      lines.push(bytes.subarray(start, i));
+      start = i + 1;
+    }
+  }
+  const lastTerminated = start === bytes.length;
+  if (!lastTerminated) lines.push(bytes.subarray(start));
+  return { lines, lastTerminated };
+}
+
+export function formatProblem(p: LogProblem): string {
+  const where = `${p.file}:${p.line}`;
+  return p.eventId ? `${where}: event ${p.eventId}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+function describeIssues(error: z.ZodError, raw: unknown): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid event';
+  const type =
+    typeof raw === 'object' && raw !== null && 'type' in raw ? (raw as { type: unknown }).type : undefined;
+  if (first.path.length === 1 && first.path[0] === 'type') {
+    return type === undefined
+      ? 'missing "type" (one of the event kinds, for example "complaint.filed")'
+      : `unknown event type ${JSON.stringify(type)}; known types: ${EVENT_TYPES.join(', ')}`;
+  }
+  const rest = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+  const path = first.path.length > 0 ? first.path.map(String).join('.') : '(event)';
+  return `${path}: ${first.message}${rest}`;
+}
+
+function idOf(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const id = Object.hasOwn(raw, 'id') ? (raw as { id: unknown }).id : undefined;
+  return typeof id === 'string' && id.length <= 120 ? id : undefined;
+}
+
+/** Validates one already-decoded value as an event (after upcasting older schema versions). */
+export function validateEvent(raw: unknown): { ok: true; event: CaseEvent } | { ok: false; message: string } {
+  const result = CaseEvent.safeParse(upcast(raw));
+  return result.success
+    ? { ok: true, event: result.data }
+    : { ok: false, message: describeIssues(result.error, raw) };
+}
+
+/** Parses a whole log. Lines that fail are reported and skipped; the rest are returned in file order. */
+export function parseLog(input: string | Uint8Array, file = '<log>'): ParsedLog {
+  let bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const { lines, lastTerminated } = splitLines(bytes);
+  const events: LoggedEvent[] = [];
+  const problems: LogProblem[] = [];
+  const seen = new Map<string, number>();
+  let previous: LoggedEvent | undefined;
+
+  lines.forEach((lineBytes, index) => {
+    const line = index + 1;
+    const isLast = index === lines.length - 1;
+    const torn = isLast && !lastTerminated;
+    const report = (code: LogProblemCode, message: string, eventId?: string) =>
+      problems.push(
+        eventId === undefined ? { code, file, line, message } : { code, file, line, eventId, message },
+      );
+
+    if (lineBytes.length > MAX_LINE_BYTES) {
+      report('LINE_TOO_LONG', `line is ${lineBytes.length} bytes; the limit is ${MAX_LINE_BYTES}`);
+      return;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(lineBytes);
+    } catch {
+      report('BAD_ENCODING', 'line is not valid UTF-8');
+      return;
+    }
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.trim() === '') return;
+
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      if (torn) {
+        report(
+          'TORN_LINE',
+          'the last line is incomplete (a write was cut off); `casesim repair` moves it aside',
+        );
+      } else {
+        const why = error instanceof SyntaxError ? error.message : 'nesting too deep';
+        report('BAD_JSON', `not valid JSON: ${why}`);
+      }
+      return;
+    }
+    const eventId = idOf(raw);
+    const result = validateEvent(raw);
+    if (!result.ok) {
+      report('INVALID_EVENT', result.message, eventId);
+      return;
+    }
+    const event = result.event;
+    const firstLine = seen.get(event.id);
+    if (firstLine !== undefined) {
+      report('DUPLICATE_ID', `id already used on line ${firstLine}`, event.id);
+      return;
+    }
+    if (previous && certainlyBefore(event.at, previous.event.at)) {
+      report(
+        'OUT_OF_ORDER',
+        `takes effect (${event.at.local}) before the previous event ${previous.event.id} (${previous.event.at.local}); the log is kept in order of legal effect`,
+        event.id,
+      );
+      return;
+    }
+    seen.set(event.id, line);
+    const logged = { event, line };
+    events.push(logged);
+    previous = logged;
+  });
+
+  return { file, events, problems };
+}
+
+/** One event as one log line (no trailing newline). */
+export function serializeEvent(event: CaseEvent): string {
+  return JSON.stringify(event);
+}
+
+export function serializeLog(events: readonly CaseEvent[]): string {
+  return events.map((e) => `${serializeEvent(e)}\n`).join('');
+}

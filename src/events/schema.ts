@@ -1,0 +1,345 @@
+/**
+ * The event vocabulary of a case, as zod schemas: the single source of what an event is. TypeScript
+ * types are inferred from these, and `events/schema.json` is generated from them.
+ */
+import { z } from 'zod';
+import { isTimeZone, LOCAL_PATTERN, localProblem } from './instant.js';
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** A stable identifier: lower-case letters, digits, dots, dashes, underscores. */
+export const Id = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case letters, digits, dots, dashes and underscores');
+
+export const Instant = z
+  .strictObject({
+    local: z.string().regex(LOCAL_PATTERN, 'expected YYYY[-MM[-DD[THH:MM[:SS]]]] in local time'),
+    zone: z.string().refine(isTimeZone, 'not an IANA time zone (for example America/Los_Angeles)'),
+    /** How the date was worked out when no source states it outright ("'Saturday' in an article dated ..."). */
+    basis: z.string().min(1).optional(),
+  })
+  .superRefine((value, ctx) => {
+    const problem = localProblem(value.local);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['local'], message: problem });
+  })
+  .describe('A local date or time in a named zone; its precision is the shape of `local`.');
+export type Instant = z.infer<typeof Instant>;
+
+/** Short verbatim evidence; longer passages belong in the source, not in the log. */
+const Quote = z.string().min(3).max(400).describe('A short verbatim quotation from the source, as evidence.');
+
+export const ArticleSource = z.strictObject({
+  type: z.literal('article'),
+  file: z.string().regex(/^[\w.-]+\.txt$/, 'an article file name such as 002_91033bc79271b903.txt'),
+  outlet: z.string().min(1),
+  headline: z.string().min(1),
+  quote: Quote,
+});
+
+export const CourtRecordSource = z.strictObject({
+  type: z.literal('court-record'),
+  court: z.string().min(1),
+  docket: z.string().min(1),
+  /** The docket entry, for example `ECF 59` or `DktEntry 5-1`; `text-only entry` where there is no document. */
+  entry: z.string().min(1),
+  url: z.url().optional(),
+  quote: Quote,
+  /** A local text in which the quotation can be checked verbatim (for example `legal-record.md`). */
+  quotedIn: z.string().min(1).optional(),
+});
+
+export const PublicRecordSource = z.strictObject({
+  type: z.literal('public-record'),
+  title: z.string().min(1),
+  url: z.url(),
+  quote: Quote,
+  quotedIn: z.string().min(1).optional(),
+  /** False where the record marks the fact as recalled and unverified. */
+  verified: z.boolean(),
+});
+
+export const Source = z.discriminatedUnion('type', [ArticleSource, CourtRecordSource, PublicRecordSource]);
+export type Source = z.infer<typeof Source>;
+
+/** Where sources disagree: every account with its sources, and which one replay uses and why. */
+export const Conflict = z.strictObject({
+  about: z.string().min(1),
+  accounts: z
+    .array(
+      z.strictObject({
+        says: z.string().min(1),
+        instant: Instant.optional(),
+        sources: z.array(Source).min(1),
+      }),
+    )
+    .min(2),
+  replayUses: z.string().min(1),
+  why: z.string().min(1),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+const envelope = {
+  id: Id,
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** When the event took legal effect: replay is ordered by this. */
+  at: Instant,
+  /** When it was filed or became public: "as known at K" filters by this. */
+  knownAt: Instant,
+  /** What happened, in the project's own words. */
+  summary: z.string().min(1).max(2000),
+  sources: z.array(Source).min(1, 'every event needs at least one source'),
+  conflicts: z.array(Conflict).optional(),
+};
+
+function kind<const T extends string, S extends z.ZodRawShape>(type: T, shape: S, description: string) {
+  return z.strictObject({ type: z.literal(type), ...envelope, ...shape }).describe(description);
+}
+
+export const Prohibition = z.strictObject({
+  id: Id,
+  description: z.string().min(1),
+  effective: Instant,
+});
+
+/** A court's findings on the preliminary-injunction test it applied, one value per factor. */
+export const InjunctionFindings = z.strictObject({
+  standard: z.enum(['winter', 'serious-questions']),
+  merits: z.enum(['likely', 'serious-questions', 'not-shown', 'not-reached']),
+  irreparableHarm: z.enum(['likely', 'not-shown', 'not-reached']),
+  balance: z.enum(['tips-sharply', 'tips', 'does-not-tip', 'not-reached']),
+  publicInterest: z.enum(['favors', 'disfavors', 'not-reached']),
+  notes: z.string().optional(),
+});
+export type InjunctionFindings = z.infer<typeof InjunctionFindings>;
+
+/** A court's findings on the four Nken factors for a stay pending appeal. */
+export const StayFindings = z.strictObject({
+  merits: z.enum(['strong-showing', 'substantial-case', 'not-shown', 'not-reached']),
+  irreparableInjury: z.enum(['shown', 'not-shown', 'not-reached']),
+  harmToOthers: z.enum(['substantial', 'not-substantial', 'not-reached']),
+  publicInterest: z.enum(['favors-stay', 'disfavors-stay', 'not-reached']),
+  notes: z.string().optional(),
+});
+export type StayFindings = z.infer<typeof StayFindings>;
+
+export const OrderSigned = kind(
+  'order.signed',
+  {
+    order: Id,
+    title: z.string().min(1),
+    issuer: z.string().min(1),
+    authority: z.array(z.string()).default([]),
+  },
+  'An executive order is signed.',
+);
+export const OrderRevoked = kind(
+  'order.revoked',
+  { order: Id, by: z.string().min(1) },
+  'An executive order is revoked.',
+);
+export const IdentificationAnnounced = kind(
+  'identification.announced',
+  { identification: Id, order: Id, agency: z.string().min(1), prohibitions: z.array(Prohibition).min(1) },
+  'An agency names the transactions an order prohibits, each with its own effective instant.',
+);
+export const IdentificationDatesChanged = kind(
+  'identification.datesChanged',
+  {
+    identification: Id,
+    changes: z.array(z.strictObject({ prohibition: Id, effective: Instant })).min(1),
+  },
+  "An agency moves the effective instants of some of an identification's prohibitions.",
+);
+export const IdentificationWithdrawn = kind(
+  'identification.withdrawn',
+  { identification: Id },
+  'An agency withdraws an identification.',
+);
+export const IdentificationRescinded = kind(
+  'identification.rescinded',
+  { identification: Id },
+  'An agency rescinds an identification.',
+);
+export const GovernmentPosition = kind(
+  'government.position',
+  { by: z.string().min(1), docket: Id.optional(), position: z.string().min(1) },
+  'The government states a position (for example that individual users will not be penalized); it binds no one.',
+);
+export const ComplaintFiled = kind(
+  'complaint.filed',
+  {
+    docket: Id,
+    court: z.string().min(1),
+    caseNumber: z.string().min(1),
+    caseName: z.string().min(1),
+    judge: z.string().optional(),
+    plaintiffs: z.array(z.string().min(1)).min(1),
+    defendants: z.array(z.string().min(1)).min(1),
+    /** FRAP 4(a)(1)(B): the United States or its officer as a party gives every party 60 days to appeal. */
+    unitedStatesIsParty: z.boolean(),
+    challenges: z.array(Id).default([]),
+  },
+  'A complaint is filed, opening a case on a district-court docket.',
+);
+export const ComplaintAmended = kind('complaint.amended', { docket: Id }, 'A complaint is amended.');
+export const InjunctionMotionFiled = kind(
+  'injunction.motionFiled',
+  {
+    docket: Id,
+    relief: z.enum(['tro', 'preliminary']),
+    movant: z.string().min(1),
+    prohibitions: z.array(Id).optional(),
+  },
+  'A party moves for a temporary restraining order or a preliminary injunction.',
+);
+export const InjunctionGranted = kind(
+  'injunction.granted',
+  {
+    motion: Id,
+    scope: z.strictObject({
+      prohibitions: z.array(Id).min(1),
+      defendants: z.array(z.string().min(1)).min(1),
+      /** False where the order protects only the parties named in `protects`. */
+      nationwide: z.boolean(),
+      protects: z.array(z.string().min(1)).optional(),
+    }),
+    findings: InjunctionFindings,
+    /** FRCP 65(b)(2): a TRO expires on its own, within 14 days unless extended. */
+    expires: Instant.optional(),
+  },
+  'A court grants a TRO or preliminary injunction, in full or in part.',
+);
+export const InjunctionDenied = kind(
+  'injunction.denied',
+  { motion: Id, findings: InjunctionFindings.optional() },
+  'A court denies a motion for a TRO or preliminary injunction.',
+);
+export const AppealNoticed = kind(
+  'appeal.noticed',
+  {
+    /** The order appealed from: the id of the event that entered it. */
+    order: Id,
+    appealDocket: Id,
+    court: z.string().min(1),
+    caseNumber: z.string().min(1),
+    appellant: z.string().min(1),
+  },
+  'A party files a notice of appeal; by itself it stays nothing.',
+);
+export const StayMotionFiled = kind(
+  'stay.motionFiled',
+  {
+    /** The docket the motion is filed on: the district case, or the appeal. */
+    docket: Id,
+    injunction: Id,
+    movant: z.string().min(1),
+    /** FRAP 8(a)(2)(A): why a motion in the court of appeals did not wait for the district court. */
+    ground: z.enum(['district-denied', 'impracticable', 'district-failed-to-afford-relief']).optional(),
+  },
+  'A party moves to stay an injunction pending appeal, in the district court or the court of appeals.',
+);
+export const StayGranted = kind(
+  'stay.granted',
+  { motion: Id, prohibitions: z.array(Id).optional(), findings: StayFindings },
+  'A court stays an injunction pending appeal, in full or as to some prohibitions.',
+);
+export const StayDenied = kind(
+  'stay.denied',
+  { motion: Id, findings: StayFindings.optional() },
+  'A court denies a motion to stay an injunction pending appeal.',
+);
+export const AppealHeldInAbeyance = kind(
+  'appeal.heldInAbeyance',
+  { appealDocket: Id },
+  'The court of appeals holds an appeal in abeyance.',
+);
+export const AppealAbeyanceLifted = kind(
+  'appeal.abeyanceLifted',
+  { appealDocket: Id },
+  'The court of appeals takes an appeal out of abeyance.',
+);
+export const AppealDecided = kind(
+  'appeal.decided',
+  { appealDocket: Id, disposition: z.enum(['affirmed', 'reversed', 'vacated']) },
+  'The court of appeals decides an appeal.',
+);
+export const AppealDismissed = kind(
+  'appeal.dismissed',
+  {
+    appealDocket: Id,
+    reason: z.enum(['voluntary', 'moot', 'jurisdiction']),
+    /** Munsingwear vacatur of the order appealed from; equitable, never automatic. */
+    vacatur: z.boolean().default(false),
+  },
+  'An appeal is dismissed, voluntarily or as moot.',
+);
+export const CaseDismissed = kind(
+  'case.dismissed',
+  { docket: Id, reason: z.enum(['voluntary', 'moot', 'merits', 'settled']) },
+  'A district-court case is dismissed; its preliminary relief ends with it.',
+);
+export const ContextNote = kind(
+  'context.note',
+  {
+    category: z.enum([
+      'company-action',
+      'mitigation-proposal',
+      'usage-figure',
+      'hearing',
+      'scheduling',
+      'filing',
+      'statement',
+      'other',
+    ]),
+    actor: z.string().optional(),
+  },
+  'Something that belongs on the timeline but moves no legal state.',
+);
+
+export const CaseEvent = z.discriminatedUnion('type', [
+  OrderSigned,
+  OrderRevoked,
+  IdentificationAnnounced,
+  IdentificationDatesChanged,
+  IdentificationWithdrawn,
+  IdentificationRescinded,
+  GovernmentPosition,
+  ComplaintFiled,
+  ComplaintAmended,
+  InjunctionMotionFiled,
+  InjunctionGranted,
+  InjunctionDenied,
+  AppealNoticed,
+  StayMotionFiled,
+  StayGranted,
+  StayDenied,
+  AppealHeldInAbeyance,
+  AppealAbeyanceLifted,
+  AppealDecided,
+  AppealDismissed,
+  CaseDismissed,
+  ContextNote,
+]);
+export type CaseEvent = z.infer<typeof CaseEvent>;
+export type CaseEventInput = z.input<typeof CaseEvent>;
+export type EventType = CaseEvent['type'];
+export type EventOf<T extends EventType> = Extract<CaseEvent, { type: T }>;
+
+export const EVENT_TYPES: readonly EventType[] = CaseEvent.options.map((o) => o.shape.type.value);
+
+/** The description of each event kind, read from its schema. */
+export function describeEventType(type: EventType): string {
+  const option = CaseEvent.options.find((o) => o.shape.type.value === type);
+  return option?.description ?? type;
+}
+
+/** The JSON Schema of one log line, for editors. */
+export function eventJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(CaseEvent, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+}

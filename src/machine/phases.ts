@@ -1,0 +1,134 @@
+/**
+ * Where each region of the case stands, read from the record the machine keeps. The statechart's region
+ * states follow these phases through the lifecycle edges declared in `LIFECYCLE`, so the diagram shows how
+ * a case can move, and a property test checks that the region states never drift from the record.
+ */
+import type { CaseContext } from './context.js';
+
+export const REGION_PHASES = {
+  executive: ['noOrder', 'orderInForce', 'orderRevoked'],
+  suit: ['noSuit', 'open', 'closed'],
+  relief: ['none', 'requested', 'enjoined', 'stayed', 'denied', 'dissolved'],
+  appeal: ['none', 'pending', 'inAbeyance', 'decided', 'dismissed'],
+} as const;
+
+export type Region = keyof typeof REGION_PHASES;
+export type PhaseOf<R extends Region> = (typeof REGION_PHASES)[R][number];
+export type Phases = { [R in Region]: PhaseOf<R> };
+
+/** How a region may move in one step, with a plain description of each phase for people. */
+export const LIFECYCLE: {
+  [R in Region]: { [P in PhaseOf<R>]: { description: string; next: readonly PhaseOf<R>[] } };
+} = {
+  executive: {
+    noOrder: { description: 'No executive order in the record yet.', next: ['orderInForce'] },
+    orderInForce: {
+      description: 'An executive order is in force; agencies may identify the transactions it prohibits.',
+      next: ['orderRevoked'],
+    },
+    orderRevoked: {
+      description: 'Every order in the record has been revoked; nothing it directed has legal force.',
+      next: ['orderInForce'],
+    },
+  },
+  suit: {
+    noSuit: { description: 'No lawsuit has been filed.', next: ['open'] },
+    open: { description: 'A case is pending in the district court.', next: ['closed'] },
+    closed: { description: 'Every district-court case has been dismissed.', next: ['open'] },
+  },
+  relief: {
+    none: { description: 'No one has asked a court for preliminary relief.', next: ['requested'] },
+    requested: {
+      description: 'A motion for a TRO or preliminary injunction is pending.',
+      next: ['enjoined', 'denied', 'none', 'dissolved'],
+    },
+    enjoined: {
+      description: 'An injunction is in force and at least part of it is not stayed.',
+      next: ['stayed', 'dissolved', 'requested', 'denied'],
+    },
+    stayed: {
+      description:
+        'Every injunction in force is stayed pending appeal: the prohibitions it covered apply again.',
+      next: ['enjoined', 'dissolved', 'requested', 'denied'],
+    },
+    denied: { description: 'Preliminary relief was denied and nothing is in force.', next: ['requested'] },
+    dissolved: {
+      description: 'An injunction was dissolved or vacated and none is in force now.',
+      next: ['requested', 'enjoined'],
+    },
+  },
+  appeal: {
+    none: { description: 'No appeal has been taken.', next: ['pending'] },
+    pending: {
+      description: 'An appeal is pending before the court of appeals.',
+      next: ['inAbeyance', 'decided', 'dismissed'],
+    },
+    inAbeyance: {
+      description: 'The appeal is held in abeyance: still pending, but set aside.',
+      next: ['pending', 'dismissed', 'decided'],
+    },
+    decided: { description: 'The court of appeals has decided the appeal.', next: ['pending', 'inAbeyance'] },
+    dismissed: {
+      description: 'The appeal was dismissed, voluntarily or as moot.',
+      next: ['pending', 'inAbeyance'],
+    },
+  },
+};
+
+function executivePhase(ctx: CaseContext): PhaseOf<'executive'> {
+  const orders = Object.values(ctx.orders);
+  if (orders.length === 0) return 'noOrder';
+  return orders.some((o) => o.status === 'in-force') ? 'orderInForce' : 'orderRevoked';
+}
+
+function suitPhase(ctx: CaseContext): PhaseOf<'suit'> {
+  const suits = Object.values(ctx.suits);
+  if (suits.length === 0) return 'noSuit';
+  return suits.some((s) => s.status === 'open') ? 'open' : 'closed';
+}
+
+/** Whether every prohibition an injunction covers is stayed by a stay in force. */
+export function fullyStayed(ctx: CaseContext, injunctionId: string): boolean {
+  const injunction = ctx.injunctions[injunctionId];
+  if (!injunction) return false;
+  const stayed = new Set(
+    Object.values(ctx.stays)
+      .filter((s) => s.injunction === injunctionId && s.status === 'in-force')
+      .flatMap((s) => s.prohibitions),
+  );
+  return injunction.prohibitions.every((p) => stayed.has(p));
+}
+
+function reliefPhase(ctx: CaseContext): PhaseOf<'relief'> {
+  const injunctions = Object.values(ctx.injunctions);
+  const inForce = injunctions.filter((i) => i.status === 'in-force');
+  if (inForce.length > 0) return inForce.every((i) => fullyStayed(ctx, i.id)) ? 'stayed' : 'enjoined';
+  const motions = Object.values(ctx.motions).filter((m) => m.kind === 'injunction');
+  if (motions.some((m) => m.status === 'pending')) return 'requested';
+  if (injunctions.length > 0) return 'dissolved';
+  if (motions.some((m) => m.status === 'denied')) return 'denied';
+  return 'none';
+}
+
+function appealPhase(ctx: CaseContext): PhaseOf<'appeal'> {
+  const appeals = Object.values(ctx.appeals);
+  if (appeals.length === 0) return 'none';
+  if (appeals.some((a) => a.status === 'pending')) return 'pending';
+  if (appeals.some((a) => a.status === 'abeyance')) return 'inAbeyance';
+  // Several ended appeals: the one that ended last sets the phase.
+  const last = appeals.reduce((a, b) => ((b.endedSeq ?? 0) > (a.endedSeq ?? 0) ? b : a));
+  return last.status === 'decided' ? 'decided' : 'dismissed';
+}
+
+export function phasesOf(ctx: CaseContext): Phases {
+  return {
+    executive: executivePhase(ctx),
+    suit: suitPhase(ctx),
+    relief: reliefPhase(ctx),
+    appeal: appealPhase(ctx),
+  };
+}
+
+export function phaseOf<R extends Region>(ctx: CaseContext, region: R): PhaseOf<R> {
+  return phasesOf(ctx)[region];
+}

@@ -1,0 +1,370 @@
+/**
+ * The procedural rules a case must respect. Each has a name, a plain-language explanation and its
+ * citation; the machine's guards are built from these checks, and rejections, `casesim explain`, the docs
+ * and the web page read the same text from the machine's metadata.
+ */
+import { type EpochRange, rangeOf } from '../events/instant.js';
+import type { CaseEvent, EventOf, EventType } from '../events/schema.js';
+import { type CaseContext, forumOf } from './context.js';
+
+export interface RuleMeta {
+  readonly name: string;
+  readonly title: string;
+  readonly explanation: string;
+  readonly citation: string;
+}
+
+export interface Rule<T extends EventType = EventType> extends RuleMeta {
+  readonly check: (ctx: CaseContext, event: EventOf<T>) => boolean;
+}
+
+const DAY = 86_400_000;
+
+function rule<T extends EventType>(
+  name: string,
+  title: string,
+  explanation: string,
+  citation: string,
+  check: (ctx: CaseContext, event: EventOf<T>) => boolean,
+): Rule<T> {
+  return { name, title, explanation, citation, check };
+}
+
+type Docketed = { docket: string };
+type MotionRuling = { motion: string };
+type AppealAct = { appealDocket: string };
+
+const suitIsOpen = (ctx: CaseContext, docket: string) => ctx.suits[docket]?.status === 'open';
+
+/** The docket and entry instant of the order an appeal names: an injunction, a denial, or a dismissal. */
+function enteredOrder(ctx: CaseContext, eventId: string): { docket: string; at: EpochRange } | undefined {
+  const injunction = ctx.injunctions[eventId];
+  if (injunction) return { docket: injunction.docket, at: injunction.grantedAt };
+  const denial = Object.values(ctx.motions).find((m) => m.ruledBy === eventId && m.ruledAt);
+  if (denial?.ruledAt) return { docket: denial.docket, at: denial.ruledAt };
+  const dismissed = Object.values(ctx.suits).find((s) => s.endedBy === eventId && s.endedAt);
+  return dismissed?.endedAt ? { docket: dismissed.docket, at: dismissed.endedAt } : undefined;
+}
+
+/** No prohibition is left with a live legal basis: the controversy the suit was about is over. */
+export function challengedActionEnded(ctx: CaseContext): boolean {
+  const ids = Object.values(ctx.identifications);
+  const orders = Object.values(ctx.orders);
+  if (ids.length === 0 && orders.length === 0) return false;
+  return (
+    orders.every((o) => o.status === 'revoked') &&
+    ids.every((i) => i.status !== 'announced' || ctx.orders[i.order]?.status === 'revoked')
+  );
+}
+
+export const RULES = {
+  orderIsNew: rule<'order.signed'>(
+    'orderIsNew',
+    'An order is signed once',
+    'Each executive order enters the record once, under its own id.',
+    'Federal Register Act, 44 U.S.C. 1505 (one published order per number)',
+    (ctx, e) => !ctx.orders[e.order],
+  ),
+  orderInForce: rule<'order.revoked' | 'identification.announced'>(
+    'orderInForce',
+    'The order must be in force',
+    'An order can be revoked, or implemented by an agency identification, only while it is in force. An identification under IEEPA rests entirely on the order that directs it.',
+    'IEEPA, 50 U.S.C. 1701-1702; EO 13943 Sec. 1(c)',
+    (ctx, e) => ctx.orders[e.order]?.status === 'in-force',
+  ),
+  identificationIsNew: rule<'identification.announced'>(
+    'identificationIsNew',
+    'Identifications and prohibitions have unique ids',
+    'An identification, and each prohibited transaction it names, enters the record once.',
+    'Administrative Procedure Act, 5 U.S.C. 551(4) (each rule is its own agency statement)',
+    (ctx, e) =>
+      !ctx.identifications[e.identification] && e.prohibitions.every((p) => !ctx.prohibitions[p.id]),
+  ),
+  identificationActive: rule<
+    'identification.datesChanged' | 'identification.withdrawn' | 'identification.rescinded'
+  >(
+    'identificationActive',
+    'The identification must be announced and not yet withdrawn or rescinded',
+    'An agency can move the dates of, withdraw or rescind only an identification that exists and still stands.',
+    'Administrative Procedure Act, 5 U.S.C. 551(5) (rule making includes amending or repealing a rule)',
+    (ctx, e) => ctx.identifications[e.identification]?.status === 'announced',
+  ),
+  changesNameItsProhibitions: rule<'identification.datesChanged'>(
+    'changesNameItsProhibitions',
+    'A date change names prohibitions of that identification',
+    'Only prohibitions that the identification itself names can have their effective instants moved by it.',
+    'Administrative Procedure Act, 5 U.S.C. 551(5)',
+    (ctx, e) => e.changes.every((c) => ctx.prohibitions[c.prohibition]?.identification === e.identification),
+  ),
+  docketIsNew: rule<'complaint.filed'>(
+    'docketIsNew',
+    'A complaint opens a new docket',
+    'A civil action is commenced by filing a complaint; each case has its own docket.',
+    'FRCP 3',
+    (ctx, e) => !ctx.suits[e.docket] && !ctx.appeals[e.docket],
+  ),
+  suitOpen: rule<'complaint.amended' | 'injunction.motionFiled' | 'case.dismissed'>(
+    'suitOpen',
+    'There must be an open case in the district court',
+    'Pleadings, motions and dismissals belong to a case that has been commenced by a complaint and not yet dismissed.',
+    'FRCP 3, 7(a)-(b)',
+    (ctx, e) => suitIsOpen(ctx, (e as Docketed).docket),
+  ),
+  motionTargetsKnownProhibitions: rule<'injunction.motionFiled'>(
+    'motionTargetsKnownProhibitions',
+    'The motion names prohibitions in the record',
+    'A motion must state with particularity the relief sought; the prohibitions it asks the court to enjoin must be ones the record names.',
+    'FRCP 7(b)(1)(B)-(C)',
+    (ctx, e) => (e.prohibitions ?? []).every((p) => ctx.prohibitions[p] !== undefined),
+  ),
+  injunctionMotionPending: rule<'injunction.granted' | 'injunction.denied'>(
+    'injunctionMotionPending',
+    'A ruling answers a pending motion',
+    'A court grants or denies a TRO or preliminary injunction on a motion that is pending before it; relief is requested by motion, and a motion already ruled on or terminated cannot be ruled on again.',
+    'FRCP 7(b)(1); FRCP 65(a)-(b)',
+    (ctx, e) => {
+      const m = ctx.motions[(e as MotionRuling).motion];
+      return m?.kind === 'injunction' && m.status === 'pending' && suitIsOpen(ctx, m.docket);
+    },
+  ),
+  scopeNamesKnownProhibitions: rule<'injunction.granted'>(
+    'scopeNamesKnownProhibitions',
+    'An injunction describes the acts it restrains',
+    'Every injunction must state its terms specifically and describe in reasonable detail the acts restrained: here, prohibitions the record names.',
+    'FRCP 65(d)(1)',
+    (ctx, e) => e.scope.prohibitions.every((p) => ctx.prohibitions[p] !== undefined),
+  ),
+  partyScopeNamesProtectedParties: rule<'injunction.granted'>(
+    'partyScopeNamesProtectedParties',
+    'An injunction that is not nationwide says whom it protects',
+    'Relief limited to the parties must name the parties it protects; a nationwide injunction protects everyone.',
+    'FRCP 65(d)(1)-(2)',
+    (_ctx, e) => e.scope.nationwide || (e.scope.protects?.length ?? 0) > 0,
+  ),
+  findingsMeetTheTest: rule<'injunction.granted'>(
+    'findingsMeetTheTest',
+    'The findings satisfy the preliminary-injunction test the court applied',
+    'Winter: likely success on the merits, likely irreparable harm, a balance of equities that tips toward the movant, and the public interest. The Ninth Circuit also allows "serious questions" going to the merits if the balance of hardships tips sharply toward the movant and the other two factors are met.',
+    'Winter v. NRDC, 555 U.S. 7, 20 (2008); Alliance for the Wild Rockies v. Cottrell, 632 F.3d 1127, 1131-35 (9th Cir. 2011)',
+    (_ctx, e) => {
+      const f = e.findings;
+      const common = f.irreparableHarm === 'likely' && f.publicInterest === 'favors';
+      if (f.standard === 'winter')
+        return common && f.merits === 'likely' && (f.balance === 'tips' || f.balance === 'tips-sharply');
+      return (
+        common && (f.merits === 'likely' || f.merits === 'serious-questions') && f.balance === 'tips-sharply'
+      );
+    },
+  ),
+  troExpiresWithin14Days: rule<'injunction.granted'>(
+    'troExpiresWithin14Days',
+    'A TRO expires within 14 days',
+    'A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent. A preliminary injunction has no such limit.',
+    'FRCP 65(b)(2)',
+    (ctx, e) => {
+      if (ctx.motions[e.motion]?.relief !== 'tro') return e.expires === undefined;
+      return e.expires !== undefined && rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
+    },
+  ),
+  appealDocketIsNew: rule<'appeal.noticed'>(
+    'appealDocketIsNew',
+    'An appeal opens its own docket',
+    'The court of appeals dockets each appeal under its own number when the notice of appeal is filed.',
+    'FRAP 12(a)',
+    (ctx, e) => !ctx.appeals[e.appealDocket] && !ctx.suits[e.appealDocket],
+  ),
+  appealableOrder: rule<'appeal.noticed'>(
+    'appealableOrder',
+    'Only an appealable order can be appealed',
+    'Courts of appeals hear appeals from final decisions and, before judgment, from interlocutory orders granting, continuing, modifying, refusing or dissolving injunctions. A TRO is ordinarily not appealable, and neither is a motion or a filing.',
+    '28 U.S.C. 1291; 28 U.S.C. 1292(a)(1); Sampson v. Murray, 415 U.S. 61, 86-88 (1974)',
+    (ctx, e) => {
+      const injunction = ctx.injunctions[e.order];
+      if (injunction) return injunction.relief === 'preliminary';
+      const denied = Object.values(ctx.motions).find((m) => m.ruledBy === e.order && m.status === 'denied');
+      if (denied) return denied.kind === 'injunction' && denied.relief === 'preliminary';
+      return Object.values(ctx.suits).some((s) => s.endedBy === e.order);
+    },
+  ),
+  appealTimely: rule<'appeal.noticed'>(
+    'appealTimely',
+    'The notice of appeal is filed in time',
+    'A civil notice of appeal must be filed within 30 days after the order is entered, or 60 days when the United States or its officer is a party. The limit is jurisdictional.',
+    'FRAP 4(a)(1)(A)-(B); 28 U.S.C. 2107; Bowles v. Russell, 551 U.S. 205 (2007)',
+    (ctx, e) => {
+      const entered = enteredOrder(ctx, e.order);
+      const suit = entered ? ctx.suits[entered.docket] : undefined;
+      if (!entered || !suit) return false;
+      const days = suit.unitedStatesIsParty ? 60 : 30;
+      return rangeOf(e.at).start < entered.at.end + days * DAY;
+    },
+  ),
+  stayTargetsInjunctionInForce: rule<'stay.motionFiled'>(
+    'stayTargetsInjunctionInForce',
+    'A stay motion targets an injunction in force',
+    'Only an injunction that is in force can be stayed pending appeal.',
+    'FRCP 62(d); FRAP 8(a)(1)(A)',
+    (ctx, e) => ctx.injunctions[e.injunction]?.status === 'in-force',
+  ),
+  stayForumHasTheCase: rule<'stay.motionFiled'>(
+    'stayForumHasTheCase',
+    'The stay is sought from a court that has the case',
+    'A district-court stay motion goes to the court that entered the injunction; a court of appeals can act only once an appeal from that injunction is docketed before it and still pending.',
+    'FRAP 8(a)(1)-(2); FRCP 62(d); Griggs v. Provident Consumer Discount Co., 459 U.S. 56, 58 (1982)',
+    (ctx, e) => {
+      const injunction = ctx.injunctions[e.injunction];
+      if (!injunction) return false;
+      const forum = forumOf(ctx, e.docket);
+      if (forum === 'district') return e.docket === injunction.docket && suitIsOpen(ctx, e.docket);
+      const appeal = ctx.appeals[e.docket];
+      return (
+        forum === 'appeals' &&
+        appeal !== undefined &&
+        appeal.order === injunction.id &&
+        (appeal.status === 'pending' || appeal.status === 'abeyance')
+      );
+    },
+  ),
+  moveFirstInDistrictCourt: rule<'stay.motionFiled'>(
+    'moveFirstInDistrictCourt',
+    'Move first in the district court, or say why not',
+    'A party must ordinarily move first in the district court. A motion in the court of appeals must show that the district court denied the motion or failed to afford the relief requested, or that moving there first would be impracticable. It may be filed while the district-court motion is still pending on those grounds.',
+    'FRAP 8(a)(1)-(2)(A)',
+    (ctx, e) => {
+      if (forumOf(ctx, e.docket) !== 'appeals') return e.ground === undefined;
+      if (e.ground === 'impracticable') return true;
+      const districtMotions = Object.values(ctx.motions).filter(
+        (m) => m.kind === 'stay' && m.injunction === e.injunction && forumOf(ctx, m.docket) === 'district',
+      );
+      if (e.ground === 'district-denied') return districtMotions.some((m) => m.status === 'denied');
+      if (e.ground === 'district-failed-to-afford-relief') return districtMotions.length > 0;
+      return false;
+    },
+  ),
+  stayMotionPending: rule<'stay.granted' | 'stay.denied'>(
+    'stayMotionPending',
+    'A stay ruling answers a pending stay motion',
+    'A court grants or denies a stay pending appeal on a motion pending before it; it cannot rule on a motion already decided, withdrawn or terminated.',
+    'FRAP 8(a); FRCP 62(d); FRCP 7(b)',
+    (ctx, e) => {
+      const m = ctx.motions[(e as MotionRuling).motion];
+      return m?.kind === 'stay' && m.status === 'pending';
+    },
+  ),
+  stayedInjunctionStillInForce: rule<'stay.granted'>(
+    'stayedInjunctionStillInForce',
+    'Only an injunction still in force can be stayed',
+    'An injunction that has been dissolved or vacated has nothing left to stay.',
+    'FRCP 62(d); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
+    (ctx, e) => {
+      const m = ctx.motions[e.motion];
+      return m?.injunction !== undefined && ctx.injunctions[m.injunction]?.status === 'in-force';
+    },
+  ),
+  stayScopeWithinInjunction: rule<'stay.granted'>(
+    'stayScopeWithinInjunction',
+    'A partial stay names prohibitions the injunction covers',
+    'A court may stay an injunction in part; the part stayed must be part of the injunction.',
+    'FRCP 62(d) ("suspend, modify ... an injunction")',
+    (ctx, e) => {
+      const m = ctx.motions[e.motion];
+      const injunction = m?.injunction ? ctx.injunctions[m.injunction] : undefined;
+      return (
+        injunction !== undefined && (e.prohibitions ?? []).every((p) => injunction.prohibitions.includes(p))
+      );
+    },
+  ),
+  stayFindingsMeetNken: rule<'stay.granted'>(
+    'stayFindingsMeetNken',
+    'The stay findings satisfy Nken',
+    'A stay pending appeal is not a matter of right. The applicant must show irreparable injury absent a stay (in the Ninth Circuit, a threshold) and at least a substantial case on the merits; the court then weighs harm to others and the public interest.',
+    'Nken v. Holder, 556 U.S. 418, 433-34 (2009); Leiva-Perez v. Holder, 640 F.3d 962, 964-68 (9th Cir. 2011)',
+    (_ctx, e) =>
+      e.findings.irreparableInjury === 'shown' &&
+      (e.findings.merits === 'strong-showing' || e.findings.merits === 'substantial-case'),
+  ),
+  appealPending: rule<'appeal.heldInAbeyance' | 'appeal.decided'>(
+    'appealPending',
+    'The appeal must be pending and active',
+    'A court of appeals can hold in abeyance or decide only an appeal that is pending before it and not held in abeyance; abeyance must be lifted before decision.',
+    'FRAP 12, 34, 36; 9th Cir. R. 3-3',
+    (ctx, e) => ctx.appeals[(e as AppealAct).appealDocket]?.status === 'pending',
+  ),
+  appealInAbeyance: rule<'appeal.abeyanceLifted'>(
+    'appealInAbeyance',
+    'Only an appeal in abeyance can resume',
+    'Abeyance can be lifted only for an appeal that is held in abeyance.',
+    'FRAP 2 (the court may suspend and resume proceedings)',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'abeyance',
+  ),
+  appealNotEnded: rule<'appeal.dismissed'>(
+    'appealNotEnded',
+    'Only a pending appeal can be dismissed',
+    'An appeal already decided or dismissed cannot be dismissed again.',
+    'FRAP 42(b)',
+    (ctx, e) => {
+      const status = ctx.appeals[e.appealDocket]?.status;
+      return status === 'pending' || status === 'abeyance';
+    },
+  ),
+  mootnessNeedsEndedAction: rule<'appeal.dismissed' | 'case.dismissed'>(
+    'mootnessNeedsEndedAction',
+    'A case is moot only when nothing is left to decide',
+    'A case becomes moot when later events make it absolutely clear that the challenged conduct cannot reasonably be expected to recur. Here: every order revoked and no identification left standing under an order in force. Revoking a policy creates a presumption of mootness.',
+    'Friends of the Earth v. Laidlaw, 528 U.S. 167, 189 (2000); Bd. of Trustees of Glazing Health & Welfare Trust v. Chambers, 941 F.3d 1195 (9th Cir. 2019) (en banc)',
+    (ctx, e) => e.reason !== 'moot' || challengedActionEnded(ctx),
+  ),
+} as const;
+
+export type RuleName = keyof typeof RULES;
+
+/** Which rules an event of each type must satisfy, in the order they are checked and reported. */
+export const RULES_FOR: { readonly [T in EventType]: readonly RuleName[] } = {
+  'order.signed': ['orderIsNew'],
+  'order.revoked': ['orderInForce'],
+  'identification.announced': ['orderInForce', 'identificationIsNew'],
+  'identification.datesChanged': ['identificationActive', 'changesNameItsProhibitions'],
+  'identification.withdrawn': ['identificationActive'],
+  'identification.rescinded': ['identificationActive'],
+  'government.position': [],
+  'complaint.filed': ['docketIsNew'],
+  'complaint.amended': ['suitOpen'],
+  'injunction.motionFiled': ['suitOpen', 'motionTargetsKnownProhibitions'],
+  'injunction.granted': [
+    'injunctionMotionPending',
+    'scopeNamesKnownProhibitions',
+    'partyScopeNamesProtectedParties',
+    'findingsMeetTheTest',
+    'troExpiresWithin14Days',
+  ],
+  'injunction.denied': ['injunctionMotionPending'],
+  'appeal.noticed': ['appealDocketIsNew', 'appealableOrder', 'appealTimely'],
+  'stay.motionFiled': ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
+  'stay.granted': [
+    'stayMotionPending',
+    'stayedInjunctionStillInForce',
+    'stayScopeWithinInjunction',
+    'stayFindingsMeetNken',
+  ],
+  'stay.denied': ['stayMotionPending'],
+  'appeal.heldInAbeyance': ['appealPending'],
+  'appeal.abeyanceLifted': ['appealInAbeyance'],
+  'appeal.decided': ['appealPending'],
+  'appeal.dismissed': ['appealNotEnded', 'mootnessNeedsEndedAction'],
+  'case.dismissed': ['suitOpen', 'mootnessNeedsEndedAction'],
+  'context.note': [],
+};
+
+/** The first rule `event` breaks in `ctx`, or undefined when it breaks none. */
+export function firstBrokenRule(ctx: CaseContext, event: CaseEvent): RuleMeta | undefined {
+  for (const name of RULES_FOR[event.type]) {
+    const r = RULES[name] as Rule;
+    if (!r.check(ctx, event as never)) return r;
+  }
+  return undefined;
+}
+
+export function ruleMeta(name: RuleName): RuleMeta {
+  const { check: _check, ...meta } = RULES[name] as Rule;
+  return meta;
+}
