@@ -194,10 +194,14 @@ export const InjunctionMotionFiled = kind(
   },
   'A party moves for a temporary restraining order or a preliminary injunction.',
 );
+/** Other pending motions a ruling decides together with `motion` (a supplemental or renewed motion). */
+const AlsoDecides = z.array(Id).optional();
+
 export const InjunctionGranted = kind(
   'injunction.granted',
   {
     motion: Id,
+    alsoDecides: AlsoDecides,
     scope: z.strictObject({
       prohibitions: z.array(Id).min(1),
       defendants: z.array(z.string().min(1)).min(1),
@@ -213,7 +217,7 @@ export const InjunctionGranted = kind(
 );
 export const InjunctionDenied = kind(
   'injunction.denied',
-  { motion: Id, findings: InjunctionFindings.optional() },
+  { motion: Id, alsoDecides: AlsoDecides, findings: InjunctionFindings.optional() },
   'A court denies a motion for a TRO or preliminary injunction.',
 );
 export const AppealNoticed = kind(

@@ -279,6 +279,7 @@ const evolvers: Evolvers = {
     };
   },
   'injunction.granted': (ctx, e) => {
+    for (const other of e.alsoDecides ?? []) rule(ctx, other, 'granted', e, e.findings);
     const motion = rule(ctx, e.motion, 'granted', e, e.findings);
     if (!motion) return;
     const injunction: InjunctionRecord = {
@@ -299,6 +300,7 @@ const evolvers: Evolvers = {
     ctx.injunctions[e.id] = injunction;
   },
   'injunction.denied': (ctx, e) => {
+    for (const other of e.alsoDecides ?? []) rule(ctx, other, 'denied', e, e.findings);
     rule(ctx, e.motion, 'denied', e, e.findings);
   },
   'appeal.noticed': (ctx, e) => {

@@ -123,8 +123,17 @@ export const RULES = {
     'A court grants or denies a TRO or preliminary injunction on a motion that is pending before it; relief is requested by motion, and a motion already ruled on or terminated cannot be ruled on again.',
     'FRCP 7(b)(1); FRCP 65(a)-(b)',
     (ctx, e) => {
-      const m = ctx.motions[(e as MotionRuling).motion];
-      return m?.kind === 'injunction' && m.status === 'pending' && suitIsOpen(ctx, m.docket);
+      const ruling = e as MotionRuling & { alsoDecides?: string[] };
+      const first = ctx.motions[ruling.motion];
+      return [ruling.motion, ...(ruling.alsoDecides ?? [])].every((id) => {
+        const m = ctx.motions[id];
+        return (
+          m?.kind === 'injunction' &&
+          m.status === 'pending' &&
+          m.docket === first?.docket &&
+          suitIsOpen(ctx, m.docket)
+        );
+      });
     },
   ),
   scopeNamesKnownProhibitions: rule<'injunction.granted'>(
