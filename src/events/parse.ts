@@ -14,7 +14,8 @@ export type LogProblemCode =
   | 'TORN_LINE'
   | 'INVALID_EVENT'
   | 'DUPLICATE_ID'
-  | 'OUT_OF_ORDER';
+  | 'OUT_OF_ORDER'
+  | 'ILLEGAL_EVENT';
 
 export interface LogProblem {
   readonly code: LogProblemCode;
@@ -23,6 +24,13 @@ export interface LogProblem {
   readonly line: number;
   readonly eventId?: string;
   readonly message: string;
+  /** For an illegal event: the rule of procedure it breaks. */
+  readonly rule?: {
+    readonly name: string;
+    readonly title: string;
+    readonly explanation: string;
+    readonly citation: string;
+  };
 }
 
 export interface LoggedEvent {

@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventJsonSchema } from '../../events/schema.js';
+import { EVENTS_DIR } from '../io.js';
+import { json } from '../options.js';
+import { action, type CommandModule } from '../program.js';
+
+export const EVENT_SCHEMA_FILE = join(EVENTS_DIR, 'schema.json');
+
+/** `casesim schema`: the JSON Schema of a log line, generated from the zod schemas. */
+export const schemaCommand: CommandModule = (program, io, setExit) => {
+  program
+    .command('schema')
+    .description('print the JSON Schema of one log line (generated from the zod schemas)')
+    .option('--write', `write it to ${EVENT_SCHEMA_FILE} instead`)
+    .action(
+      action(setExit, (opts: { write?: boolean }) => {
+        const text = `${json(eventJsonSchema())}\n`;
+        if (opts.write) {
+          writeFileSync(EVENT_SCHEMA_FILE, text);
+          io.out(`wrote ${EVENT_SCHEMA_FILE}`);
+        } else io.out(text);
+        return 0;
+      }),
+    );
+};

@@ -1,0 +1,70 @@
+/**
+ * The command-line program, as a function of argv and two output streams, so tests drive it directly.
+ * Commands register themselves from `commands/`; each writes through `CliIO` and returns an exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { CliError, isCliError } from './errors.js';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+/** What a command's action returns: its exit code (0 when omitted). */
+export type ActionResult = number | undefined | Promise<number | undefined>;
+
+export type CommandModule = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+
+/** Wraps an action so its exit code reaches `run`. */
+export function action<A extends unknown[]>(
+  setExit: (code: number) => void,
+  fn: (...args: A) => ActionResult,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    setExit((await fn(...args)) ?? 0);
+  };
+}
+
+export async function run(
+  argv: readonly string[],
+  modules: readonly CommandModule[],
+  io: CliIO,
+): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('casesim')
+    .description('Replay, question and branch a piece of litigation, from a sourced event log.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const register of modules) register(program, io, setExit);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; commander has already printed the message otherwise.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isCliError(error)) {
+      io.err(`casesim: ${error.message}`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`casesim: internal error: ${message}`);
+    if (process.env.CASESIM_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    else io.err('(this is a bug in casesim; run with CASESIM_DEBUG=1 for details)');
+    return 70;
+  }
+}
+
+export { CliError };
