@@ -43,7 +43,7 @@ type Draft = { type: CaseEvent['type']; id: string } & Record<string, unknown>;
 
 function finish(draft: Draft, at: Instant): CaseEvent {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     at,
     knownAt: at,
     summary: `${draft.type} (generated)`,
