@@ -3,7 +3,14 @@
  * candidates restate no rule; `legalNextEvents` keeps those the machine itself accepts. Outcome search,
  * generated histories in the property tests and the benchmark corpus all grow cases from here.
  */
-import type { CaseEvent, InjunctionFindings, Instant, Source, StayFindings } from '../events/schema.js';
+import {
+  type CaseEvent,
+  type InjunctionFindings,
+  type Instant,
+  SCHEMA_VERSION,
+  type Source,
+  type StayFindings,
+} from '../events/schema.js';
 import { applyEvent, type CaseSnapshot } from '../replay/replay.js';
 import type { CaseContext } from './context.js';
 
