@@ -120,6 +120,17 @@ function appealPhase(ctx: CaseContext): PhaseOf<'appeal'> {
   return last.status === 'decided' ? 'decided' : 'dismissed';
 }
 
+const PHASE_OF: { readonly [R in Region]: (ctx: CaseContext) => PhaseOf<R> } = {
+  executive: executivePhase,
+  suit: suitPhase,
+  relief: reliefPhase,
+  appeal: appealPhase,
+};
+
+export function phaseOf<R extends Region>(ctx: CaseContext, region: R): PhaseOf<R> {
+  return PHASE_OF[region](ctx);
+}
+
 export function phasesOf(ctx: CaseContext): Phases {
   return {
     executive: executivePhase(ctx),
@@ -127,8 +138,4 @@ export function phasesOf(ctx: CaseContext): Phases {
     relief: reliefPhase(ctx),
     appeal: appealPhase(ctx),
   };
-}
-
-export function phaseOf<R extends Region>(ctx: CaseContext, region: R): PhaseOf<R> {
-  return phasesOf(ctx)[region];
 }
