@@ -1,0 +1,268 @@
+/**
+ * `npm run bench`: how fast casesim reads, validates, replays and questions a large synthetic corpus, and
+ * how fast the CLI starts. Prints a table with each target next to its measured figure. Scale the corpus
+ * with CASESIM_BENCH_EVENTS (default 1,000,000); the seed is CASESIM_BENCH_SEED (default 6).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rangeOf } from '../src/events/instant.js';
+import { serializeLog, validateEvent } from '../src/events/parse.js';
+import type { CaseEvent } from '../src/events/schema.js';
+import { legalEffects } from '../src/machine/effects.js';
+import { caseAt } from '../src/replay/query.js';
+import { applyEvent, type CaseSnapshot, initialSnapshot, replayAll } from '../src/replay/replay.js';
+import { prng, randomWalk, writeCorpus } from './corpus.js';
+import { caseBatches, isCaseHeader } from './lines.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The checkout whose dist/ CLI and events/ are timed (by default, the one this bench was built in). */
+const root = process.env.CASESIM_BENCH_ROOT ?? path.resolve(here, '..', '..');
+const EVENTS = Number(process.env.CASESIM_BENCH_EVENTS ?? 1_000_000);
+const SEED = Number(process.env.CASESIM_BENCH_SEED ?? 6);
+const QUERIES = 300;
+const FUTURE_STEPS = 20;
+const SPAWNS = Number(process.env.CASESIM_BENCH_SPAWNS ?? 11);
+
+interface Row {
+  readonly name: string;
+  readonly value: string;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+const rows: Row[] = [];
+const row = (r: Row) => {
+  rows.push(r);
+  const verdict = r.met === undefined ? '' : r.met ? '  [met]' : '  [NOT met]';
+  console.log(`  ${r.name}: ${r.value}${r.target ? `  (target ${r.target})` : ''}${verdict}`);
+};
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const quantile = (xs: readonly number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+function machine(): string {
+  const cpu = cpus();
+  return [
+    `CPU: ${cpu[0]?.model ?? 'unknown'} x ${cpu.length}`,
+    `memory: ${fmt(totalmem() / 2 ** 30, 1)} GiB (${fmt(freemem() / 2 ** 30, 1)} GiB free)`,
+    `Node ${process.version} (${process.platform} ${process.arch})`,
+  ].join('; ');
+}
+
+/** Parse-only, parse+validate, full validated replay and replay-only, each over the same batches. */
+async function throughput(file: string) {
+  const ms = { parse: 0, validate: 0, full: 0, replayOnly: 0 };
+  let events = 0;
+  let rejected = 0;
+  for await (const lines of caseBatches(file, 20_000)) {
+    let t = performance.now();
+    for (const line of lines) JSON.parse(line);
+    ms.parse += performance.now() - t;
+
+    t = performance.now();
+    const cases: CaseEvent[][] = [];
+    for (const line of lines) {
+      if (isCaseHeader(line)) {
+        JSON.parse(line);
+        cases.push([]);
+        continue;
+      }
+      const r = validateEvent(JSON.parse(line));
+      if (!r.ok) throw new Error(r.message);
+      cases.at(-1)!.push(r.event);
+    }
+    ms.validate += performance.now() - t;
+
+    t = performance.now();
+    let snapshot = initialSnapshot();
+    for (const line of lines) {
+      if (isCaseHeader(line)) {
+        JSON.parse(line);
+        snapshot = initialSnapshot();
+        continue;
+      }
+      const r = validateEvent(JSON.parse(line));
+      if (!r.ok) throw new Error(r.message);
+      const applied = applyEvent(snapshot, r.event);
+      if (!applied.ok) rejected += 1;
+      snapshot = applied.snapshot;
+      events += 1;
+    }
+    ms.full += performance.now() - t;
+
+    t = performance.now();
+    for (const c of cases) replayAll(c);
+    ms.replayOnly += performance.now() - t;
+  }
+  return { ms, events, rejected };
+}
+
+/** Loads a random sample of cases into memory, as replay and queries see them. */
+async function sampleCases(file: string, wanted: number, cases: number): Promise<CaseEvent[][]> {
+  const random = prng(SEED ^ 0xca5e);
+  const keep = new Set<number>();
+  while (keep.size < Math.min(wanted, cases)) keep.add(Math.floor(random() * cases));
+  const out: CaseEvent[][] = [];
+  let index = -1;
+  for await (const lines of caseBatches(file, 20_000)) {
+    for (const line of lines) {
+      if (isCaseHeader(line)) {
+        index += 1;
+        if (keep.has(index)) out.push([]);
+        continue;
+      }
+      if (!keep.has(index)) continue;
+      const r = validateEvent(JSON.parse(line));
+      if (r.ok) out.at(-1)!.push(r.event);
+    }
+  }
+  return out;
+}
+
+function queries(cases: readonly CaseEvent[][]) {
+  const random = prng(SEED ^ 0x9e7);
+  const times: number[] = [];
+  let effects = 0;
+  for (let q = 0; q < QUERIES; q++) {
+    const events = cases[Math.floor(random() * cases.length)]!;
+    const first = rangeOf(events[0]!.at).start;
+    const last = rangeOf(events.at(-1)!.at).end;
+    const at = Math.floor(first + random() * (last - first));
+    const t = performance.now();
+    const result = caseAt(events, { at });
+    times.push(performance.now() - t);
+    effects += result.effects.length;
+  }
+  return { times, effects };
+}
+
+function futures(cases: readonly CaseEvent[][]) {
+  const random = prng(SEED ^ 0xf00);
+  const longest = cases.reduce((a, b) => (b.length > a.length ? b : a));
+  const mid = longest.slice(0, longest.length >> 1);
+  const from: CaseSnapshot = replayAll(mid).snapshot;
+  const start = mid.at(-1)!.at;
+  let count = 0;
+  let steps = 0;
+  const t = performance.now();
+  while (count < 20 || performance.now() - t < 3000) {
+    const walk = randomWalk(random, FUTURE_STEPS, from, start);
+    legalEffects(walk.snapshot.context, rangeOf(walk.events.at(-1)?.at ?? start).end);
+    steps += walk.events.length;
+    count += 1;
+  }
+  const ms = performance.now() - t;
+  return { perSecond: (count / ms) * 1000, stepsPerSecond: (steps / ms) * 1000, from: mid.length };
+}
+
+function coldStart(): { cli: number; node: number; log: string } {
+  const bundled = path.join(root, 'events', 'wechat.jsonl');
+  let log = bundled;
+  if (!existsSync(bundled)) {
+    log = path.join(tmpdir(), 'casesim-bench-fixture.jsonl');
+    writeFileSync(log, serializeLog(randomWalk(prng(SEED), 40).events));
+  }
+  const main = path.join(root, 'dist', 'cli', 'main.js');
+  const time = (args: string[]) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}`);
+    return performance.now() - t;
+  };
+  const cli: number[] = [];
+  const node: number[] = [];
+  time(['-e', '0']);
+  time([main, 'replay', log]);
+  for (let i = 0; i < SPAWNS; i++) {
+    node.push(time(['-e', '0']));
+    cli.push(time([main, 'replay', log]));
+  }
+  return { cli: median(cli), node: median(node), log: path.relative(root, log) };
+}
+
+function peakMemory(file: string): { maxRssKb: number; mode: string; events: number; ms: number } {
+  const child = path.join(here, 'stream-child.js');
+  const r = spawnSync(process.execPath, [child, file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`stream-child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+}
+
+async function main() {
+  console.log(`casesim bench: ${machine()}`);
+  const file = path.join(tmpdir(), `casesim-bench-${SEED}-${EVENTS}.jsonl`);
+  const spec = { seed: SEED, events: EVENTS, pool: 64, maxCaseLength: 120 };
+  const corpus = await writeCorpus(file, spec);
+  console.log(
+    `corpus: ${fmt(corpus.events)} events in ${fmt(corpus.cases)} cases (mean ${fmt(corpus.meanCaseLength, 1)} events), ` +
+      `${fmt(corpus.bytes / 2 ** 20, 1)} MiB, pool of ${spec.pool} walks, seed ${SEED}, generated in ${fmt(corpus.generateMs / 1000, 1)} s`,
+  );
+
+  const tp = await throughput(file);
+  const rate = (ms: number) => `${fmt(tp.events / (ms / 1000))} events/s (${fmt(ms)} ms)`;
+  const ratio = tp.ms.full / tp.ms.parse;
+  row({ name: 'parse only (JSON.parse per line)', value: rate(tp.ms.parse) });
+  row({
+    name: 'parse + validate (zod)',
+    value: `${rate(tp.ms.validate)}; ${fmt(tp.ms.validate / tp.ms.parse, 2)}x parse`,
+  });
+  row({ name: 'replay only (validated events)', value: rate(tp.ms.replayOnly) });
+  row({
+    name: 'full validated replay',
+    value: `${rate(tp.ms.full)}; ${fmt(ratio, 2)}x parse, ${tp.rejected} rejected`,
+    target: '<= 3x parse only',
+    met: ratio <= 3,
+  });
+
+  const cases = await sampleCases(file, 500, corpus.cases);
+  const q = queries(cases);
+  const p95 = quantile(q.times, 0.95);
+  row({
+    name: `caseAt + legalEffects at random instants (${QUERIES} queries, ${cases.length} cases)`,
+    value: `median ${fmt(median(q.times), 2)} ms, p95 ${fmt(p95, 2)} ms, max ${fmt(Math.max(...q.times), 2)} ms`,
+    target: 'p95 < 10 ms',
+    met: p95 < 10,
+  });
+
+  const f = futures(cases);
+  row({
+    name: `what-if futures (${FUTURE_STEPS} random legal steps from event ${f.from} of a case)`,
+    value: `${fmt(f.perSecond)} futures/s (${fmt(f.stepsPerSecond)} steps/s)`,
+  });
+
+  const cold = coldStart();
+  const coldRatio = cold.cli / cold.node;
+  row({
+    name: `CLI cold start (replay ${cold.log}, median of ${SPAWNS})`,
+    value: `${fmt(cold.cli, 1)} ms vs node -e 0 ${fmt(cold.node, 1)} ms: ${fmt(coldRatio, 2)}x`,
+    target: '<= 3x node -e 0',
+    met: coldRatio <= 3,
+  });
+
+  const mem = peakMemory(file);
+  row({
+    name: `peak RSS, ${mem.mode} replay of ${fmt(mem.events)} events (child process)`,
+    value: `${fmt(mem.maxRssKb / 1024, 1)} MB in ${fmt(mem.ms)} ms`,
+    target: '< 200 MB',
+    met: mem.maxRssKb / 1024 < 200,
+  });
+
+  if (!process.env.CASESIM_BENCH_KEEP) rmSync(file, { force: true });
+  console.log(`\n| measure | figure | target | met |\n| --- | --- | --- | --- |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`,
+    );
+}
+
+await main();
