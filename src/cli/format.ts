@@ -1,4 +1,7 @@
-/** Rendering for terminals: colours only when the terminal wants them (picocolors honours NO_COLOR). */
+/**
+ * Rendering for terminals. Colours are decided by the `CliIO` a command writes to (a terminal that wants
+ * them, never a pipe, a file or a test), so the same text reaches every reader.
+ */
 import pc from 'picocolors';
 import { formatInstant } from '../events/instant.js';
 import type { Source } from '../events/schema.js';
@@ -6,7 +9,15 @@ import type { ProhibitionEffect } from '../machine/effects.js';
 import { phasesOf } from '../machine/phases.js';
 import type { CaseSnapshot, Rejection } from '../replay/replay.js';
 
-export { pc };
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** Colours when `enabled`, plain text otherwise. */
+export function colors(enabled: boolean): Colors {
+  return pc.createColors(enabled);
+}
+
+/** Whether the process's standard output wants colours (picocolors honours NO_COLOR, FORCE_COLOR and TTYs). */
+export const TERMINAL_COLORS = pc.isColorSupported;
 
 export function sourceLabel(source: Source): string {
   switch (source.type) {
@@ -24,19 +35,28 @@ export function phasesLine(snapshot: CaseSnapshot): string {
   return `executive ${p.executive} · suit ${p.suit} · relief ${p.relief} · appeal ${p.appeal}`;
 }
 
-const STATUS_COLOUR: Record<ProhibitionEffect['status'], (s: string) => string> = {
-  'in-force': pc.red,
-  'partly-enjoined': pc.yellow,
-  enjoined: pc.green,
-  'not-yet-effective': pc.dim,
-  revoked: pc.blue,
-  withdrawn: pc.blue,
-  rescinded: pc.blue,
-};
+function statusColour(c: Colors, status: ProhibitionEffect['status']): (s: string) => string {
+  switch (status) {
+    case 'in-force':
+      return c.red;
+    case 'partly-enjoined':
+      return c.yellow;
+    case 'enjoined':
+      return c.green;
+    case 'not-yet-effective':
+      return c.dim;
+    case 'revoked':
+    case 'withdrawn':
+    case 'rescinded':
+      return c.blue;
+  }
+}
 
-export function effectLine(effect: ProhibitionEffect): string {
-  const status = STATUS_COLOUR[effect.status](effect.status.padEnd(17));
-  return `  ${status} ${pc.bold(effect.prohibition)}: ${effect.reason}`;
+const PLAIN = colors(false);
+
+export function effectLine(effect: ProhibitionEffect, c: Colors = PLAIN): string {
+  const status = statusColour(c, effect.status)(effect.status.padEnd(17));
+  return `  ${status} ${c.bold(effect.prohibition)}: ${effect.reason}`;
 }
 
 export function rejectionText(rejection: Rejection): string {
@@ -44,4 +64,5 @@ export function rejectionText(rejection: Rejection): string {
   return `rejected by rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`;
 }
 
-export { formatInstant };
+/** The process-wide colours, for code that writes straight to the terminal; commands use `io.colors`. */
+export { formatInstant, pc };

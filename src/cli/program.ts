@@ -1,19 +1,30 @@
 /**
  * The command-line program, as a function of argv and two output streams, so tests drive it directly.
  * Commands register themselves from `commands/`; each writes through `CliIO` and returns an exit code.
+ * Every failure reaches the user as one line starting with `casesim:`; exit codes are 0 (success), 1 (the
+ * log has invalid or rejected events), 2 (usage error or unreadable input) and 70 (a bug in casesim).
  */
 import { Command, CommanderError } from 'commander';
 import { CliError, isCliError } from './errors.js';
+import { type Colors, colors, TERMINAL_COLORS } from './format.js';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Whether output may carry ANSI colours; false when omitted (pipes, files, tests). */
+  readonly color?: boolean;
 }
 
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  color: TERMINAL_COLORS,
 };
+
+/** The colours a command may use on `io`. */
+export function colorsOf(io: CliIO): Colors {
+  return colors(io.color ?? false);
+}
 
 /** What a command's action returns: its exit code (0 when omitted). */
 export type ActionResult = number | undefined | Promise<number | undefined>;
@@ -30,6 +41,15 @@ export function action<A extends unknown[]>(
   };
 }
 
+/** Help is wrapped at a fixed width, so it reads the same in every terminal and in the tests. */
+const HELP_WIDTH = 100;
+
+/** commander says "error: unknown command 'x'"; we say it in one line, like every other failure. */
+function usageError(usage: string) {
+  return (message: string, write: (s: string) => void) =>
+    write(`casesim: ${message.replace(/^error: /, '').trimEnd()} (run ${usage} --help for usage)\n`);
+}
+
 export async function run(
   argv: readonly string[],
   modules: readonly CommandModule[],
@@ -41,11 +61,24 @@ export async function run(
   };
   const program = new Command('casesim')
     .description('Replay, question and branch a piece of litigation, from a sourced event log.')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureHelp({ helpWidth: HELP_WIDTH })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: usageError('casesim'),
+    });
   for (const register of modules) register(program, io, setExit);
-  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .configureHelp({ helpWidth: HELP_WIDTH })
+      .configureOutput({
+        writeOut: (s) => io.out(s),
+        writeErr: (s) => io.err(s),
+        outputError: usageError(`casesim ${command.name()}`),
+      });
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

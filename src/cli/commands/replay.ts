@@ -1,31 +1,43 @@
+import { rangeOf } from '../../events/instant.js';
 import { formatProblem } from '../../events/parse.js';
-import { persistSnapshot } from '../../replay/replay.js';
+import { type CaseSnapshot, initialSnapshot, persistSnapshot } from '../../replay/replay.js';
 import { type TimelineEntry, timeline } from '../../replay/timeline.js';
-import { effectLine, formatInstant, pc, phasesLine, rejectionText, sourceLabel } from '../format.js';
+import { type Colors, effectLine, formatInstant, phasesLine, rejectionText, sourceLabel } from '../format.js';
 import { loadLog } from '../io.js';
 import { json } from '../options.js';
-import { action, type CommandModule } from '../program.js';
+import { action, type CommandModule, colorsOf } from '../program.js';
+import { eventsAfter, loadState, saveState } from '../state-file.js';
 
-function entryText(entry: TimelineEntry): string {
+interface ReplayOptions {
+  json?: boolean;
+  finalState?: boolean;
+  saveState?: string;
+  resume?: string;
+}
+
+function entryText(c: Colors, entry: TimelineEntry): string {
   if (entry.kind === 'effective-date') {
-    const head = `${pc.cyan(formatInstant(entry.at))}  ${pc.bold('effective date reached')}`;
-    return [head, ...entry.effects.map(effectLine), ''].join('\n');
+    const head = `${c.cyan(formatInstant(entry.at))}  ${c.bold('effective date reached')}`;
+    return `${[head, ...entry.effects.map((e) => effectLine(e, c))].join('\n')}\n\n`;
   }
   const { step, changes } = entry;
   const e = step.event;
-  const lines = [`${pc.cyan(formatInstant(e.at))}  ${pc.bold(e.id)}  ${pc.dim(e.type)}`, `  ${e.summary}`];
-  if (step.rejection) lines.push(`  ${pc.red(rejectionText(step.rejection))}`);
-  else if (changes.length > 0) lines.push(`  ${pc.dim('changed:')} ${changes.map((c) => c.text).join('; ')}`);
+  const lines = [`${c.cyan(formatInstant(e.at))}  ${c.bold(e.id)}  ${c.dim(e.type)}`, `  ${e.summary}`];
+  if (step.rejection) lines.push(`  ${c.red(rejectionText(step.rejection))}`);
+  else if (changes.length > 0)
+    lines.push(`  ${c.dim('changed:')} ${changes.map((ch) => ch.text).join('; ')}`);
+  else lines.push(`  ${c.dim('changed:')} nothing in the legal state (on the timeline for context)`);
   if (e.knownAt.local !== e.at.local || e.knownAt.zone !== e.at.zone) {
-    lines.push(`  ${pc.dim('known:')}   ${formatInstant(e.knownAt)}`);
+    lines.push(`  ${c.dim('known:')}   ${formatInstant(e.knownAt)}`);
   }
-  lines.push(`  ${pc.dim('state:')}   ${phasesLine(step.after)}`);
-  for (const s of e.sources) lines.push(`  ${pc.dim('source:')}  ${sourceLabel(s)}`);
-  for (const c of e.conflicts ?? []) {
-    lines.push(`  ${pc.yellow('sources disagree:')} ${c.about}; replay uses ${c.replayUses} (${c.why})`);
+  lines.push(`  ${c.dim('state:')}   ${phasesLine(step.after)}`);
+  for (const s of e.sources) lines.push(`  ${c.dim('source:')}  ${sourceLabel(s)}`);
+  for (const conflict of e.conflicts ?? []) {
+    lines.push(
+      `  ${c.yellow('sources disagree:')} ${conflict.about}; replay uses ${conflict.replayUses} (${conflict.why})`,
+    );
   }
-  lines.push('');
-  return lines.join('\n');
+  return `${lines.join('\n')}\n\n`;
 }
 
 function entryJson(entry: TimelineEntry) {
@@ -42,6 +54,16 @@ function entryJson(entry: TimelineEntry) {
   };
 }
 
+/**
+ * Effective instants a resumed replay must not announce again: those the full replay would already have
+ * shown before an event up to the resume point (an effective instant comes before an event that began after it).
+ */
+function alreadyShown(entry: TimelineEntry, resumedAfter: number | undefined): boolean {
+  return (
+    entry.kind === 'effective-date' && resumedAfter !== undefined && rangeOf(entry.at).start < resumedAfter
+  );
+}
+
 /** `casesim replay`: the timeline of a log, event by event. */
 export const replayCommand: CommandModule = (program, io, setExit) => {
   program
@@ -50,27 +72,63 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
     .argument('[log]', 'event log (JSON lines); default: the bundled WeChat log')
     .option('--json', 'print the timeline as JSON')
     .option('--final-state', 'with --json: also print the final state, persisted (resumable)')
+    .option('--save-state <file>', 'write the state after the last replayed event to <file>')
+    .option('--resume <file>', 'start from a saved state; replay only the events after its last event')
     .action(
-      action(setExit, (logPath: string | undefined, opts: { json?: boolean; finalState?: boolean }) => {
+      action(setExit, (logPath: string | undefined, opts: ReplayOptions) => {
+        const c = colorsOf(io);
         const log = loadLog(logPath);
-        const entries = [...timeline(log.events.map((l) => l.event))];
+        let from: CaseSnapshot = initialSnapshot();
+        let logged = log.events;
+        let resumedAfter: number | undefined;
+        if (opts.resume !== undefined) {
+          const saved = loadState(opts.resume);
+          from = saved.snapshot;
+          logged = eventsAfter(log.events, saved.lastEvent, opts.resume, log.file);
+          const done = log.events.slice(0, log.events.length - logged.length);
+          if (done.length > 0) resumedAfter = Math.max(...done.map((l) => rangeOf(l.event.at).start));
+        }
+        const entries = [
+          ...timeline(
+            logged.map((l) => l.event),
+            from,
+          ),
+        ].filter((entry) => !alreadyShown(entry, resumedAfter));
         const rejected = entries.filter((e) => e.kind === 'event' && e.step.rejection).length;
         const last = entries.findLast((e) => e.kind === 'event');
+        const final = last?.kind === 'event' ? last.step.after : from;
+        if (opts.saveState !== undefined) saveState(opts.saveState, final);
+        const failed = rejected + log.problems.length > 0;
         if (opts.json) {
           const out: Record<string, unknown> = {
             file: log.file,
+            resumedFrom: opts.resume
+              ? { file: opts.resume, lastEvent: from.context.lastEvent ?? null }
+              : null,
             problems: log.problems,
             timeline: entries.map(entryJson),
           };
-          if (opts.finalState && last?.kind === 'event') out.finalState = persistSnapshot(last.step.after);
+          if (opts.finalState) out.finalState = persistSnapshot(final);
+          if (opts.saveState !== undefined) out.savedState = opts.saveState;
           io.out(json(out));
         } else {
-          for (const entry of entries) io.out(entryText(entry));
-          for (const p of log.problems) io.err(pc.red(formatProblem(p)));
-          const summary = `${log.events.length} events replayed, ${rejected} rejected, ${log.problems.length} unreadable`;
-          io.out(rejected + log.problems.length > 0 ? pc.red(summary) : pc.green(summary));
+          if (opts.resume !== undefined) {
+            const skipped = log.events.length - logged.length;
+            io.out(
+              c.dim(
+                `resuming from ${opts.resume}: after ${from.context.lastEvent ?? '(the start)'}, ${skipped} event${skipped === 1 ? '' : 's'} already replayed\n`,
+              ),
+            );
+          }
+          for (const entry of entries) io.out(entryText(c, entry));
+          for (const p of log.problems) io.err(c.red(formatProblem(p)));
+          const summary = `${logged.length} events replayed, ${rejected} rejected, ${log.problems.length} unreadable`;
+          io.out(failed ? c.red(summary) : c.green(summary));
+          if (opts.saveState !== undefined) {
+            io.out(`state after ${final.context.lastEvent ?? '(no event)'} saved to ${opts.saveState}`);
+          }
         }
-        return rejected + log.problems.length > 0 ? 1 : 0;
+        return failed ? 1 : 0;
       }),
     );
 };

@@ -1,9 +1,10 @@
 import { formatProblem } from '../../events/parse.js';
+import { checkLog } from '../../replay/check.js';
 import { caseAt, caseZone } from '../../replay/query.js';
-import { effectLine, pc, phasesLine, rejectionText } from '../format.js';
+import { effectLine, phasesLine, rejectionText } from '../format.js';
 import { loadLog } from '../io.js';
-import { json, queryInstant } from '../options.js';
-import { action, CliError, type CommandModule } from '../program.js';
+import { checkInstantSyntax, json, queryInstant, timeZoneOption } from '../options.js';
+import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 
 interface StateOptions {
   at?: string;
@@ -32,16 +33,24 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
     .option('--json', 'print the answer as JSON')
     .action(
       action(setExit, (logPath: string | undefined, opts: StateOptions) => {
+        const pc = colorsOf(io);
+        // Usage first: a mistyped option is reported before the log is read.
+        const tz = opts.tz === undefined ? undefined : timeZoneOption(opts.tz, '--tz');
+        checkInstantSyntax(opts.at ?? '', '--at');
+        if (opts.knownAt !== undefined) checkInstantSyntax(opts.knownAt, '--known-at');
         const log = loadLog(logPath);
-        if (log.problems.length > 0) {
-          const first = log.problems[0];
+        // An answer read from a log with an unreadable or illegal event could be wrong anywhere after it.
+        const problems = checkLog(log);
+        const first = problems[0];
+        if (first) {
+          const n = problems.length;
           throw new CliError(
-            `the log has ${log.problems.length} unreadable line(s); first: ${first ? formatProblem(first) : ''} (run casesim validate)`,
+            `${log.file} has ${n} problem${n === 1 ? '' : 's'}; first: ${formatProblem(first)} (run casesim validate ${log.file})`,
             1,
           );
         }
         const events = log.events.map((l) => l.event);
-        const zone = opts.tz ?? caseZone(events);
+        const zone = tz ?? caseZone(events);
         const at = queryInstant(opts.at ?? '', zone, '--at');
         const known = opts.knownAt === undefined ? undefined : queryInstant(opts.knownAt, zone, '--known-at');
         const result = caseAt(events, known ? { at: at.ms, knownAt: known.ms } : { at: at.ms });
@@ -71,7 +80,7 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           io.out(`  ${phasesLine(result.snapshot)}`);
           io.out(pc.bold('\nProhibitions'));
           if (result.effects.length === 0) io.out('  (none identified yet)');
-          for (const effect of result.effects) io.out(effectLine(effect));
+          for (const effect of result.effects) io.out(effectLine(effect, pc));
           const injunctions = Object.values(ctx.injunctions);
           if (injunctions.length > 0) io.out(pc.bold('\nInjunctions'));
           for (const i of injunctions) {
