@@ -60,7 +60,8 @@ export const LIFECYCLE: {
   appeal: {
     none: { description: 'No appeal has been taken.', next: ['pending'] },
     pending: {
-      description: 'An appeal is pending before the court of appeals.',
+      description:
+        'An appeal is pending before the court of appeals. By itself it stays nothing: an injunction appealed from stays in force unless a court stays it (FRCP 62(c)).',
       next: ['inAbeyance', 'decided', 'dismissed'],
     },
     inAbeyance: {

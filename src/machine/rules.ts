@@ -286,7 +286,7 @@ export const RULES = {
   stayFindingsMeetNken: rule<'stay.granted'>(
     'stayFindingsMeetNken',
     'The stay findings satisfy Nken',
-    'A stay pending appeal is not a matter of right. The applicant must show irreparable injury absent a stay (in the Ninth Circuit, a threshold) and at least a substantial case on the merits; the court then weighs harm to others and the public interest.',
+    'A stay pending appeal is not a matter of right. Nken weighs four factors: a strong showing of likely success on the merits, irreparable injury to the applicant absent a stay, substantial injury to the other parties, and the public interest. The applicant must show irreparable injury absent a stay (in the Ninth Circuit, a threshold) and at least a substantial case on the merits before the other two are weighed.',
     'Nken v. Holder, 556 U.S. 418, 433-34 (2009); Leiva-Perez v. Holder, 640 F.3d 962, 964-68 (9th Cir. 2011)',
     (_ctx, e) =>
       e.findings.irreparableInjury === 'shown' &&

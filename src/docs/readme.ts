@@ -1,0 +1,34 @@
+/**
+ * Generated sections of the README, kept between `<!-- name:start -->` and `<!-- name:end -->` markers,
+ * so a test can compare them with what the code generates now and a command can rewrite them.
+ */
+import { mermaidDiagram } from './diagram.js';
+
+export const README_REGENERATE = 'npm run build && npm run docs';
+
+export function markers(name: string): { start: string; end: string } {
+  return { start: `<!-- ${name}:start -->`, end: `<!-- ${name}:end -->` };
+}
+
+/** The text between a section's markers, or undefined when the markers are missing. */
+export function section(text: string, name: string): string | undefined {
+  const { start, end } = markers(name);
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return undefined;
+  return text.slice(from + start.length, to);
+}
+
+/** `text` with the section replaced by `content` (the markers stay; an error when they are missing). */
+export function replaceSection(text: string, name: string, content: string): string {
+  const { start, end } = markers(name);
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`no ${start} ... ${end} markers`);
+  return `${text.slice(0, from + start.length)}${content}${text.slice(to)}`;
+}
+
+/** The README's diagram section: the Mermaid diagram in a fenced block GitHub renders. */
+export function diagramSection(): string {
+  return `\n\`\`\`mermaid\n${mermaidDiagram()}\`\`\`\n`;
+}

@@ -1,0 +1,92 @@
+/**
+ * `casesim explain`: every part of the machine explained in plain language, read from the machine's own
+ * metadata, so a rejection, the CLI, the README and the page say the same thing.
+ */
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/cli/commands/index.js';
+import { run } from '../src/cli/program.js';
+import { closeMatches, explain, findTopic, topicIndex, topics, topicText } from '../src/docs/explain.js';
+import { describeEventType, EVENT_TYPES } from '../src/events/schema.js';
+import { caseMachine, machineRules } from '../src/machine/machine.js';
+import { REGION_PHASES } from '../src/machine/phases.js';
+import { RULES_FOR } from '../src/machine/rules.js';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, COMMANDS, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+describe('the topic index', () => {
+  it('has a topic for every region, phase, event kind and rule of the machine', () => {
+    const names = new Set(topics().map((t) => t.name));
+    for (const [region, phases] of Object.entries(REGION_PHASES)) {
+      expect(names).toContain(region);
+      for (const phase of phases) expect(names).toContain(`${region}.${phase}`);
+    }
+    for (const type of EVENT_TYPES) expect(names).toContain(type);
+    for (const rule of Object.keys(machineRules())) expect(names).toContain(rule);
+  });
+
+  it('lists the topics grouped by kind when no topic is given', async () => {
+    const groups = topicIndex();
+    expect(groups.map((g) => g.kind)).toEqual(['machine', 'region', 'state', 'event', 'rule']);
+    const { code, out } = await cli('explain');
+    expect(code).toBe(0);
+    expect(out).toContain('relief.enjoined');
+    expect(out).toContain('moveFirstInDistrictCourt');
+  });
+});
+
+describe('an explanation', () => {
+  it('of a state is the description the machine gives that state', () => {
+    const topic = findTopic('relief.enjoined');
+    const node = caseMachine.root.states.relief?.states.enjoined;
+    expect(topic).toMatchObject({ kind: 'state', region: 'relief', description: node?.description });
+    expect(topicText(topic!)).toContain('relief.stayed');
+  });
+
+  it('of an event kind gives its schema description and each rule it must satisfy, with citation', () => {
+    const topic = findTopic('stay.motionFiled');
+    expect(topic?.kind).toBe('event');
+    if (topic?.kind !== 'event') return;
+    expect(topic.description).toBe(describeEventType('stay.motionFiled'));
+    expect(topic.rules.map((r) => r.name)).toEqual(RULES_FOR['stay.motionFiled']);
+    const text = topicText(topic);
+    for (const rule of topic.rules) {
+      expect(text).toContain(rule.explanation);
+      expect(text).toContain(rule.citation);
+    }
+  });
+
+  it('of a rule is the rule metadata the machine carries, with the event kinds it guards', () => {
+    const topic = findTopic('moveFirstInDistrictCourt');
+    expect(topic).toMatchObject({ kind: 'rule', ...machineRules().moveFirstInDistrictCourt });
+    expect(topic?.kind === 'rule' && topic.guards).toEqual(['stay.motionFiled']);
+  });
+
+  it('prints text, or the topic as JSON with --json', async () => {
+    const text = await cli('explain', 'findingsMeetTheTest');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('Winter v. NRDC');
+    const asJson = await cli('explain', 'relief.enjoined', '--json');
+    expect(JSON.parse(asJson.out)).toMatchObject({ kind: 'state', name: 'relief.enjoined' });
+  });
+});
+
+describe('an unknown topic', () => {
+  it('is a usage error that names the closest topics', async () => {
+    const { code, err } = await cli('explain', 'relief.stayd');
+    expect(code).toBe(2);
+    expect(err).toContain("no topic 'relief.stayd'");
+    expect(err).toContain('relief.stayed');
+  });
+
+  it('suggests topics by spelling and by the words their text mentions', () => {
+    expect(closeMatches('stay.motion')).toContain('stay.motionFiled');
+    const result = explain('winter');
+    expect(result.ok).toBe(false);
+    expect(result.suggestions).toContain('findingsMeetTheTest');
+  });
+});
