@@ -1,0 +1,94 @@
+/**
+ * `events/schema.json`, the JSON Schema editors validate log lines with: it is exactly what the zod event
+ * schemas generate today (so it cannot drift from them), and it is a well-formed JSON Schema whose
+ * alternatives cover every event type, one branch per type.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { schemaText } from '../src/cli/commands/schema.js';
+import { EVENT_TYPES } from '../src/events/schema.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const committed = readFileSync(path.join(ROOT, 'events/schema.json'), 'utf8');
+const schema = JSON.parse(committed) as Record<string, unknown>;
+
+type Node = Record<string, unknown>;
+const JSON_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
+
+/** Every sub-schema, with its JSON pointer. */
+function* subschemas(node: unknown, pointer = '#'): Generator<[string, Node]> {
+  if (typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    for (const [i, item] of node.entries()) yield* subschemas(item, `${pointer}/${i}`);
+    return;
+  }
+  yield [pointer, node as Node];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'const' || key === 'enum' || key === 'default' || key === 'examples') continue;
+    if (key === 'properties' || key === '$defs' || key === 'definitions') {
+      for (const [name, child] of Object.entries(value as Node))
+        yield* subschemas(child, `${pointer}/${key}/${name}`);
+    } else if (typeof value === 'object') yield* subschemas(value, `${pointer}/${key}`);
+  }
+}
+
+function resolve(pointer: string): unknown {
+  return pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((part) => part !== '')
+    .reduce<unknown>(
+      (node, part) => (node as Node | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+      schema,
+    );
+}
+
+describe('events/schema.json', () => {
+  it('is exactly what the zod schemas generate today (regenerate: npm run build && npm run schema)', () => {
+    expect(committed).toBe(schemaText());
+  });
+
+  it('declares JSON Schema draft 2020-12 and one alternative per event kind', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const branches = (schema.oneOf ?? schema.anyOf) as Node[] | undefined;
+    expect(Array.isArray(branches)).toBe(true);
+    const types = (branches ?? []).map((b) => ((b.properties as Node).type as Node).const);
+    expect([...types].sort()).toEqual([...EVENT_TYPES].sort());
+  });
+
+  it('every event branch is a closed object that requires type, id, schemaVersion, at, knownAt, summary and sources', () => {
+    for (const branch of (schema.oneOf ?? schema.anyOf) as Node[]) {
+      const type = ((branch.properties as Node).type as Node).const;
+      expect(branch.type, String(type)).toBe('object');
+      expect(branch.additionalProperties, String(type)).toBe(false);
+      expect(branch.required, String(type)).toEqual(
+        expect.arrayContaining(['type', 'id', 'schemaVersion', 'at', 'knownAt', 'summary', 'sources']),
+      );
+    }
+  });
+
+  it('is well formed: known types, required names declared properties, every $ref resolves', () => {
+    const problems: string[] = [];
+    for (const [pointer, node] of subschemas(schema)) {
+      const types = node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
+      for (const t of types) if (!JSON_TYPES.has(String(t))) problems.push(`${pointer}: unknown type ${t}`);
+      if (Array.isArray(node.required)) {
+        const declared = Object.keys((node.properties as Node | undefined) ?? {});
+        for (const name of node.required)
+          if (!declared.includes(String(name))) problems.push(`${pointer}: requires undeclared ${name}`);
+      }
+      if (typeof node.$ref === 'string' && resolve(node.$ref) === undefined)
+        problems.push(`${pointer}: $ref ${node.$ref} does not resolve`);
+      if (typeof node.pattern === 'string') {
+        try {
+          new RegExp(node.pattern, 'u');
+        } catch {
+          problems.push(`${pointer}: pattern ${node.pattern} is not a regular expression`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
