@@ -4,8 +4,8 @@
  */
 import type { z } from 'zod';
 import { certainlyBefore } from './instant.js';
-import { CaseEvent, EVENT_TYPES } from './schema.js';
-import { upcast } from './versions.js';
+import { CaseEvent, EVENT_TYPES, SCHEMA_VERSION } from './schema.js';
+import { upcast, versionProblem } from './versions.js';
 
 export type LogProblemCode =
   | 'BAD_ENCODING'
@@ -81,35 +81,73 @@ function describeIssues(error: z.ZodError, raw: unknown): string {
   }
   const rest = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
   const path = first.path.length > 0 ? first.path.map(String).join('.') : '(event)';
-  return `${path}: ${first.message}${rest}`;
+  return printable(`${path}: ${first.message}${rest}`);
 }
 
-function idOf(raw: unknown): string | undefined {
+/** The event id of a decoded value, when it has one that can be printed as it is. */
+export function idOf(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const id = Object.hasOwn(raw, 'id') ? (raw as { id: unknown }).id : undefined;
-  return typeof id === 'string' && id.length <= 120 ? id : undefined;
+  return typeof id === 'string' && /^[\x21-\x7e]{1,120}$/.test(id) ? id : undefined;
 }
 
-/** Validates one already-decoded value as an event (after upcasting older schema versions). */
+/** Control characters and lone surrogates from hostile input, escaped so a message stays one clean line. */
+export function printable(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * Validates one already-decoded value as an event: its schema version first (a newer version than this
+ * program is refused by name), then the schema, after upcasting older versions.
+ */
 export function validateEvent(raw: unknown): { ok: true; event: CaseEvent } | { ok: false; message: string } {
+  const tooNew = versionProblem(raw);
+  if (tooNew) return { ok: false, message: tooNew };
   const result = CaseEvent.safeParse(upcast(raw));
   return result.success
     ? { ok: true, event: result.data }
     : { ok: false, message: describeIssues(result.error, raw) };
 }
 
+/** Where a read stopped: lines read so far, the ids seen (with their lines), and the last event. */
+export interface LogPosition {
+  readonly line: number;
+  readonly ids: ReadonlyMap<string, number>;
+  readonly last?: LoggedEvent;
+}
+
+export const LOG_START: LogPosition = { line: 0, ids: new Map() };
+
 /** Parses a whole log. Lines that fail are reported and skipped; the rest are returned in file order. */
 export function parseLog(input: string | Uint8Array, file = '<log>'): ParsedLog {
+  const { events, problems } = parseLogFrom(input, file, LOG_START);
+  return { file, events, problems };
+}
+
+/**
+ * Parses the lines that follow `from` (for a log read before, whose later bytes are `input`): the same
+ * checks as `parseLog`, with duplicate ids and order judged against what came before. Returns where it ended.
+ */
+export function parseLogFrom(
+  input: string | Uint8Array,
+  file: string,
+  from: LogPosition,
+): ParsedLog & { readonly end: LogPosition } {
   let bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (from.line === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    bytes = bytes.subarray(3);
   const { lines, lastTerminated } = splitLines(bytes);
   const events: LoggedEvent[] = [];
   const problems: LogProblem[] = [];
-  const seen = new Map<string, number>();
-  let previous: LoggedEvent | undefined;
+  const seen = new Map<string, number>(from.ids);
+  let previous: LoggedEvent | undefined = from.last;
 
   lines.forEach((lineBytes, index) => {
-    const line = index + 1;
+    const line = from.line + index + 1;
     const isLast = index === lines.length - 1;
     const torn = isLast && !lastTerminated;
     const report = (code: LogProblemCode, message: string, eventId?: string) =>
@@ -125,7 +163,9 @@ export function parseLog(input: string | Uint8Array, file = '<log>'): ParsedLog 
     try {
       text = decoder.decode(lineBytes);
     } catch {
-      report('BAD_ENCODING', 'line is not valid UTF-8');
+      // A write cut off inside a multi-byte character is torn, not mis-encoded.
+      if (torn) report('TORN_LINE', TORN_MESSAGE);
+      else report('BAD_ENCODING', 'line is not valid UTF-8');
       return;
     }
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -136,12 +176,10 @@ export function parseLog(input: string | Uint8Array, file = '<log>'): ParsedLog 
       raw = JSON.parse(text);
     } catch (error) {
       if (torn) {
-        report(
-          'TORN_LINE',
-          'the last line is incomplete (a write was cut off); `casesim repair` moves it aside',
-        );
+        report('TORN_LINE', TORN_MESSAGE);
       } else {
-        const why = error instanceof SyntaxError ? error.message : 'nesting too deep';
+        const why =
+          error instanceof SyntaxError ? printable(error.message.slice(0, 200)) : 'nesting too deep';
         report('BAD_JSON', `not valid JSON: ${why}`);
       }
       return;
@@ -172,12 +210,20 @@ export function parseLog(input: string | Uint8Array, file = '<log>'): ParsedLog 
     previous = logged;
   });
 
-  return { file, events, problems };
+  const end: LogPosition = previous
+    ? { line: from.line + lines.length, ids: seen, last: previous }
+    : { line: from.line + lines.length, ids: seen };
+  return { file, events, problems, end };
 }
 
-/** One event as one log line (no trailing newline). */
+const TORN_MESSAGE =
+  'the last line is incomplete (a write was cut off); `casesim repair` moves it to a side file';
+
+/** One event as one log line (no trailing newline), always in the current schema version. */
 export function serializeEvent(event: CaseEvent): string {
-  return JSON.stringify(event);
+  return JSON.stringify(
+    event.schemaVersion === SCHEMA_VERSION ? event : { ...event, schemaVersion: SCHEMA_VERSION },
+  );
 }
 
 export function serializeLog(events: readonly CaseEvent[]): string {

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { isTimeZone, LOCAL_PATTERN, localProblem } from './instant.js';
 
-export const SCHEMA_VERSION = 1 as const;
+/** The version every event is read as; older versions are upcast on reading (`versions.ts`). */
+export const SCHEMA_VERSION = 2 as const;
 
 /** A stable identifier: lower-case letters, digits, dots, dashes, underscores. */
 export const Id = z
@@ -164,8 +165,9 @@ export const IdentificationRescinded = kind(
 );
 export const GovernmentPosition = kind(
   'government.position',
-  { by: z.string().min(1), docket: Id.optional(), position: z.string().min(1) },
-  'The government states a position (for example that individual users will not be penalized); it binds no one.',
+  /** `statement` was `position` in schema version 1 (renamed by the v1 upcaster). */
+  { by: z.string().min(1), docket: Id.optional(), statement: z.string().min(1) },
+  'A government statement of position (for example that individual users will not be penalized); it binds no one.',
 );
 export const ComplaintFiled = kind(
   'complaint.filed',

@@ -252,7 +252,7 @@ const evolvers: Evolvers = {
     if (i) Object.assign(i, { status: 'rescinded', endedBy: e.id });
   },
   'government.position': (ctx, e) => {
-    ctx.positions.push({ eventId: e.id, by: e.by, position: e.position });
+    ctx.positions.push({ eventId: e.id, by: e.by, position: e.statement });
   },
   'complaint.filed': (ctx, e) => {
     ctx.suits[e.docket] = {

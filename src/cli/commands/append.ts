@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { InvalidArgumentError } from 'commander';
+import { appendEventText, formatStoreError } from '../../store/index.js';
+import { CliError } from '../errors.js';
+import { json } from '../options.js';
+import { action, type CommandModule } from '../program.js';
+
+function version(text: string): number {
+  if (!/^\d{1,9}$/.test(text))
+    throw new InvalidArgumentError('a version is the number of events in the log (0, 1, 2, ...)');
+  return Number(text);
+}
+
+async function readEventInput(path: string): Promise<Uint8Array> {
+  if (path === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`${path}: no such event file`);
+    if (code === 'EISDIR') throw new CliError(`${path} is a directory, not an event file`);
+    throw new CliError(`${path}: cannot read (${code ?? String(error)})`);
+  }
+}
+
+/** `casesim append`: one event onto a log, validated, versioned, idempotent, atomic and durable. */
+export const appendCommand: CommandModule = (program, io, setExit) => {
+  program
+    .command('append')
+    .description(
+      'append one event to a log (created if missing): checked against the schema and the rules of procedure, ' +
+        'written whole and synced; the same event twice is stored once',
+    )
+    .argument('<log>', 'event log (JSON lines)')
+    .argument('<event>', 'a file holding one event as JSON, or - to read it from stdin')
+    .option('--expect-version <n>', 'refuse (CONFLICT) unless the log holds exactly n events', version)
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 appended or already there, 1 refused (see the code), 2 usage or unreadable input.\n' +
+        'An event in an older schema version is stored upcast to the current version.',
+    )
+    .action(
+      action(
+        setExit,
+        async (log: string, eventPath: string, opts: { expectVersion?: number; json?: boolean }) => {
+          const input = await readEventInput(eventPath);
+          const source = eventPath === '-' ? '<stdin>' : eventPath;
+          const result = await appendEventText(log, input, {
+            source,
+            ...(opts.expectVersion === undefined ? {} : { expectedVersion: opts.expectVersion }),
+          });
+          if (opts.json) io.out(json(result));
+          else if (result.ok && result.status === 'appended')
+            io.out(
+              `${log}:${result.line}: appended event ${result.eventId} (the log is at version ${result.version})`,
+            );
+          else if (result.ok)
+            io.out(
+              `${log}:${result.line}: event ${result.eventId} is already in the log with the same content; nothing appended (version ${result.version})`,
+            );
+          else io.err(`casesim: ${formatStoreError(result.error)}`);
+          if (result.ok) return 0;
+          return result.error.code === 'IO_ERROR' ? 2 : 1;
+        },
+      ),
+    );
+};
