@@ -19,7 +19,10 @@ describe('the machine graph', () => {
     const graph = machineGraph();
     expect(graph.regions.map((r) => r.id)).toEqual(Object.keys(REGION_PHASES));
     for (const region of graph.regions) {
-      const lifecycle = LIFECYCLE[region.id as keyof typeof LIFECYCLE] as Record<string, { next: string[] }>;
+      const lifecycle = LIFECYCLE[region.id as keyof typeof LIFECYCLE] as Record<
+        string,
+        { next: readonly string[] }
+      >;
       const declared = Object.entries(lifecycle).flatMap(([p, l]) => l.next.map((n) => `${p}->${n}`));
       expect(region.edges.map((e) => `${e.from.split('.')[1]}->${e.to.split('.')[1]}`)).toEqual(declared);
       for (const edge of region.edges) expect(edge.guardPhase).toBe(edge.to.split('.')[1]);
