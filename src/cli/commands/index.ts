@@ -3,6 +3,7 @@ import type { CommandModule } from '../program.js';
 import { appendCommand } from './append.js';
 import { diagramCommand } from './diagram.js';
 import { explainCommand } from './explain.js';
+import { exportCommand } from './export.js';
 import { repairCommand } from './repair.js';
 import { replayCommand } from './replay.js';
 import { schemaCommand } from './schema.js';
@@ -19,5 +20,6 @@ export const COMMANDS: readonly CommandModule[] = [
   schemaCommand,
   explainCommand,
   diagramCommand,
+  exportCommand,
   whatifCommand,
 ];
