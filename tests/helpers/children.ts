@@ -1,0 +1,52 @@
+/** Child processes for the store tests: run one to the end, or start one to kill. */
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export interface Finished {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** stdout, one parsed JSON value per line (lines that are not JSON are kept as strings). */
+  readonly lines: unknown[];
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function parseLines(text: string): unknown[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      try {
+        return JSON.parse(l) as unknown;
+      } catch {
+        return l;
+      }
+    });
+}
+
+export interface Running {
+  readonly child: ChildProcess;
+  readonly done: Promise<Finished>;
+}
+
+export function start(args: readonly string[], input?: string | Uint8Array): Running {
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+  });
+  child.stdin?.on('error', () => {});
+  child.stdin?.end(input);
+  const done = new Promise<Finished>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, lines: parseLines(stdout), stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export function runNode(args: readonly string[], input?: string | Uint8Array): Promise<Finished> {
+  return start(args, input).done;
+}
