@@ -34,7 +34,14 @@ beforeEach(() => {
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io = { out: (t: string) => void (out += `${t}\n`), err: (t: string) => void (err += `${t}\n`) };
+  const io = {
+    out: (t: string) => {
+      out += `${t}\n`;
+    },
+    err: (t: string) => {
+      err += `${t}\n`;
+    },
+  };
   const code = await run(argv, [validateCommand, appendCommand, repairCommand], io);
   return { code, out, err };
 }
