@@ -1,0 +1,301 @@
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { formatInstant, parseQueryInstant } from '../../events/instant.js';
+import { formatProblem } from '../../events/parse.js';
+import type { CaseEvent } from '../../events/schema.js';
+import { type Analysis, analyse } from '../../outcomes/analyse.js';
+import { type Odds, parseOdds, round } from '../../outcomes/odds.js';
+import { startFrom } from '../../outcomes/search.js';
+import { type Sensitivity, sensitivity, type Target } from '../../outcomes/sensitivity.js';
+import { caseZone, eventsAt } from '../../replay/query.js';
+import type { Colors } from '../format.js';
+import { EVENTS_DIR, loadLog, readText } from '../io.js';
+import { json, queryInstant } from '../options.js';
+import { action, CliError, type CommandModule, colorsOf } from '../program.js';
+
+export const BUNDLED_ODDS = join(EVENTS_DIR, 'odds', 'wechat.json');
+
+interface OutcomesOptions {
+  from?: string;
+  odds?: string;
+  by?: string;
+  depth: string;
+  samples: string;
+  seed: string;
+  method: string;
+  maxPaths: string;
+  vary?: string;
+  json?: boolean;
+}
+
+function count(text: string, flag: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min)
+    throw new CliError(`${flag}: expected a whole number of at least ${min}, got '${text}'`);
+  return n;
+}
+
+export function loadOdds(path: string): Odds {
+  const text = new TextDecoder().decode(readText(path, 'odds file'));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`, 2);
+  }
+  const parsed = parseOdds(raw);
+  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error}`, 1);
+  return parsed.odds;
+}
+
+/** The events before the starting point: up to an event id, or those that had happened by an instant. */
+function prefixOf(events: readonly CaseEvent[], from: string | undefined, zone: string) {
+  if (from === undefined) return { prefix: [...events], label: 'the end of the log' };
+  const index = events.findIndex((e) => e.id === from);
+  if (index >= 0) {
+    const e = events[index] as CaseEvent;
+    return { prefix: events.slice(0, index + 1), label: `${e.id} (${e.type}, ${formatInstant(e.at)})` };
+  }
+  const at = parseQueryInstant(from, zone);
+  if (!at.ok)
+    throw new CliError(`--from: '${from}' is neither an event id in the log nor an instant (${at.message})`);
+  return { prefix: eventsAt(events, { at: at.ms }), label: at.label, fromMs: at.ms };
+}
+
+function parseTarget(text: string, odds: Odds): Target {
+  const colon = text.indexOf(':');
+  const target = { decision: text.slice(0, colon), option: text.slice(colon + 1) };
+  const decision = odds.decisions.find((d) => d.id === target.decision);
+  if (colon < 0 || !decision || !(target.option in decision.options))
+    throw new CliError(
+      `--vary: '${text}' names no option of the odds file (use decision-id:option, e.g. appeal-outcome:appeal.decided:affirmed)`,
+    );
+  return target;
+}
+
+/** Joins `parts` with `separator` into lines of at most `width` columns, breaking only between parts. */
+function joinWrapped(parts: readonly string[], separator: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line && line.length + separator.length + part.length > width) {
+      lines.push(`${line}${separator.trimEnd()}`);
+      line = part;
+    } else line = line ? `${line}${separator}${part}` : part;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
+
+function render(
+  c: Colors,
+  header: { log: string; from: string; oddsFile: string; by: string | undefined; depth: number },
+  odds: Odds,
+  analysis: Analysis,
+  sens: Sensitivity | undefined,
+): string {
+  const out = [c.bold(`Outcomes of ${header.log}`), `from ${header.from}, as the machine allows them`, ''];
+  out.push(
+    c.bold(`Model: ${header.oddsFile}`),
+    ...joinWrapped(odds.description.split(' '), ' ', 106).map((l) => `  ${l}`),
+  );
+  out.push(
+    c.dim(
+      '  At each step the first decision below that the machine allows is taken, once per subject (a motion,',
+    ),
+    c.dim(
+      '  an appeal, an order); options the machine refuses there are left out and the rest renormalised.',
+    ),
+  );
+  for (const [i, d] of odds.decisions.entries()) {
+    out.push(
+      ...joinWrapped(
+        `${String(i + 1).padStart(2)}. ${d.id} (+${d.afterDays} days): ${d.question}`.split(' '),
+        ' ',
+        106,
+      ).map((l, k) => (k === 0 ? `  ${l}` : `      ${l}`)),
+    );
+    const options = Object.entries(d.options).map(([label, p]) => `${label} ${p}`);
+    out.push(...joinWrapped(options, ' · ', 104).map((line) => c.dim(`      ${line}`)));
+  }
+  const how =
+    analysis.method === 'exact'
+      ? `exact enumeration of ${analysis.paths} paths`
+      : `Monte Carlo, ${analysis.samples} samples, seed ${analysis.seed} (± is one standard error)`;
+  out.push(
+    '',
+    `Search: ${how}; at most ${header.depth} decisions per path, ${analysis.truncated} cut by that bound.`,
+    '',
+  );
+
+  const width = Math.max(...analysis.outcomes.map((o) => o.label.length), 6);
+  const pWidth = analysis.method === 'exact' ? 6 : 14;
+  out.push(c.bold(`${'ending'.padEnd(width)}  ${'P'.padStart(pWidth)}  paths`));
+  for (const o of analysis.outcomes) {
+    const p = o.se === undefined ? pct(o.probability) : `${pct(o.probability)} ± ${pct(o.se)}`;
+    out.push(`${o.label.padEnd(width)}  ${p.padStart(pWidth)}  ${String(o.paths).padStart(5)}`);
+  }
+  const total = analysis.outcomes.reduce((sum, o) => sum + o.probability, 0);
+  out.push(c.dim(`${'total'.padEnd(width)}  ${pct(total).padStart(pWidth)}`));
+
+  out.push(
+    '',
+    c.bold(
+      analysis.method === 'exact' ? 'Shortest path to each ending' : 'Shortest sampled path to each ending',
+    ),
+  );
+  for (const o of analysis.outcomes) {
+    const steps = o.shortest.map((s) => `${s.event.at.local} ${s.label}`);
+    out.push(`  ${o.label}:`);
+    const shown = steps.length > 0 ? steps : ['(nothing further happens)'];
+    out.push(...joinWrapped(shown, ' → ', 104).map((l) => `    ${l}`));
+  }
+
+  const when = header.by ? `on ${header.by}` : 'when the path ends';
+  out.push('', c.bold(`Probability each prohibition binds anyone ${when}`));
+  for (const r of analysis.inForce) {
+    const se = r.se === undefined ? '' : ` ± ${pct(r.se)}`;
+    out.push(`  ${r.prohibition.padEnd(28)} ${pct(r.probability).padStart(6)}${se}`);
+  }
+  out.push('');
+  if (!sens) out.push(c.dim('Sensitivity: not computed (it needs an exact enumeration).'));
+  else {
+    const { decision, option } = sens.target;
+    out.push(c.bold(`Sensitivity: the most likely ending as P(${decision} = ${option}) goes from 0 to 1`));
+    out.push(c.dim(`  (now ${sens.current}; the decision's other options keep their proportions)`));
+    for (const s of sens.segments) {
+      const here = sens.current >= s.from && sens.current <= s.to ? '  ← now' : '';
+      out.push(`  ${s.from.toFixed(3)}–${s.to.toFixed(3)}  ${s.label}${here}`);
+    }
+    const flips = sens.segments.slice(1).map((s) => s.from.toFixed(3));
+    out.push(
+      c.dim(
+        flips.length > 0
+          ? `  the most likely ending changes at ${flips.join(', ')}`
+          : '  the most likely ending never changes',
+      ),
+    );
+  }
+  return out.join('\n');
+}
+
+function progressBar(samples: number): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || samples < 1000) return undefined;
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'sampling [{bar}] {percentage}% {value}/{total}',
+    hideCursor: true,
+  });
+  bar.start(samples, 0);
+  return (done, total) => {
+    bar.update(done);
+    if (done >= total) bar.stop();
+  };
+}
+
+/** `casesim outcomes [LOG]`: every reachable ending from a point, with its probability under an odds file. */
+export const outcomesCommand: CommandModule = (program, io, setExit) => {
+  program
+    .command('outcomes')
+    .description(
+      'every reachable ending of the case from a point, with the odds of each and a sensitivity view',
+    )
+    .argument('[log]', 'event log (JSON lines); default: the bundled WeChat log')
+    .option(
+      '--from <instant|event>',
+      'start after this event, or at this instant (default: the end of the log)',
+    )
+    .option('--odds <file>', 'odds file (JSON): the decisions weighed and their probabilities', BUNDLED_ODDS)
+    .option(
+      '--by <date>',
+      'give the probability each prohibition binds on this date (default: when each path ends)',
+    )
+    .option('--depth <n>', 'at most this many decisions per path', '12')
+    .option('--method <m>', 'auto (exact when the tree is small), exact, or monte-carlo', 'auto')
+    .option('--max-paths <n>', 'with auto: past this many paths, use Monte Carlo', '20000')
+    .option('--samples <n>', 'Monte Carlo samples', '5000')
+    .option('--seed <s>', 'Monte Carlo seed (a 32-bit integer)', '1')
+    .option(
+      '--vary <decision:option>',
+      "the probability the sensitivity view varies (default: the odds file's `vary`)",
+    )
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(setExit, (logPath: string | undefined, opts: OutcomesOptions) => {
+        const depth = count(opts.depth, '--depth', 1);
+        const samples = count(opts.samples, '--samples', 1);
+        const seed = count(opts.seed, '--seed', 0);
+        const maxLeaves = count(opts.maxPaths, '--max-paths', 1);
+        if (!['auto', 'exact', 'monte-carlo'].includes(opts.method))
+          throw new CliError(`--method: expected auto, exact or monte-carlo, got '${opts.method}'`);
+        const log = loadLog(logPath);
+        const first = log.problems[0];
+        if (first)
+          throw new CliError(
+            `the log has ${log.problems.length} unreadable line(s); first: ${formatProblem(first)}`,
+            1,
+          );
+        const events = log.events.map((l) => l.event);
+        const zone = caseZone(events);
+        const oddsFile = opts.odds ?? BUNDLED_ODDS;
+        const odds = loadOdds(oddsFile);
+        const varyText = opts.vary ?? odds.vary;
+        const target = varyText === undefined ? undefined : parseTarget(varyText, odds);
+        const by = opts.by === undefined ? undefined : queryInstant(opts.by, zone, '--by');
+        const from = prefixOf(events, opts.from, zone);
+        const start = startFrom(from.prefix, zone, {
+          ...(from.fromMs === undefined ? {} : { fromMs: from.fromMs }),
+          ...(by ? { by: by.ms } : {}),
+        });
+        const method = opts.method as 'auto' | 'exact' | 'monte-carlo';
+        const onProgress = opts.json || method === 'exact' ? undefined : progressBar(samples);
+        const { analysis, leaves } = analyse(start, odds, {
+          depth,
+          method,
+          maxLeaves,
+          samples,
+          seed,
+          ...(by ? { by: by.ms } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        });
+        const sens = leaves && target ? sensitivity(leaves, odds, target) : undefined;
+        if (opts.json) {
+          io.out(
+            json({
+              log: log.file,
+              from: {
+                input: opts.from ?? null,
+                label: from.label,
+                eventsBefore: from.prefix.length,
+                day: start.at,
+              },
+              odds: { file: oddsFile, ...odds },
+              by: by ? { input: opts.by, epochMs: by.ms, iso: new Date(by.ms).toISOString() } : null,
+              bound: { depth, truncated: analysis.truncated },
+              method: analysis.method,
+              paths: analysis.paths,
+              ...(analysis.samples ? { samples: analysis.samples, seed: analysis.seed } : {}),
+              outcomes: analysis.outcomes.map((o) => ({
+                ...o,
+                probability: round(o.probability, 6),
+                ...(o.se === undefined ? {} : { se: round(o.se, 6) }),
+                shortest: o.shortest.map((s) => ({ label: s.label, id: s.event.id, at: s.event.at })),
+              })),
+              inForce: analysis.inForce.map((r) => ({
+                ...r,
+                probability: round(r.probability, 6),
+                ...(r.se === undefined ? {} : { se: round(r.se, 6) }),
+              })),
+              sensitivity: sens ?? null,
+            }),
+          );
+        } else {
+          const header = { log: log.file, from: from.label, oddsFile, by: by?.label, depth };
+          io.out(render(colorsOf(io), header, odds, analysis, sens));
+        }
+        return 0;
+      }),
+    );
+};

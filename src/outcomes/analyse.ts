@@ -1,0 +1,189 @@
+/**
+ * The outcome distribution: exactly, by summing the probability of every enumerated path, where the tree
+ * is small; by seeded Monte Carlo with a standard error where it is not.
+ */
+import type { CaseEvent } from '../events/schema.js';
+import type { Ending } from './endings.js';
+import { NONE, type Odds } from './odds.js';
+import {
+  enumerate,
+  type Leaf,
+  mulberry32,
+  pathProbability,
+  type SearchOptions,
+  type SearchStart,
+  samplePath,
+  TreeTooLarge,
+} from './search.js';
+
+export interface OutcomeRow {
+  readonly id: string;
+  readonly label: string;
+  readonly probability: number;
+  /** Monte Carlo only: the standard error of `probability`. */
+  readonly se?: number;
+  /** How many enumerated (or sampled) paths end so. */
+  readonly paths: number;
+  /** The shortest path to it (fewest events; the likelier first), each event with its option label. */
+  readonly shortest: readonly Step[];
+}
+
+export interface Step {
+  readonly label: string;
+  readonly event: CaseEvent;
+}
+
+function stepsOf(leaf: Leaf): Step[] {
+  const labels = leaf.choices.filter((c) => c.chosen !== NONE).map((c) => c.chosen);
+  return leaf.events.map((event, i) => ({ label: labels[i] ?? event.type, event }));
+}
+
+export interface InForceRow {
+  readonly prohibition: string;
+  readonly probability: number;
+  readonly se?: number;
+}
+
+export interface Analysis {
+  readonly method: 'exact' | 'monte-carlo';
+  /** Paths enumerated, or samples drawn. */
+  readonly paths: number;
+  /** Paths cut by the depth bound. */
+  readonly truncated: number;
+  readonly outcomes: readonly OutcomeRow[];
+  readonly inForce: readonly InForceRow[];
+  readonly samples?: number;
+  readonly seed?: number;
+}
+
+export interface AnalyseOptions extends SearchOptions {
+  readonly method: 'auto' | 'exact' | 'monte-carlo';
+  /** Past this many paths, `auto` switches to Monte Carlo. */
+  readonly maxLeaves: number;
+  readonly samples: number;
+  readonly seed: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+interface Tally {
+  ending: Ending;
+  weight: number;
+  paths: number;
+  shortest: Leaf;
+  shortestWeight: number;
+}
+
+function tally(leaves: Iterable<{ leaf: Leaf; weight: number }>, prohibitions: readonly string[]) {
+  const endings = new Map<string, Tally>();
+  const inForce = new Map(prohibitions.map((p) => [p, 0]));
+  for (const { leaf, weight } of leaves) {
+    const t = endings.get(leaf.ending.id);
+    if (!t)
+      endings.set(leaf.ending.id, {
+        ending: leaf.ending,
+        weight,
+        paths: 1,
+        shortest: leaf,
+        shortestWeight: weight,
+      });
+    else {
+      t.weight += weight;
+      t.paths += 1;
+      const shorter = leaf.events.length < t.shortest.events.length;
+      if (shorter || (leaf.events.length === t.shortest.events.length && weight > t.shortestWeight)) {
+        t.shortest = leaf;
+        t.shortestWeight = weight;
+      }
+    }
+    for (const p of leaf.inForce) inForce.set(p, (inForce.get(p) ?? 0) + weight);
+  }
+  return { endings: [...endings.values()], inForce };
+}
+
+function byProbability(a: OutcomeRow, b: OutcomeRow): number {
+  return b.probability - a.probability || a.id.localeCompare(b.id);
+}
+
+/** The exact distribution over enumerated paths under `odds`. */
+export function exactAnalysis(
+  leaves: readonly Leaf[],
+  odds: Odds,
+  prohibitions: readonly string[],
+): Analysis {
+  const { endings, inForce } = tally(
+    leaves.map((leaf) => ({ leaf, weight: pathProbability(leaf, odds) })),
+    prohibitions,
+  );
+  return {
+    method: 'exact',
+    paths: leaves.length,
+    truncated: leaves.filter((l) => l.truncated).length,
+    outcomes: endings
+      .map((t) => ({
+        id: t.ending.id,
+        label: t.ending.label,
+        probability: t.weight,
+        paths: t.paths,
+        shortest: stepsOf(t.shortest),
+      }))
+      .sort(byProbability),
+    inForce: [...inForce].map(([prohibition, probability]) => ({ prohibition, probability })),
+  };
+}
+
+const se = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);
+
+/** `samples` paths drawn with a PRNG seeded by `seed`; each estimate comes with its standard error. */
+export function monteCarlo(
+  start: SearchStart,
+  odds: Odds,
+  options: AnalyseOptions,
+  prohibitions: readonly string[],
+): Analysis {
+  const random = mulberry32(options.seed);
+  const drawn: { leaf: Leaf; weight: number }[] = [];
+  const step = Math.max(1, Math.floor(options.samples / 100));
+  for (let i = 0; i < options.samples; i++) {
+    drawn.push({ leaf: samplePath(start, odds, options, random), weight: 1 / options.samples });
+    if ((i + 1) % step === 0) options.onProgress?.(i + 1, options.samples);
+  }
+  const { endings, inForce } = tally(drawn, prohibitions);
+  const n = options.samples;
+  return {
+    method: 'monte-carlo',
+    paths: n,
+    truncated: drawn.filter((d) => d.leaf.truncated).length,
+    outcomes: endings
+      .map((t) => ({
+        id: t.ending.id,
+        label: t.ending.label,
+        probability: t.weight,
+        se: se(t.weight, n),
+        paths: t.paths,
+        shortest: stepsOf(t.shortest),
+      }))
+      .sort(byProbability),
+    inForce: [...inForce].map(([prohibition, p]) => ({ prohibition, probability: p, se: se(p, n) })),
+    samples: n,
+    seed: options.seed,
+  };
+}
+
+/** Exactly when the tree allows (and the method asks), else by Monte Carlo; the leaves come back when exact. */
+export function analyse(
+  start: SearchStart,
+  odds: Odds,
+  options: AnalyseOptions,
+): { analysis: Analysis; leaves?: readonly Leaf[] } {
+  const prohibitions = Object.keys(start.snapshot.context.prohibitions);
+  if (options.method !== 'monte-carlo') {
+    try {
+      const maxLeaves = options.method === 'exact' ? Number.MAX_SAFE_INTEGER : options.maxLeaves;
+      const leaves = enumerate(start, odds, { ...options, maxLeaves });
+      return { analysis: exactAnalysis(leaves, odds, prohibitions), leaves };
+    } catch (error) {
+      if (!(error instanceof TreeTooLarge)) throw error;
+    }
+  }
+  return { analysis: monteCarlo(start, odds, options, prohibitions) };
+}

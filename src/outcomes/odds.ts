@@ -1,0 +1,180 @@
+/**
+ * The odds model: which decisions the search weighs, in what order, how long each takes, and the
+ * probability of each option. An option is an event kind as the machine's candidates name it
+ * (`stay.granted:district`, `appeal.decided:affirmed`) or `none` (the decision passes and nothing happens).
+ * The options of a decision sum to 1; an option the machine does not allow at that point is left out and
+ * the rest renormalised.
+ */
+import { z } from 'zod';
+import type { CaseEvent, EventType } from '../events/schema.js';
+import { EVENT_TYPES, Id } from '../events/schema.js';
+import type { CaseContext } from '../machine/context.js';
+import { forumOf } from '../machine/context.js';
+
+export const NONE = 'none';
+
+/** The variants the search tells apart within an event kind. */
+export const VARIANTS: Partial<Record<EventType, readonly string[]>> = {
+  'stay.motionFiled': ['district', 'appeals'],
+  'stay.granted': ['district', 'appeals'],
+  'stay.denied': ['district', 'appeals'],
+  'appeal.decided': ['affirmed', 'reversed', 'vacated'],
+  'appeal.dismissed': ['voluntary', 'moot', 'jurisdiction'],
+  'case.dismissed': ['voluntary', 'moot', 'merits', 'settled'],
+  'injunction.motionFiled': ['tro', 'preliminary'],
+};
+
+/** Every option label an odds file may name. */
+export const OPTION_LABELS: readonly string[] = [
+  NONE,
+  ...EVENT_TYPES.flatMap((t) => VARIANTS[t]?.map((v) => `${t}:${v}`) ?? [t]),
+];
+
+const TOLERANCE = 1e-6;
+
+export const Decision = z
+  .strictObject({
+    id: Id,
+    question: z.string().min(1).describe('The decision, as a question.'),
+    afterDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .describe('Its event is dated this many days after the previous one.'),
+    options: z
+      .record(z.string(), z.number().min(0).max(1))
+      .describe(
+        'Probability of each option: an event kind (`appeal.decided:affirmed`) or `none`; they sum to 1.',
+      ),
+  })
+  .superRefine((d, ctx) => {
+    for (const label of Object.keys(d.options)) {
+      if (!OPTION_LABELS.includes(label))
+        ctx.addIssue({ code: 'custom', path: ['options', label], message: `unknown option '${label}'` });
+    }
+    const sum = Object.values(d.options).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > TOLERANCE)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `the probabilities sum to ${round(sum)}, not 1`,
+      });
+  });
+export type Decision = z.infer<typeof Decision>;
+
+export const Odds = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z
+      .string()
+      .min(1)
+      .max(240)
+      .regex(/^[^\n]*$/, 'the description is one line'),
+    decisions: z.array(Decision).min(1),
+    vary: z
+      .string()
+      .optional()
+      .describe('The probability the sensitivity view varies by default: `decision-id:option`.'),
+  })
+  .describe('Branch probabilities for outcome search: decisions in the order they are taken.');
+export type Odds = z.infer<typeof Odds>;
+
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function oddsJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(Odds, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Reads a decoded odds file; the message names the decision at fault. */
+export function parseOdds(
+  raw: unknown,
+): { ok: true; odds: Odds; error?: never } | { ok: false; odds?: never; error: string } {
+  const result = Odds.safeParse(raw);
+  if (result.success) {
+    const ids = result.data.decisions.map((d) => d.id);
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup) return { ok: false, error: `decision '${dup}' appears twice` };
+    return { ok: true, odds: result.data };
+  }
+  const issue = result.error.issues[0];
+  const path = issue?.path ?? [];
+  if (path[0] === 'decisions' && typeof path[1] === 'number') {
+    const id = (raw as { decisions?: { id?: unknown }[] }).decisions?.[path[1]]?.id;
+    const rest = path.slice(2).map(String).join('.');
+    const name = typeof id === 'string' ? ` (${id})` : '';
+    return {
+      ok: false,
+      error: `decision ${path[1] + 1}${name}: ${rest ? `${rest}: ` : ''}${issue?.message}`,
+    };
+  }
+  return {
+    ok: false,
+    error: `${path.length > 0 ? path.map(String).join('.') : '(odds)'}: ${issue?.message}`,
+  };
+}
+
+/** The option label of a candidate event, read in the state before it. */
+export function labelOf(event: CaseEvent, ctx: CaseContext): string {
+  switch (event.type) {
+    case 'stay.motionFiled':
+      return `${event.type}:${forumOf(ctx, event.docket) ?? 'district'}`;
+    case 'stay.granted':
+    case 'stay.denied': {
+      const docket = ctx.motions[event.motion]?.docket ?? '';
+      return `${event.type}:${forumOf(ctx, docket) ?? 'district'}`;
+    }
+    case 'appeal.decided':
+      return `${event.type}:${event.disposition}`;
+    case 'appeal.dismissed':
+    case 'case.dismissed':
+      return `${event.type}:${event.reason}`;
+    case 'injunction.motionFiled':
+      return `${event.type}:${event.relief}`;
+    default:
+      return event.type;
+  }
+}
+
+/** What a decision is about: a decision is taken once per subject (a motion, an appeal, an injunction...). */
+export function subjectOf(event: CaseEvent): string {
+  switch (event.type) {
+    case 'stay.motionFiled':
+      return event.injunction;
+    case 'stay.granted':
+    case 'stay.denied':
+    case 'injunction.granted':
+    case 'injunction.denied':
+      return event.motion;
+    case 'appeal.noticed':
+    case 'order.revoked':
+      return event.order;
+    case 'appeal.decided':
+    case 'appeal.dismissed':
+    case 'appeal.heldInAbeyance':
+    case 'appeal.abeyanceLifted':
+      return event.appealDocket;
+    case 'case.dismissed':
+    case 'injunction.motionFiled':
+    case 'complaint.amended':
+      return event.docket;
+    case 'identification.datesChanged':
+    case 'identification.withdrawn':
+    case 'identification.rescinded':
+      return event.identification;
+    default:
+      return event.id;
+  }
+}
+
+/** The probability of `chosen` among the options that were open, under `odds` (renormalised). */
+export function choiceProbability(decision: Decision, chosen: string, open: readonly string[]): number {
+  const total = open.reduce((sum, label) => sum + (decision.options[label] ?? 0), 0);
+  return total === 0 ? 0 : (decision.options[chosen] ?? 0) / total;
+}

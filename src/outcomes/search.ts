@@ -1,0 +1,251 @@
+/**
+ * Every reachable ending from a point in a case, searched over the machine's own next events. At each
+ * step the decision taken is the first one in the odds file that the machine allows for some subject not
+ * yet decided; its options are the legal candidates whose kinds the odds file names (and `none` when the
+ * file offers it). The search is bounded by a number of decisions per path. Pure: the same log, odds,
+ * bound and seed give the same answer.
+ */
+import { happenedBy, rangeOf } from '../events/instant.js';
+import type { CaseEvent, Instant } from '../events/schema.js';
+import { binds, legalEffects } from '../machine/effects.js';
+import { addDays, nextEvents } from '../machine/next.js';
+import { applyEvent, type CaseSnapshot, replayAll } from '../replay/replay.js';
+import { type Ending, endingOf } from './endings.js';
+import { choiceProbability, labelOf, NONE, type Odds, subjectOf } from './odds.js';
+
+export interface Choice {
+  /** Index of the decision in the odds file. */
+  readonly decision: number;
+  readonly subject: string;
+  readonly chosen: string;
+  /** The options the machine left open at that point. */
+  readonly open: readonly string[];
+}
+
+export interface Leaf {
+  readonly events: readonly CaseEvent[];
+  readonly choices: readonly Choice[];
+  readonly ending: Ending;
+  readonly truncated: boolean;
+  /** The prohibitions that bind anyone at the measuring instant (`by`, or the path's end). */
+  readonly inForce: readonly string[];
+}
+
+export interface SearchStart {
+  readonly snapshot: CaseSnapshot;
+  /** The day the search starts from: generated events are dated from it. */
+  readonly at: Instant;
+  /** The state of the case at `by`, as far as the prefix goes, and whether later events can still count. */
+  readonly atBy?: { readonly snapshot: CaseSnapshot; readonly open: boolean };
+}
+
+export interface SearchOptions {
+  /** At most this many decisions per path. */
+  readonly depth: number;
+  /** Epoch ms at which to measure which prohibitions bind; by default each path's end. */
+  readonly by?: number;
+}
+
+interface Node {
+  readonly snapshot: CaseSnapshot;
+  readonly at: Instant;
+  readonly closed: ReadonlySet<string>;
+  readonly events: readonly CaseEvent[];
+  readonly choices: readonly Choice[];
+  readonly atBy?: { readonly snapshot: CaseSnapshot; readonly open: boolean };
+}
+
+interface Option {
+  readonly label: string;
+  readonly event?: CaseEvent;
+  readonly snapshot?: CaseSnapshot;
+}
+
+interface BranchPoint {
+  readonly decision: number;
+  readonly subject: string;
+  readonly at: Instant;
+  readonly options: readonly Option[];
+}
+
+/** The local day (in `zone`) of epoch `ms`, as a day-precision instant. */
+export function dayOf(ms: number, zone: string): Instant {
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(ms));
+  return { local, zone };
+}
+
+/** Where a search starts: the state after `prefix`, on the day its last event ends (or `fromMs`). */
+export function startFrom(
+  prefix: readonly CaseEvent[],
+  zone: string,
+  options: { fromMs?: number; by?: number } = {},
+): SearchStart {
+  const { snapshot } = replayAll(prefix);
+  const last = prefix.at(-1);
+  const fromMs = options.fromMs ?? (last ? rangeOf(last.at).end - 1 : 0);
+  const at = dayOf(fromMs, zone);
+  if (options.by === undefined) return { snapshot, at };
+  const by = options.by;
+  const counted = prefix.filter((e) => happenedBy(e.at, by));
+  const atBy = counted.length === prefix.length ? snapshot : replayAll(counted).snapshot;
+  return { snapshot, at, atBy: { snapshot: atBy, open: counted.length === prefix.length } };
+}
+
+function branchPoint(node: Node, odds: Odds): BranchPoint | undefined {
+  for (const [index, decision] of odds.decisions.entries()) {
+    const at = addDays(node.at, decision.afterDays);
+    const labels = new Set(Object.keys(decision.options));
+    const bySubject = new Map<string, Map<string, Option>>();
+    for (const event of nextEvents(node.snapshot, at)) {
+      const label = labelOf(event, node.snapshot.context);
+      if (!labels.has(label)) continue;
+      const subject = subjectOf(event);
+      const options = bySubject.get(subject) ?? new Map<string, Option>();
+      if (node.closed.has(`${decision.id}|${subject}`) || options.has(label)) continue;
+      const result = applyEvent(node.snapshot, event);
+      if (!result.ok) continue;
+      options.set(label, { label, event, snapshot: result.snapshot });
+      bySubject.set(subject, options);
+    }
+    const first = bySubject.entries().next();
+    if (first.done) continue;
+    const [subject, options] = first.value;
+    const open = [...options.values()];
+    if (labels.has(NONE)) open.push({ label: NONE });
+    return { decision: index, subject, at, options: open };
+  }
+  return undefined;
+}
+
+function child(node: Node, point: BranchPoint, option: Option, odds: Odds, by?: number): Node {
+  const decisionId = odds.decisions[point.decision]?.id ?? '';
+  const closed = new Set(node.closed).add(`${decisionId}|${point.subject}`);
+  const choice: Choice = {
+    decision: point.decision,
+    subject: point.subject,
+    chosen: option.label,
+    open: point.options.map((o) => o.label),
+  };
+  if (!option.event || !option.snapshot) return { ...node, closed, choices: [...node.choices, choice] };
+  let atBy = node.atBy;
+  if (atBy && by !== undefined) {
+    atBy =
+      atBy.open && happenedBy(option.event.at, by)
+        ? { snapshot: option.snapshot, open: true }
+        : { ...atBy, open: false };
+  }
+  return {
+    snapshot: option.snapshot,
+    at: point.at,
+    closed,
+    events: [...node.events, option.event],
+    choices: [...node.choices, choice],
+    ...(atBy ? { atBy } : {}),
+  };
+}
+
+function leafOf(node: Node, truncated: boolean, by?: number): Leaf {
+  const measured = by !== undefined && node.atBy ? node.atBy.snapshot : node.snapshot;
+  const t = by ?? rangeOf(node.at).end - 1;
+  const inForce = legalEffects(measured.context, t)
+    .filter((e) => binds(e.status))
+    .map((e) => e.prohibition);
+  return {
+    events: node.events,
+    choices: node.choices,
+    ending: endingOf(node.snapshot.context, truncated),
+    truncated,
+    inForce,
+  };
+}
+
+function rootOf(start: SearchStart): Node {
+  return {
+    snapshot: start.snapshot,
+    at: start.at,
+    closed: new Set(),
+    events: [],
+    choices: [],
+    ...(start.atBy ? { atBy: start.atBy } : {}),
+  };
+}
+
+export class TreeTooLarge extends Error {
+  override readonly name = 'TreeTooLarge';
+}
+
+/** Every path to an ending, depth-first; throws TreeTooLarge past `maxLeaves`. */
+export function enumerate(
+  start: SearchStart,
+  odds: Odds,
+  options: SearchOptions & { maxLeaves: number },
+): Leaf[] {
+  const leaves: Leaf[] = [];
+  const visit = (node: Node, depth: number): void => {
+    const point = branchPoint(node, odds);
+    if (!point || depth === options.depth) {
+      if (leaves.length >= options.maxLeaves) throw new TreeTooLarge(`more than ${options.maxLeaves} paths`);
+      leaves.push(leafOf(node, point !== undefined, options.by));
+      return;
+    }
+    for (const option of point.options) visit(child(node, point, option, odds, options.by), depth + 1);
+  };
+  visit(rootOf(start), 0);
+  return leaves;
+}
+
+/** The probability of a path under `odds`: the product of its choices' renormalised probabilities. */
+export function pathProbability(leaf: Leaf, odds: Odds): number {
+  let p = 1;
+  for (const c of leaf.choices) {
+    const decision = odds.decisions[c.decision];
+    p *= decision ? choiceProbability(decision, c.chosen, c.open) : 0;
+  }
+  return p;
+}
+
+/** A deterministic PRNG (mulberry32): uniform in [0, 1) from a 32-bit seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One path drawn at random under `odds`. */
+export function samplePath(
+  start: SearchStart,
+  odds: Odds,
+  options: SearchOptions,
+  random: () => number,
+): Leaf {
+  let node = rootOf(start);
+  for (let depth = 0; ; depth++) {
+    const point = branchPoint(node, odds);
+    if (!point || depth === options.depth) return leafOf(node, point !== undefined, options.by);
+    const decision = odds.decisions[point.decision];
+    const open = point.options.map((o) => o.label);
+    const weights = point.options.map((o) => (decision ? choiceProbability(decision, o.label, open) : 0));
+    let r = random();
+    // Rounding can leave r a hair above zero: the last option with any weight takes it.
+    let pick = weights.findLastIndex((w) => w > 0);
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i] ?? 0;
+      if (r < 0) {
+        pick = i;
+        break;
+      }
+    }
+    if (pick < 0) return leafOf(node, false, options.by);
+    node = child(node, point, point.options[pick] as Option, odds, options.by);
+  }
+}
