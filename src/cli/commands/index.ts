@@ -10,6 +10,7 @@ import { schemaCommand } from './schema.js';
 import { stateCommand } from './state.js';
 import { validateCommand } from './validate.js';
 import { whatifCommand } from './whatif.js';
+import { outcomesCommand } from './outcomes.js';
 
 export const COMMANDS: readonly CommandModule[] = [
   replayCommand,
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CommandModule[] = [
   diagramCommand,
   exportCommand,
   whatifCommand,
+  outcomesCommand,
 ];
