@@ -4,13 +4,14 @@ import { appendCommand } from './append.js';
 import { diagramCommand } from './diagram.js';
 import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
+import { outcomesCommand } from './outcomes.js';
 import { repairCommand } from './repair.js';
 import { replayCommand } from './replay.js';
 import { schemaCommand } from './schema.js';
+import { serveCommand } from './serve.js';
 import { stateCommand } from './state.js';
 import { validateCommand } from './validate.js';
 import { whatifCommand } from './whatif.js';
-import { outcomesCommand } from './outcomes.js';
 
 export const COMMANDS: readonly CommandModule[] = [
   replayCommand,
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandModule[] = [
   explainCommand,
   diagramCommand,
   exportCommand,
+  serveCommand,
   whatifCommand,
   outcomesCommand,
 ];

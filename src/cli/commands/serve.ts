@@ -1,0 +1,87 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { action, CliError, type CommandModule } from '../program.js';
+
+/** The built case page, next to the package whether run from `src/` or `dist/`. */
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves the files of `root` read-only on 127.0.0.1; nothing outside `root` is reachable. */
+export function servePage(root: string, port: number): Promise<Server> {
+  const base = normalize(root.endsWith(sep) ? root : `${root}${sep}`);
+  const server = createServer(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(base) || path.includes('\0')) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+/** `casesim serve [--port N]`: the case page on http://127.0.0.1 (never on other interfaces). */
+export const serveCommand: CommandModule = (program, io, setExit) => {
+  program
+    .command('serve')
+    .description('serve the case page (web/dist) on 127.0.0.1; it also opens from disk, web/dist/index.html')
+    .option('--port <n>', 'port to listen on (0: any free port)', '8080')
+    .action(
+      action(setExit, async (opts: { port: string }) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new CliError(`--port: '${opts.port}' is not a port number (0-65535)`);
+        try {
+          await stat(join(WEB_DIST, 'index.html'));
+        } catch {
+          throw new CliError(`${WEB_DIST}index.html is missing: build the page with npm run build`);
+        }
+        let server: Server;
+        try {
+          server = await servePage(WEB_DIST, port);
+        } catch (error) {
+          throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+        }
+        const address = server.address();
+        const actual = typeof address === 'object' && address ? address.port : port;
+        io.out(`casesim: serving the case page at http://127.0.0.1:${actual}/ (Ctrl-C to stop)`);
+        return 0;
+      }),
+    );
+};

@@ -1,0 +1,226 @@
+/**
+ * The case page in a real browser (Debian's chromium, driven by playwright-core): it loads from
+ * `casesim serve` and from disk, the scrubber moves through time by mouse and keyboard, the panels show
+ * each prohibition's legal effect and the step that led there, the what-if switch redraws the branch,
+ * and text from a log is never run as HTML. Screenshots land in test-output/screenshots/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servePage, WEB_DIST } from '../src/cli/commands/serve.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = path.join(root, 'test-output', 'screenshots');
+const INDEX = path.join(WEB_DIST, 'index.html');
+const XSS = '<img src=x onerror=alert(1)>';
+
+/** The test id of the focused element (a string expression: the tests are not compiled with the DOM library). */
+const FOCUSED = "document.activeElement && document.activeElement.getAttribute('data-testid')";
+
+const testid = (id: string) => `[data-testid="${id}"]`;
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+}
+
+async function goToDate(page: Page, date: string): Promise<void> {
+  await page.fill(testid('date-input'), date);
+  await page.dispatchEvent(testid('date-input'), 'change');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+if (!existsSync(CHROMIUM)) {
+  describe('the case page in a real browser', () => {
+    it.skip(`is skipped: no chromium at ${CHROMIUM} (install it with: apt-get install -y chromium; .ci/run does)`, () => {});
+  });
+} else {
+  describe('the case page in a real browser', () => {
+    let browser: Browser;
+    let server: Server;
+    let base: string;
+
+    beforeAll(async () => {
+      if (!existsSync(INDEX)) {
+        execFileSync(
+          path.join(root, 'node_modules', '.bin', 'vite'),
+          ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+          {
+            cwd: root,
+            stdio: 'inherit',
+          },
+        );
+      }
+      mkdirSync(SHOTS, { recursive: true });
+      server = await servePage(WEB_DIST, 0);
+      const address = server.address();
+      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => server?.close(resolve));
+    });
+
+    async function newPage(): Promise<Page> {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      return page;
+    }
+
+    it('is served by casesim serve on 127.0.0.1 only, and nothing outside web/dist', async () => {
+      expect((server.address() as { address: string }).address).toBe('127.0.0.1');
+      expect((await fetch(base)).status).toBe(200);
+      expect((await fetch(`${base}..%2f..%2fpackage.json`)).status).toBe(404);
+      expect((await fetch(`${base}%2e%2e/package.json`)).status).toBe(404);
+    });
+
+    it('loads the WeChat case: the machine drawn and lit, the timeline, the first step', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await expect
+        .poll(() => page.textContent(testid('case-name')))
+        .toBe('U.S. WeChat Users Alliance v. Trump');
+      expect(await page.getAttribute(testid('phase-relief.none'), 'data-active')).toBe('true');
+      expect(await page.locator(`${testid('timeline')} > li`).count()).toBeGreaterThan(30);
+      expect(await page.textContent(testid('step'))).toContain('eo-13943-signed');
+      await shot(page, 'page-start');
+      await page.close();
+    });
+
+    it('on 21 Sept 2020 shows the app-store prohibition enjoined by the 19 Sept order', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await goToDate(page, '2020-09-21');
+      const status = testid('effect-status-app-store-distribution');
+      await expect.poll(() => page.textContent(status)).toBe('enjoined');
+      const effect = await page.textContent(testid('effect-app-store-distribution'));
+      expect(effect).toContain('Enjoined for everyone by pi-granted');
+      expect(effect).toContain('pi-granted (Sat 19 Sep 2020)');
+      expect(await page.getAttribute(testid('phase-relief.enjoined'), 'data-active')).toBe('true');
+      await shot(page, 'enjoined-2020-09-21');
+      // The step that led there is explained from the machine: the PI's rules, with citations.
+      await page.click(`${testid('effect-app-store-distribution')} button[data-event="pi-granted"]`);
+      await expect.poll(() => page.textContent(testid('step'))).toContain('Winter v. NRDC');
+      await shot(page, 'step-pi-granted');
+      await page.close();
+    });
+
+    it('in the stay-granted what-if, the app-store prohibition is in force again after the stay', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await page.selectOption(testid('scenario-select'), 'district-stay-granted');
+      await expect.poll(() => page.isVisible(testid('scenario-banner'))).toBe(true);
+      await goToDate(page, '2020-10-22');
+      await expect
+        .poll(() => page.textContent(testid('effect-status-app-store-distribution')))
+        .toBe('enjoined');
+      await goToDate(page, '2020-10-24');
+      await expect
+        .poll(() => page.textContent(testid('effect-status-app-store-distribution')))
+        .toBe('in force');
+      expect(await page.textContent(testid('effect-reason-app-store-distribution'))).toContain(
+        'stayed by district-stay-granted',
+      );
+      expect(await page.getAttribute(testid('phase-relief.stayed'), 'data-active')).toBe('true');
+      await shot(page, 'whatif-stay-granted');
+      await page.close();
+    });
+
+    it('shows a summary holding HTML as literal text, and no script runs', async () => {
+      const page = await newPage();
+      let dialogs = 0;
+      page.on('dialog', async (dialog) => {
+        dialogs += 1;
+        await dialog.dismiss();
+      });
+      await open(page, base);
+      const log = readFileSync(path.join(root, 'events', 'wechat.jsonl'), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => {
+          const event = JSON.parse(line);
+          return JSON.stringify(
+            event.id === 'pi-granted' ? { ...event, summary: `${XSS} Judge Beeler grants it.` } : event,
+          );
+        })
+        .join('\n');
+      await page.setInputFiles(testid('log-file'), {
+        name: 'crafted.jsonl',
+        mimeType: 'application/json',
+        buffer: Buffer.from(`${log}\n`),
+      });
+      await expect.poll(() => page.textContent(testid('case-meta'))).toContain('crafted.jsonl');
+      const entry = page.locator(`${testid('timeline')} > li[data-event-id="pi-granted"]`);
+      expect(await entry.locator('.summary').textContent()).toBe(`${XSS} Judge Beeler grants it.`);
+      await entry.locator('button').click();
+      await expect.poll(() => page.textContent(testid('step-summary'))).toContain(XSS);
+      expect(await page.locator('img').count()).toBe(0);
+      expect(dialogs).toBe(0);
+      await shot(page, 'crafted-log-as-text');
+      await page.close();
+    });
+
+    it('moves through time by keyboard alone: Tab to the scrubber, arrows step one event, Home and End', async () => {
+      const page = await newPage();
+      await open(page, base);
+      const total = await page.locator(`${testid('timeline')} > li`).count();
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        if ((await page.evaluate(FOCUSED)) === 'scrubber') break;
+      }
+      expect(await page.evaluate(FOCUSED)).toBe('scrubber');
+      const step = () => page.textContent(testid('current-step'));
+      const date = () => page.textContent(testid('current-date'));
+      await page.keyboard.press('End');
+      await expect.poll(step).toMatch(new RegExp(`^${total} of ${total}`));
+      const last = await date();
+      await page.keyboard.press('Home');
+      await expect.poll(step).toMatch(new RegExp(`^1 of ${total}`));
+      expect(await date()).toBe('Thu 6 Aug 2020');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(step).toMatch(new RegExp(`^2 of ${total}`));
+      expect(await date()).not.toBe('Thu 6 Aug 2020');
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(step).toMatch(new RegExp(`^${total - 1} of ${total}`));
+      expect(await page.getAttribute(testid('scrubber'), 'aria-valuetext')).toContain(':');
+      expect(last).not.toBe(await date());
+      await shot(page, 'keyboard-scrubber');
+      await page.close();
+    });
+
+    it('opens from disk (file://) with no server', async () => {
+      const page = await newPage();
+      await open(page, pathToFileURL(INDEX).href);
+      await goToDate(page, '2020-09-21');
+      await expect
+        .poll(() => page.textContent(testid('effect-status-app-store-distribution')))
+        .toBe('enjoined');
+      await shot(page, 'from-disk');
+      await page.close();
+    });
+  });
+}

@@ -1,0 +1,31 @@
+/** Dates for people, as precise as the record: "Sat 19 Sep 2020", "Sep 2020", "20 Sep 2020, 23:59 EDT". */
+import { precisionOf, zoneLabel } from '../../src/events/instant.js';
+import type { Instant } from '../../src/events/schema.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function formatDate(instant: Instant): string {
+  const [date = '', time] = instant.local.split('T');
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const precision = precisionOf(instant);
+  const month = MONTHS[m - 1] ?? '';
+  if (precision === 'year') return String(y);
+  if (precision === 'month') return `${month} ${y}`;
+  const weekday = DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  const day = `${weekday} ${d} ${month} ${y}`;
+  if (precision === 'day') return day;
+  return `${day}, ${(time ?? '').slice(0, 5)} ${zoneLabel(instant)}`;
+}
+
+/** `2020-09-21` for a date input, from epoch ms in `zone`. */
+export function isoDay(ms: number, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,0 +1,229 @@
+/**
+ * The case page: the bundled WeChat log (or a log the reader opens), the statechart, a scrubber through
+ * time, each prohibition's legal effect at the chosen instant, the step that led there, and the shipped
+ * what-if scenarios. Everything legal is computed by the core in `src/`; this file wires it to the DOM.
+ */
+import wechatLog from '../../events/wechat.jsonl?raw';
+import { parseQueryInstant } from '../../src/events/instant.js';
+import { formatProblem, parseLog } from '../../src/events/parse.js';
+import type { CaseEvent } from '../../src/events/schema.js';
+import { phasesOf } from '../../src/machine/phases.js';
+import { caseZone } from '../../src/replay/query.js';
+import {
+  applyScenario,
+  formatScenarioError,
+  parseScenario,
+  type Scenario,
+} from '../../src/whatif/scenario.js';
+import { h, replaceChildren } from './dom.js';
+import { formatDate, isoDay } from './format.js';
+import { buildStops, type Stop, stopIndexAt } from './model.js';
+import { drawStatechart, type Statechart } from './statechart.js';
+import './style.css';
+import { effectsPanel, stepPanel, stopTitle, timelineList } from './view.js';
+
+const scenarioFiles = import.meta.glob<unknown>(['../../events/scenarios/*.json', '!**/schema.json'], {
+  eager: true,
+  import: 'default',
+});
+
+interface ScenarioEntry {
+  readonly id: string;
+  readonly scenario: Scenario;
+}
+
+const SCENARIOS: ScenarioEntry[] = Object.entries(scenarioFiles)
+  .flatMap(([path, raw]) => {
+    const parsed = parseScenario(raw);
+    const id =
+      path
+        .split('/')
+        .at(-1)
+        ?.replace(/\.json$/, '') ?? path;
+    return parsed.ok ? [{ id, scenario: parsed.scenario }] : [];
+  })
+  .sort((a, b) => a.id.localeCompare(b.id));
+
+interface Log {
+  readonly name: string;
+  readonly bundled: boolean;
+  readonly events: readonly CaseEvent[];
+  readonly problems: readonly string[];
+}
+
+function readLog(text: string, name: string, bundled: boolean): Log {
+  const parsed = parseLog(text, name);
+  return {
+    name,
+    bundled,
+    events: parsed.events.map((l) => l.event),
+    problems: parsed.problems.map(formatProblem),
+  };
+}
+
+const state = {
+  log: readLog(wechatLog, 'events/wechat.jsonl', true),
+  scenario: '' as string,
+  events: [] as readonly CaseEvent[],
+  stops: [] as Stop[],
+  index: 0,
+  zone: 'UTC',
+  notice: [] as string[],
+};
+
+const $ = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid="${testid}"]`) as T;
+
+let chart: Statechart | undefined;
+
+function dateOf(id: string): string | undefined {
+  const event = state.events.find((e) => e.id === id);
+  return event ? formatDate(event.at) : undefined;
+}
+
+function selectEvent(id: string): void {
+  const index = state.stops.findIndex((s) => s.kind === 'event' && s.event.id === id);
+  if (index >= 0) select(index, true);
+}
+
+function renderStop(scrollTimeline: boolean): void {
+  const stop = state.stops[state.index];
+  const scrubber = $<HTMLInputElement>('scrubber');
+  if (!stop) {
+    replaceChildren($('effects-slot'), h('p', {}, 'This log has no event to show.'));
+    replaceChildren($('step-slot'));
+    scrubber.disabled = true;
+    return;
+  }
+  scrubber.disabled = false;
+  scrubber.value = String(state.index);
+  const label = `${formatDate(stop.at)}: ${stopTitle(stop)}`;
+  scrubber.setAttribute('aria-valuetext', label);
+  $('current-date').textContent = formatDate(stop.at);
+  $('current-step').textContent = `${state.index + 1} of ${state.stops.length}: ${stopTitle(stop)}`;
+  $<HTMLInputElement>('date-input').value = isoDay(stop.t, state.zone);
+  replaceChildren($('effects-slot'), effectsPanel(stop, dateOf, selectEvent));
+  replaceChildren($('step-slot'), stepPanel(stop));
+  const phases = phasesOf(stop.snapshot.context);
+  chart?.update(phases, stop.kind === 'event' ? stop.event.type : undefined);
+  replaceChildren(
+    $('phases'),
+    ...Object.entries(phases).map(([region, phase]) =>
+      h(
+        'span',
+        { class: 'phase-chip', 'data-testid': `phase-now-${region}` },
+        `${region}: `,
+        h('strong', {}, phase),
+      ),
+    ),
+  );
+  for (const li of document.querySelectorAll('.timeline > li')) li.removeAttribute('aria-current');
+  const current = $(`stop-${state.index}`);
+  current?.setAttribute('aria-current', 'step');
+  // Scroll the list itself, never the window: the reader keeps their place on the page.
+  const list = current?.parentElement;
+  if (scrollTimeline && current && list) list.scrollTop = current.offsetTop - list.clientHeight / 3;
+}
+
+function select(index: number, scrollTimeline = false): void {
+  state.index = Math.max(0, Math.min(index, state.stops.length - 1));
+  renderStop(scrollTimeline);
+}
+
+function rebuild(keepTime: boolean): void {
+  const previous = state.stops[state.index]?.t;
+  const notice: string[] = [...state.log.problems];
+  let events = state.log.events;
+  const entry = SCENARIOS.find((s) => s.id === state.scenario);
+  const banner = $('scenario-banner');
+  if (entry) {
+    const result = applyScenario(events, entry.scenario);
+    if (result.ok) {
+      events = result.branch.events;
+      replaceChildren(
+        banner,
+        h('strong', {}, `What if: ${entry.scenario.title ?? entry.id}. `),
+        entry.scenario.description,
+        h('ul', {}, ...result.branch.applied.map((a) => h('li', {}, a.text, a.why ? ` (${a.why})` : ''))),
+      );
+    } else {
+      notice.push(`scenario ${entry.id}: ${formatScenarioError(result.error)}`);
+      replaceChildren(banner);
+    }
+  } else replaceChildren(banner);
+  banner.hidden = !entry;
+  state.events = events;
+  state.zone = caseZone(events);
+  state.stops = buildStops(events);
+  state.notice = notice;
+  replaceChildren($('notice'), ...notice.map((n) => h('li', {}, n)));
+  $('notice').hidden = notice.length === 0;
+  const complaint = events.find((e) => e.type === 'complaint.filed');
+  $('case-name').textContent = complaint?.type === 'complaint.filed' ? complaint.caseName : state.log.name;
+  $('case-meta').textContent =
+    complaint?.type === 'complaint.filed'
+      ? `${complaint.court} ${complaint.caseNumber} · ${events.length} events from ${state.log.name}`
+      : `${events.length} events from ${state.log.name}`;
+  const scrubber = $<HTMLInputElement>('scrubber');
+  scrubber.max = String(Math.max(0, state.stops.length - 1));
+  const first = state.stops[0];
+  const last = state.stops.at(-1);
+  const dateInput = $<HTMLInputElement>('date-input');
+  if (first && last) {
+    dateInput.min = isoDay(first.t, state.zone);
+    dateInput.max = isoDay(last.t, state.zone);
+  }
+  replaceChildren(
+    $('timeline-slot'),
+    timelineList(state.stops, (i) => select(i)),
+  );
+  const index = keepTime && previous !== undefined ? stopIndexAt(state.stops, previous) : 0;
+  select(index, true);
+}
+
+function goToDate(value: string): void {
+  if (!value) return;
+  const q = parseQueryInstant(value, state.zone);
+  if (q.ok) select(stopIndexAt(state.stops, q.ms), true);
+}
+
+function controls(): void {
+  const scrubber = $<HTMLInputElement>('scrubber');
+  scrubber.addEventListener('input', () => select(Number(scrubber.value), true));
+  $('prev').addEventListener('click', () => select(state.index - 1, true));
+  $('next').addEventListener('click', () => select(state.index + 1, true));
+  const dateInput = $<HTMLInputElement>('date-input');
+  dateInput.addEventListener('change', () => goToDate(dateInput.value));
+
+  const picker = $<HTMLSelectElement>('scenario-select');
+  picker.append(
+    h('option', { value: '' }, 'The real record'),
+    ...SCENARIOS.map((s) => h('option', { value: s.id }, `What if: ${s.scenario.title ?? s.id}`)),
+  );
+  picker.addEventListener('change', () => {
+    state.scenario = picker.value;
+    rebuild(true);
+  });
+
+  const file = $<HTMLInputElement>('log-file');
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    state.log = readLog(await chosen.text(), chosen.name, false);
+    // Scenarios edit the bundled log; another log is shown as it is.
+    state.scenario = '';
+    picker.value = '';
+    picker.disabled = true;
+    rebuild(false);
+  });
+}
+
+async function main(): Promise<void> {
+  controls();
+  rebuild(false);
+  chart = await drawStatechart();
+  replaceChildren($('statechart-slot'), chart.element);
+  renderStop(false);
+  document.body.dataset.ready = 'true';
+}
+
+void main();
