@@ -269,6 +269,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
                 input: opts.from ?? null,
                 label: from.label,
                 eventsBefore: from.prefix.length,
+                lastEvent: from.prefix.at(-1)?.id ?? null,
                 day: start.at,
               },
               odds: { file: oddsFile, ...odds },
