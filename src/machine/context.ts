@@ -152,42 +152,84 @@ export function courtOf(ctx: CaseContext, docket: string): string | undefined {
   return ctx.suits[docket]?.court ?? ctx.appeals[docket]?.court;
 }
 
+type Collection =
+  | 'orders'
+  | 'identifications'
+  | 'prohibitions'
+  | 'suits'
+  | 'appeals'
+  | 'motions'
+  | 'injunctions'
+  | 'stays';
+type RecordIn<K extends Collection> = CaseContext[K][string];
+
+/**
+ * The context an event is being applied to, copied on write: a collection is copied the first time the
+ * event writes to it, a record the first time the event changes it, and everything else is shared with
+ * the context before the event, which is never changed.
+ */
+class Draft {
+  readonly ctx: CaseContext;
+  private readonly copied = new Set<Collection>();
+  private readonly fresh = new Set<object>();
+
+  constructor(base: CaseContext) {
+    this.ctx = { ...base };
+  }
+
+  /** Adds or replaces a record with one built for this event. */
+  put<K extends Collection>(key: K, id: string, record: RecordIn<K>): void {
+    if (!this.copied.has(key)) {
+      this.ctx[key] = { ...this.ctx[key] };
+      this.copied.add(key);
+    }
+    (this.ctx[key] as Record<string, RecordIn<K>>)[id] = record;
+    this.fresh.add(record);
+  }
+
+  /** The record, made safe to change for this event; undefined when there is none. */
+  edit<K extends Collection>(key: K, id: string): RecordIn<K> | undefined {
+    const current = this.ctx[key][id] as RecordIn<K> | undefined;
+    if (current === undefined || this.fresh.has(current)) return current;
+    const copy = { ...current };
+    this.put(key, id, copy);
+    return copy;
+  }
+}
+
 /** Ends every stay of `injunction` still in force: a stay pending appeal lasts only while the appeal does. */
-function endStaysOf(ctx: CaseContext, injunction: string, by: string): void {
-  for (const stay of Object.values(ctx.stays)) {
+function endStaysOf(d: Draft, injunction: string, by: string): void {
+  for (const stay of Object.values(d.ctx.stays)) {
     if (stay.injunction === injunction && stay.status === 'in-force') {
-      stay.status = 'ended';
-      stay.endedBy = by;
+      Object.assign(d.edit('stays', stay.id)!, { status: 'ended', endedBy: by });
     }
   }
 }
 
-function endInjunction(ctx: CaseContext, id: string, status: 'dissolved' | 'vacated', by: string): void {
-  const injunction = ctx.injunctions[id];
+function endInjunction(d: Draft, id: string, status: 'dissolved' | 'vacated', by: string): void {
+  const injunction = d.ctx.injunctions[id];
   if (injunction && injunction.status === 'in-force') {
-    injunction.status = status;
-    injunction.endedBy = by;
-    endStaysOf(ctx, id, by);
+    Object.assign(d.edit('injunctions', id)!, { status, endedBy: by });
+    endStaysOf(d, id, by);
   }
 }
 
-function terminatePendingMotions(ctx: CaseContext, docket: string, by: string): void {
-  for (const motion of Object.values(ctx.motions)) {
+function terminatePendingMotions(d: Draft, docket: string, by: string): void {
+  for (const motion of Object.values(d.ctx.motions)) {
     if (motion.docket === docket && motion.status === 'pending') {
-      motion.status = 'terminated';
-      motion.ruledBy = by;
+      Object.assign(d.edit('motions', motion.id)!, { status: 'terminated', ruledBy: by });
     }
   }
 }
 
 function rule(
-  ctx: CaseContext,
+  d: Draft,
   motionId: string,
   status: 'granted' | 'denied',
   event: CaseEvent,
   findings?: unknown,
 ) {
-  const motion = ctx.motions[motionId];
+  const motion = d.edit('motions', motionId);
   if (!motion) return undefined;
   motion.status = status;
   motion.ruledBy = event.id;
@@ -197,65 +239,65 @@ function rule(
 }
 
 /** What an appeal's end does to the order appealed from and to any stay pending that appeal. */
-function closeAppeal(ctx: CaseContext, appeal: AppealRecord, event: CaseEvent, vacate: boolean): void {
-  appeal.endedSeq = ctx.accepted + 1;
-  terminatePendingMotions(ctx, appeal.docket, event.id);
-  const order = ctx.injunctions[appeal.order];
+function closeAppeal(d: Draft, appeal: AppealRecord, event: CaseEvent, vacate: boolean): void {
+  appeal.endedSeq = d.ctx.accepted + 1;
+  terminatePendingMotions(d, appeal.docket, event.id);
+  const order = d.ctx.injunctions[appeal.order];
   if (!order) return;
-  if (vacate) endInjunction(ctx, order.id, 'vacated', event.id);
-  else endStaysOf(ctx, order.id, event.id);
+  if (vacate) endInjunction(d, order.id, 'vacated', event.id);
+  else endStaysOf(d, order.id, event.id);
 }
 
-type Evolvers = { [T in CaseEvent['type']]: (ctx: CaseContext, event: EventOf<T>) => void };
+type Evolvers = { [T in CaseEvent['type']]: (d: Draft, event: EventOf<T>) => void };
 
 const evolvers: Evolvers = {
-  'order.signed': (ctx, e) => {
-    ctx.orders[e.order] = { id: e.order, title: e.title, signedBy: e.id, status: 'in-force' };
+  'order.signed': (d, e) => {
+    d.put('orders', e.order, { id: e.order, title: e.title, signedBy: e.id, status: 'in-force' });
   },
-  'order.revoked': (ctx, e) => {
-    const order = ctx.orders[e.order];
+  'order.revoked': (d, e) => {
+    const order = d.edit('orders', e.order);
     if (order) Object.assign(order, { status: 'revoked', revokedBy: e.id });
   },
-  'identification.announced': (ctx, e) => {
-    ctx.identifications[e.identification] = {
+  'identification.announced': (d, e) => {
+    d.put('identifications', e.identification, {
       id: e.identification,
       order: e.order,
       agency: e.agency,
       announcedBy: e.id,
       status: 'announced',
-    };
+    });
     for (const p of e.prohibitions) {
-      ctx.prohibitions[p.id] = {
+      d.put('prohibitions', p.id, {
         id: p.id,
         identification: e.identification,
         description: p.description,
         effective: p.effective,
         movedBy: [],
-      };
+      });
     }
   },
-  'identification.datesChanged': (ctx, e) => {
+  'identification.datesChanged': (d, e) => {
     for (const change of e.changes) {
-      const p = ctx.prohibitions[change.prohibition];
+      const p = d.edit('prohibitions', change.prohibition);
       if (p) {
         p.effective = change.effective;
-        p.movedBy.push(e.id);
+        p.movedBy = [...p.movedBy, e.id];
       }
     }
   },
-  'identification.withdrawn': (ctx, e) => {
-    const i = ctx.identifications[e.identification];
+  'identification.withdrawn': (d, e) => {
+    const i = d.edit('identifications', e.identification);
     if (i) Object.assign(i, { status: 'withdrawn', endedBy: e.id });
   },
-  'identification.rescinded': (ctx, e) => {
-    const i = ctx.identifications[e.identification];
+  'identification.rescinded': (d, e) => {
+    const i = d.edit('identifications', e.identification);
     if (i) Object.assign(i, { status: 'rescinded', endedBy: e.id });
   },
-  'government.position': (ctx, e) => {
-    ctx.positions.push({ eventId: e.id, by: e.by, position: e.statement });
+  'government.position': (d, e) => {
+    d.ctx.positions = [...d.ctx.positions, { eventId: e.id, by: e.by, position: e.statement }];
   },
-  'complaint.filed': (ctx, e) => {
-    ctx.suits[e.docket] = {
+  'complaint.filed': (d, e) => {
+    d.put('suits', e.docket, {
       docket: e.docket,
       court: e.court,
       caseNumber: e.caseNumber,
@@ -265,28 +307,28 @@ const evolvers: Evolvers = {
       unitedStatesIsParty: e.unitedStatesIsParty,
       filedBy: e.id,
       status: 'open',
-    };
+    });
   },
   'complaint.amended': () => {},
-  'injunction.motionFiled': (ctx, e) => {
-    ctx.motions[e.id] = {
+  'injunction.motionFiled': (d, e) => {
+    d.put('motions', e.id, {
       id: e.id,
       kind: 'injunction',
       docket: e.docket,
       movant: e.movant,
       relief: e.relief,
       status: 'pending',
-    };
+    });
   },
-  'injunction.granted': (ctx, e) => {
-    for (const other of e.alsoDecides ?? []) rule(ctx, other, 'granted', e, e.findings);
-    const motion = rule(ctx, e.motion, 'granted', e, e.findings);
+  'injunction.granted': (d, e) => {
+    for (const other of e.alsoDecides ?? []) rule(d, other, 'granted', e, e.findings);
+    const motion = rule(d, e.motion, 'granted', e, e.findings);
     if (!motion) return;
     const injunction: InjunctionRecord = {
       id: e.id,
       motion: e.motion,
       docket: motion.docket,
-      court: courtOf(ctx, motion.docket) ?? motion.docket,
+      court: courtOf(d.ctx, motion.docket) ?? motion.docket,
       relief: motion.relief ?? 'preliminary',
       prohibitions: e.scope.prohibitions,
       defendants: e.scope.defendants,
@@ -297,16 +339,17 @@ const evolvers: Evolvers = {
       status: 'in-force',
     };
     if (e.expires) injunction.expires = e.expires;
-    ctx.injunctions[e.id] = injunction;
+    d.put('injunctions', e.id, injunction);
   },
-  'injunction.denied': (ctx, e) => {
-    for (const other of e.alsoDecides ?? []) rule(ctx, other, 'denied', e, e.findings);
-    rule(ctx, e.motion, 'denied', e, e.findings);
+  'injunction.denied': (d, e) => {
+    for (const other of e.alsoDecides ?? []) rule(d, other, 'denied', e, e.findings);
+    rule(d, e.motion, 'denied', e, e.findings);
   },
-  'appeal.noticed': (ctx, e) => {
+  'appeal.noticed': (d, e) => {
+    const ctx = d.ctx;
     const from =
       ctx.injunctions[e.order]?.docket ?? ctx.motions[e.order]?.docket ?? orderDocket(ctx, e.order) ?? '';
-    ctx.appeals[e.appealDocket] = {
+    d.put('appeals', e.appealDocket, {
       docket: e.appealDocket,
       court: e.court,
       caseNumber: e.caseNumber,
@@ -314,9 +357,9 @@ const evolvers: Evolvers = {
       order: e.order,
       noticedBy: e.id,
       status: 'pending',
-    };
+    });
   },
-  'stay.motionFiled': (ctx, e) => {
+  'stay.motionFiled': (d, e) => {
     const motion: MotionRecord = {
       id: e.id,
       kind: 'stay',
@@ -326,53 +369,53 @@ const evolvers: Evolvers = {
       status: 'pending',
     };
     if (e.ground) motion.ground = e.ground;
-    ctx.motions[e.id] = motion;
+    d.put('motions', e.id, motion);
   },
-  'stay.granted': (ctx, e) => {
-    const motion = rule(ctx, e.motion, 'granted', e, e.findings);
-    const injunction = motion?.injunction ? ctx.injunctions[motion.injunction] : undefined;
+  'stay.granted': (d, e) => {
+    const motion = rule(d, e.motion, 'granted', e, e.findings);
+    const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
     if (!motion || !injunction) return;
-    ctx.stays[e.id] = {
+    d.put('stays', e.id, {
       id: e.id,
       motion: motion.id,
       injunction: injunction.id,
       docket: motion.docket,
       prohibitions: e.prohibitions ?? injunction.prohibitions,
       status: 'in-force',
-    };
+    });
   },
-  'stay.denied': (ctx, e) => {
-    rule(ctx, e.motion, 'denied', e, e.findings);
+  'stay.denied': (d, e) => {
+    rule(d, e.motion, 'denied', e, e.findings);
   },
-  'appeal.heldInAbeyance': (ctx, e) => {
-    const appeal = ctx.appeals[e.appealDocket];
+  'appeal.heldInAbeyance': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
     if (appeal) appeal.status = 'abeyance';
   },
-  'appeal.abeyanceLifted': (ctx, e) => {
-    const appeal = ctx.appeals[e.appealDocket];
+  'appeal.abeyanceLifted': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
     if (appeal) appeal.status = 'pending';
   },
-  'appeal.decided': (ctx, e) => {
-    const appeal = ctx.appeals[e.appealDocket];
+  'appeal.decided': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
     Object.assign(appeal, { status: 'decided', disposition: e.disposition, endedBy: e.id });
     // Reversing or vacating an injunction ends it; affirming leaves it, and either way a stay pending appeal lapses.
-    closeAppeal(ctx, appeal, e, e.disposition !== 'affirmed');
+    closeAppeal(d, appeal, e, e.disposition !== 'affirmed');
   },
-  'appeal.dismissed': (ctx, e) => {
-    const appeal = ctx.appeals[e.appealDocket];
+  'appeal.dismissed': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
     Object.assign(appeal, { status: 'dismissed', endedBy: e.id });
-    closeAppeal(ctx, appeal, e, e.vacatur);
+    closeAppeal(d, appeal, e, e.vacatur);
   },
-  'case.dismissed': (ctx, e) => {
-    const suit = ctx.suits[e.docket];
+  'case.dismissed': (d, e) => {
+    const suit = d.edit('suits', e.docket);
     if (!suit) return;
     Object.assign(suit, { status: 'dismissed', endedBy: e.id, endedAt: rangeOf(e.at) });
-    terminatePendingMotions(ctx, e.docket, e.id);
+    terminatePendingMotions(d, e.docket, e.id);
     // Preliminary relief does not outlive the action it was granted in.
-    for (const injunction of Object.values(ctx.injunctions)) {
-      if (injunction.docket === e.docket) endInjunction(ctx, injunction.id, 'dissolved', e.id);
+    for (const injunction of Object.values(d.ctx.injunctions)) {
+      if (injunction.docket === e.docket) endInjunction(d, injunction.id, 'dissolved', e.id);
     }
   },
   'context.note': () => {},
@@ -383,10 +426,14 @@ function orderDocket(ctx: CaseContext, eventId: string): string | undefined {
   return Object.values(ctx.suits).find((s) => s.endedBy === eventId)?.docket;
 }
 
-/** Applies an accepted event to a copy of the context. Pure: the input is not changed. */
+/**
+ * Applies an accepted event. Pure: the input is not changed; the result shares every record the event
+ * did not touch with it (copy on write), so records reachable from a context must never be mutated.
+ */
 export function evolve(ctx: CaseContext, event: CaseEvent): CaseContext {
-  const next = structuredClone(ctx);
-  (evolvers[event.type] as (c: CaseContext, e: CaseEvent) => void)(next, event);
+  const draft = new Draft(ctx);
+  (evolvers[event.type] as (d: Draft, e: CaseEvent) => void)(draft, event);
+  const next = draft.ctx;
   next.accepted += 1;
   next.lastEvent = event.id;
   return next;

@@ -7,7 +7,7 @@
 import { and, assign, setup } from 'xstate';
 import { type CaseEvent, describeEventType, EVENT_TYPES, type EventType } from '../events/schema.js';
 import { type CaseContext, evolve, initialContext } from './context.js';
-import { LIFECYCLE, phaseOf, REGION_PHASES, type Region } from './phases.js';
+import { LIFECYCLE, type Phases, phasesOf, REGION_PHASES, type Region } from './phases.js';
 import { RULES, RULES_FOR, type RuleMeta, type RuleName, ruleMeta } from './rules.js';
 
 /** Which region of the statechart each event kind belongs to; context notes belong to the case as a whole. */
@@ -58,6 +58,18 @@ const RULE_METAS: Record<string, RuleMeta> = Object.fromEntries(
   (Object.keys(RULES) as RuleName[]).map((name) => [name, ruleMeta(name)]),
 );
 
+/** Phases read once per record: every eventless transition of every region asks after each event. */
+const phaseMemo = new WeakMap<CaseContext, Phases>();
+
+function memoPhases(context: CaseContext): Phases {
+  let phases = phaseMemo.get(context);
+  if (!phases) {
+    phases = phasesOf(context);
+    phaseMemo.set(context, phases);
+  }
+  return phases;
+}
+
 function transitionFor(type: EventType) {
   const rules = RULES_FOR[type];
   return {
@@ -104,7 +116,7 @@ export const caseMachine = setup({
     ...ruleGuards,
     /** The record the machine keeps puts `region` in `phase`. */
     inPhase: ({ context }, params: { region: Region; phase: string }) =>
-      phaseOf(context, params.region) === params.phase,
+      memoPhases(context)[params.region] === params.phase,
   },
   actions: {
     evolve: assign(({ context, event }) => evolve(context, event)),

@@ -7,7 +7,8 @@ import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import type { CaseEvent } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
 import { type CaseMachine, caseMachine } from '../machine/machine.js';
-import { firstBrokenRule, type RuleMeta } from '../machine/rules.js';
+import { firstBrokenRule, RULES, type RuleMeta } from '../machine/rules.js';
+import { compileMachine, type FastPath } from './fast.js';
 
 export type CaseSnapshot = SnapshotFrom<CaseMachine>;
 
@@ -35,8 +36,23 @@ export function initialSnapshot(): CaseSnapshot {
   return initialTransition(caseMachine)[0];
 }
 
+const fast: FastPath | undefined = compileMachine(caseMachine);
+
 /** Applies one event: the next state, or a rejection naming the rule broken (the state is then unchanged). */
 export function applyEvent(snapshot: CaseSnapshot, event: CaseEvent): ApplyResult {
+  const step = fast?.(snapshot, event);
+  if (step === undefined) return applyEventByTransition(snapshot, event);
+  if (step.ok) return { ok: true, snapshot: step.snapshot };
+  const rule = RULES[step.guard as keyof typeof RULES];
+  if (!rule) throw new Error(`machine guard ${step.guard} is not a rule of RULES`);
+  return { ok: false, snapshot, rejection: { eventId: event.id, eventType: event.type, rule } };
+}
+
+/**
+ * The same, through XState's pure `transition()`: the rules first, then the machine. The reference the
+ * compiled path is tested against, and the path for anything it does not compile.
+ */
+export function applyEventByTransition(snapshot: CaseSnapshot, event: CaseEvent): ApplyResult {
   const broken = firstBrokenRule(snapshot.context, event);
   if (broken)
     return { ok: false, snapshot, rejection: { eventId: event.id, eventType: event.type, rule: broken } };

@@ -1,0 +1,117 @@
+/**
+ * The compiled replay path (src/replay/fast.ts) against XState's plain `transition()`: on generated
+ * histories that mix legal and illegal events, both give the same states and the same rejections, and
+ * applying an event never changes the record it was applied to (copy on write shares the rest).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CaseEvent, Instant } from '../src/events/schema.js';
+import type { CaseContext } from '../src/machine/context.js';
+import { addDays, legalNextEvents, nextEvents } from '../src/machine/next.js';
+import {
+  type ApplyResult,
+  applyEvent,
+  applyEventByTransition,
+  type CaseSnapshot,
+  initialSnapshot,
+} from '../src/replay/replay.js';
+
+const START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
+
+/** One step: days that pass, whether to take any candidate (often illegal) or a legal one, and which. */
+const step = fc.record({
+  gap: fc.integer({ min: 0, max: 6 }),
+  anyCandidate: fc.nat({ max: 3 }).map((n) => n === 0),
+  choice: fc.nat({ max: 10_000 }),
+});
+
+/** Events that end something: taken rarely, so that histories reach injunctions, stays and appeals. */
+const ENDINGS = new Set<CaseEvent['type']>([
+  'order.revoked',
+  'identification.withdrawn',
+  'identification.rescinded',
+  'case.dismissed',
+]);
+
+/** Grows a history from the reference path: legal events mostly, any candidate (legal or not) sometimes. */
+function history(steps: readonly { gap: number; anyCandidate: boolean; choice: number }[]): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  let snapshot = initialSnapshot();
+  let at = START;
+  for (const s of steps) {
+    at = addDays(at, s.gap);
+    const legal = legalNextEvents(snapshot, at).map((l) => l.event);
+    const lasting = legal.filter((e) => !ENDINGS.has(e.type));
+    const pool = s.anyCandidate
+      ? nextEvents(snapshot, at)
+      : s.choice % 8 === 0 || lasting.length === 0
+        ? legal
+        : lasting;
+    const event = pool[s.choice % Math.max(1, pool.length)];
+    if (!event) break;
+    events.push(event);
+    snapshot = applyEventByTransition(snapshot, event).snapshot;
+  }
+  return events;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+const nodeIds = (s: CaseSnapshot) => s._nodes.map((n) => n.id).sort();
+
+function expectSame(fast: ApplyResult, reference: ApplyResult): void {
+  expect(fast.ok).toBe(reference.ok);
+  if (!fast.ok && !reference.ok) {
+    expect(fast.rejection).toEqual(reference.rejection);
+    expect(fast.rejection.rule).toBe(reference.rejection.rule);
+  }
+  expect(fast.snapshot.value).toEqual(reference.snapshot.value);
+  expect(fast.snapshot.context).toEqual(reference.snapshot.context);
+  expect(fast.snapshot.status).toBe(reference.snapshot.status);
+  expect(nodeIds(fast.snapshot)).toEqual(nodeIds(reference.snapshot));
+  expect(fast.snapshot.matches(reference.snapshot.value)).toBe(true);
+}
+
+describe('the compiled replay path', () => {
+  it('gives the same states and rejections as transition(), legal and illegal events alike', () => {
+    let rejections = 0;
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 10, maxLength: 80, size: 'max' }), (steps) => {
+        let fast = initialSnapshot();
+        let reference = initialSnapshot();
+        for (const event of history(steps)) {
+          const a = applyEvent(fast, event);
+          const b = applyEventByTransition(reference, event);
+          expectSame(a, b);
+          if (!a.ok) rejections += 1;
+          fast = a.snapshot;
+          reference = b.snapshot;
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(rejections).toBeGreaterThan(0);
+  });
+
+  it('never changes the record an event is applied to', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 10, maxLength: 80, size: 'max' }), (steps) => {
+        let snapshot = initialSnapshot();
+        for (const event of history(steps)) {
+          const before = structuredClone(snapshot.context);
+          deepFreeze(snapshot.context as CaseContext);
+          const result = applyEvent(snapshot, event);
+          expect(snapshot.context).toEqual(before);
+          snapshot = result.snapshot;
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
