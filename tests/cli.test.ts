@@ -419,7 +419,9 @@ describe('--help', () => {
       print the JSON Schema of one log line (generated from the zod schemas)
 
       Options:
-        --write     write it to events/schema.json instead
+        --write     write events/schema.json and the scenario and odds schemas instead
+        --scenario  the JSON Schema of a what-if scenario (events/scenarios/*.json) instead
+        --odds      the JSON Schema of an odds file (events/odds/*.json) instead
         --json      the schema is JSON already; with --write, report the file written as JSON
         -h, --help  display help for command
       "

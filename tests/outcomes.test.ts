@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { COMMANDS } from '../src/cli/commands/index.js';
+import { schemaFiles } from '../src/cli/commands/schema.js';
 import { run } from '../src/cli/program.js';
 import { parseLog } from '../src/events/parse.js';
 import { analyse, exactAnalysis, monteCarlo } from '../src/outcomes/analyse.js';
@@ -157,8 +158,10 @@ describe('sensitivity', () => {
 });
 
 describe('the odds file', () => {
-  test('the shipped odds parse', () => {
+  test('the shipped odds parse, and the shipped odds JSON Schema is up to date', () => {
     expect(parseOdds(rawOdds).ok).toBe(true);
+    const committed = readFileSync(path.join(root, 'events/odds/schema.json'), 'utf8');
+    expect(committed).toBe(schemaFiles().find((f) => f.file.endsWith('odds/schema.json'))?.text);
   });
 
   test('a decision whose probabilities do not sum to 1 is named, with the sum', () => {
