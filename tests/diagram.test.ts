@@ -36,7 +36,8 @@ describe('the Mermaid diagram', () => {
 
   it('is a stateDiagram-v2 with one concurrent composite state per region', () => {
     expect(lines[0]).toBe('stateDiagram-v2');
-    for (const region of Object.keys(REGION_PHASES)) expect(text).toContain(`state region_${region} {`);
+    for (const region of Object.keys(REGION_PHASES))
+      expect(text).toContain(`state "${region} (region)" as region_${region} {`);
     expect(lines.filter((l) => l.trim() === '--')).toHaveLength(Object.keys(REGION_PHASES).length - 1);
   });
 
@@ -47,7 +48,7 @@ describe('the Mermaid diagram', () => {
   });
 
   it('uses ids Mermaid accepts: letters, digits and underscores, never a keyword', () => {
-    const ids = [...text.matchAll(/ as (\S+)$|state (\S+) \{$/gm)].map((m) => m[1] ?? m[2] ?? '');
+    const ids = [...text.matchAll(/ as (\S+)(?: \{)?$/gm)].map((m) => m[1] ?? '');
     expect(ids.length).toBeGreaterThan(15);
     for (const id of ids) {
       expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);

@@ -20,7 +20,7 @@ function mermaidLabel(text: string): string {
 }
 
 function mermaidRegion(region: RegionNode): string[] {
-  const lines = [`state ${mermaidId(`region.${region.id}`)} {`];
+  const lines = [`state "${mermaidLabel(`${region.id} (region)`)}" as ${mermaidId(`region.${region.id}`)} {`];
   const initial = region.phases.find((p) => p.initial);
   for (const phase of region.phases)
     lines.push(`  state "${mermaidLabel(phase.phase)}" as ${mermaidId(phase.id)}`);
@@ -48,7 +48,8 @@ export function mermaidDiagram(graph: MachineGraph = machineGraph()): string {
     if (i > 0) body.push('--');
     body.push(...mermaidRegion(region));
   });
-  const lines = ['stateDiagram-v2', `  state ${root} {`, ...body.map((l) => `    ${l}`), '  }'];
+  const title = `${mermaidLabel(graph.id)} (parallel regions)`;
+  const lines = ['stateDiagram-v2', `  state "${title}" as ${root} {`, ...body.map((l) => `    ${l}`), '  }'];
   if (graph.rootEvents.length > 0) {
     lines.push(`  note right of ${root}`);
     lines.push(`    ${mermaidLabel(graph.id)} events (move no region)`);

@@ -155,11 +155,10 @@ export function effectsPanel(
         { class: 'effect-head' },
         h('span', { class: 'badge', 'data-testid': `effect-status-${e.prohibition}` }, STATUS_TEXT[e.status]),
         stayed ? h('span', { class: 'badge stay' }, 'injunction stayed') : null,
-        h('code', {}, e.prohibition),
+        h('code', { title: e.description }, e.prohibition),
       ),
-      h('p', { class: 'description' }, e.description),
       h('p', { class: 'reason', 'data-testid': `effect-reason-${e.prohibition}` }, e.reason),
-      basis.length > 0 ? h('ul', { class: 'basis' }, ...basis) : null,
+      basis.length > 0 ? h('ul', { class: 'basis' }, h('li', {}, 'rests on:'), ...basis) : null,
     );
   });
   return h(
