@@ -25,6 +25,8 @@ function parseLines(text: string): unknown[] {
 
 export interface Running {
   readonly child: ChildProcess;
+  /** Settles on the child's first output (or its end). */
+  readonly firstOutput: Promise<void>;
   readonly done: Promise<Finished>;
 }
 
@@ -32,8 +34,13 @@ export function start(args: readonly string[], input?: string | Uint8Array): Run
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  let spoke = () => {};
+  const firstOutput = new Promise<void>((resolve) => {
+    spoke = resolve;
+  });
   child.stdout?.setEncoding('utf8').on('data', (d: string) => {
     stdout += d;
+    spoke();
   });
   child.stderr?.setEncoding('utf8').on('data', (d: string) => {
     stderr += d;
@@ -42,9 +49,12 @@ export function start(args: readonly string[], input?: string | Uint8Array): Run
   child.stdin?.end(input);
   const done = new Promise<Finished>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, lines: parseLines(stdout), stdout, stderr }));
+    child.on('close', (code, signal) => {
+      spoke();
+      resolve({ code, signal, lines: parseLines(stdout), stdout, stderr });
+    });
   });
-  return { child, done };
+  return { child, firstOutput, done };
 }
 
 export function runNode(args: readonly string[], input?: string | Uint8Array): Promise<Finished> {
