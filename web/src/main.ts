@@ -7,6 +7,7 @@ import wechatLog from '../../events/wechat.jsonl?raw';
 import { parseQueryInstant } from '../../src/events/instant.js';
 import { formatProblem, parseLog } from '../../src/events/parse.js';
 import type { CaseEvent } from '../../src/events/schema.js';
+import { legalNextEvents } from '../../src/machine/next.js';
 import { phasesOf } from '../../src/machine/phases.js';
 import { caseZone } from '../../src/replay/query.js';
 import {
@@ -104,7 +105,12 @@ function renderStop(scrollTimeline: boolean): void {
   replaceChildren($('effects-slot'), effectsPanel(stop, dateOf, selectEvent));
   replaceChildren($('step-slot'), stepPanel(stop));
   const phases = phasesOf(stop.snapshot.context);
-  chart?.update(phases, stop.kind === 'event' ? stop.event.type : undefined);
+  const next = availableKinds(stop);
+  chart?.update(phases, stop.kind === 'event' ? stop.event.type : undefined, next);
+  $('available-events').textContent =
+    next.size > 0
+      ? `The machine would accept next: ${[...next].join(', ')}.`
+      : 'The machine would accept no further event.';
   replaceChildren(
     $('phases'),
     ...Object.entries(phases).map(([region, phase]) =>
@@ -122,6 +128,11 @@ function renderStop(scrollTimeline: boolean): void {
   // Scroll the list itself, never the window: the reader keeps their place on the page.
   const list = current?.parentElement;
   if (scrollTimeline && current && list) list.scrollTop = current.offsetTop - list.clientHeight / 3;
+}
+
+/** The event kinds the machine would accept right after this stop (Stately's "available events"). */
+function availableKinds(stop: Stop): Set<string> {
+  return new Set(legalNextEvents(stop.snapshot, stop.at).map((n) => n.event.type));
 }
 
 function select(index: number, scrollTimeline = false): void {

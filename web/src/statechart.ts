@@ -95,7 +95,12 @@ async function layoutRegion(region: RegionNode): Promise<RegionLayout> {
 
 export interface Statechart {
   readonly element: SVGSVGElement;
-  update(active: Readonly<Record<string, string>>, litEvent: string | undefined): void;
+  /** Lights each region's phase, the kind of the current event, and the kinds the machine would accept next. */
+  update(
+    active: Readonly<Record<string, string>>,
+    litEvent: string | undefined,
+    available: ReadonlySet<string>,
+  ): void;
 }
 
 function eventsColumnWidth(region: RegionNode): number {
@@ -193,14 +198,17 @@ export async function drawStatechart(graph: MachineGraph = machineGraph()): Prom
 
   return {
     element: root,
-    update(active, litEvent) {
+    update(active, litEvent, available) {
       for (const [id, el] of phaseEls) {
         const [region, phase] = id.split('.');
         const on = region !== undefined && active[region] === phase;
         el.classList.toggle('active', on);
         el.setAttribute('data-active', String(on));
       }
-      for (const [type, el] of eventEls) el.classList.toggle('lit', type === litEvent);
+      for (const [type, el] of eventEls) {
+        el.classList.toggle('lit', type === litEvent);
+        el.classList.toggle('available', available.has(type));
+      }
     },
   };
 }
