@@ -1,0 +1,131 @@
+/**
+ * An independent model of the case, computed from the history of accepted events alone: it reads no
+ * machine context and calls no rule, so the property tests can hold the machine to it.
+ */
+import { begunBy } from '../../src/events/instant.js';
+import type { CaseEvent, EventOf, EventType } from '../../src/events/schema.js';
+
+function ofType<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T>[] {
+  return events.filter((e): e is EventOf<T> => e.type === type);
+}
+
+/** Every prohibition the history names, with the event that announced it. */
+export function announcedProhibitions(events: readonly CaseEvent[]): string[] {
+  return ofType(events, 'identification.announced').flatMap((e) => e.prohibitions.map((p) => p.id));
+}
+
+/** The events that end an appeal from the order `orderId` (decision or dismissal), in history order. */
+function appealEnds(events: readonly CaseEvent[], orderId: string) {
+  const dockets = new Set(
+    ofType(events, 'appeal.noticed')
+      .filter((a) => a.order === orderId)
+      .map((a) => a.appealDocket),
+  );
+  return events.filter(
+    (e): e is EventOf<'appeal.decided' | 'appeal.dismissed'> =>
+      (e.type === 'appeal.decided' || e.type === 'appeal.dismissed') && dockets.has(e.appealDocket),
+  );
+}
+
+/**
+ * Whether prohibition `p` binds everyone at epoch `t`, given the accepted events that had happened by then:
+ * its identification has taken effect, the order behind it is not revoked, the identification is not
+ * withdrawn or rescinded, and no injunction covering it is in force and unstayed.
+ */
+export function inForceByModel(events: readonly CaseEvent[], p: string, t: number): boolean {
+  const announced = ofType(events, 'identification.announced').find((e) =>
+    e.prohibitions.some((x) => x.id === p),
+  );
+  if (!announced) throw new Error(`the history names no prohibition ${p}`);
+  let effective = announced.prohibitions.find((x) => x.id === p)?.effective;
+  for (const moved of ofType(events, 'identification.datesChanged'))
+    for (const change of moved.changes) if (change.prohibition === p) effective = change.effective;
+  if (!effective || !begunBy(effective, t)) return false;
+  if (ofType(events, 'order.revoked').some((e) => e.order === announced.order)) return false;
+  const ended = [
+    ...ofType(events, 'identification.withdrawn'),
+    ...ofType(events, 'identification.rescinded'),
+  ];
+  if (ended.some((e) => e.identification === announced.identification)) return false;
+  return !ofType(events, 'injunction.granted').some((g) => enjoinsUnstayed(events, g, p, t));
+}
+
+/** Whether injunction `g` covers `p`, is in force at `t`, and is not stayed as to `p`. */
+function enjoinsUnstayed(
+  events: readonly CaseEvent[],
+  g: EventOf<'injunction.granted'>,
+  p: string,
+  t: number,
+) {
+  if (!g.scope.prohibitions.includes(p)) return false;
+  if (g.expires && begunBy(g.expires, t)) return false;
+  const after = events.slice(events.indexOf(g) + 1);
+  const docket = ofType(events, 'injunction.motionFiled').find((m) => m.id === g.motion)?.docket;
+  if (ofType(after, 'case.dismissed').some((d) => d.docket === docket)) return false;
+  const ends = appealEnds(after, g.id);
+  const undone = ends.some((e) =>
+    e.type === 'appeal.decided' ? e.disposition !== 'affirmed' : e.vacatur === true,
+  );
+  if (undone) return false;
+  const stayMotions = new Set(
+    ofType(events, 'stay.motionFiled')
+      .filter((m) => m.injunction === g.id)
+      .map((m) => m.id),
+  );
+  const stayed = ofType(after, 'stay.granted').some((s) => {
+    if (!stayMotions.has(s.motion) || !(s.prohibitions ?? g.scope.prohibitions).includes(p)) return false;
+    // A stay pending appeal lasts until an appeal from the injunction is decided or dismissed.
+    const later = events.slice(events.indexOf(s) + 1);
+    return !ends.some((e) => later.includes(e));
+  });
+  return !stayed;
+}
+
+/**
+ * Where an accepted `stay.granted` breaks "no stay without a pending motion for it": undefined when an
+ * accepted stay motion with that id came before it and had not been ruled on or terminated by then.
+ */
+export function stayWithoutPendingMotion(accepted: readonly CaseEvent[], index: number): string | undefined {
+  const stay = accepted[index];
+  if (stay?.type !== 'stay.granted') return undefined;
+  const before = accepted.slice(0, index);
+  const motionAt = before.findIndex((e) => e.type === 'stay.motionFiled' && e.id === stay.motion);
+  const motion = before[motionAt] as EventOf<'stay.motionFiled'> | undefined;
+  if (!motion) return `${stay.id} grants a stay on ${stay.motion}, which is no stay motion filed before it`;
+  const since = before.slice(motionAt + 1);
+  const ruled = since.find(
+    (e) => (e.type === 'stay.granted' || e.type === 'stay.denied') && e.motion === motion.id,
+  );
+  if (ruled) return `${stay.id} rules again on ${motion.id}, already ruled on by ${ruled.id}`;
+  const terminated = since.find(
+    (e) =>
+      (e.type === 'case.dismissed' && e.docket === motion.docket) ||
+      ((e.type === 'appeal.decided' || e.type === 'appeal.dismissed') && e.appealDocket === motion.docket),
+  );
+  if (terminated) return `${stay.id} rules on ${motion.id}, terminated by ${terminated.id}`;
+  return undefined;
+}
+
+/**
+ * Where an accepted `appeal.noticed` breaks "no appeal without an appealable order": undefined when it
+ * names an earlier accepted grant or denial of a preliminary injunction, or a dismissal of the case.
+ */
+export function appealWithoutAppealableOrder(
+  accepted: readonly CaseEvent[],
+  index: number,
+): string | undefined {
+  const appeal = accepted[index];
+  if (appeal?.type !== 'appeal.noticed') return undefined;
+  const before = accepted.slice(0, index);
+  const relief = (motion: string) =>
+    ofType(before, 'injunction.motionFiled').find((m) => m.id === motion)?.relief;
+  const order = before.find((e) => e.id === appeal.order);
+  const appealable =
+    (order?.type === 'injunction.granted' && relief(order.motion) === 'preliminary') ||
+    (order?.type === 'injunction.denied' &&
+      [order.motion, ...(order.alsoDecides ?? [])].some((m) => relief(m) === 'preliminary')) ||
+    order?.type === 'case.dismissed';
+  return appealable
+    ? undefined
+    : `${appeal.id} appeals from ${appeal.order} (${order?.type ?? 'no such event'}), which is not an appealable order`;
+}
