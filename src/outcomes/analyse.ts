@@ -6,6 +6,7 @@ import type { CaseEvent } from '../events/schema.js';
 import type { Ending } from './endings.js';
 import { NONE, type Odds } from './odds.js';
 import {
+  type BranchCache,
   enumerate,
   type Leaf,
   mulberry32,
@@ -141,10 +142,11 @@ export function monteCarlo(
   prohibitions: readonly string[],
 ): Analysis {
   const random = mulberry32(options.seed);
+  const cache: BranchCache = new Map();
   const drawn: { leaf: Leaf; weight: number }[] = [];
   const step = Math.max(1, Math.floor(options.samples / 100));
   for (let i = 0; i < options.samples; i++) {
-    drawn.push({ leaf: samplePath(start, odds, options, random), weight: 1 / options.samples });
+    drawn.push({ leaf: samplePath(start, odds, options, random, cache), weight: 1 / options.samples });
     if ((i + 1) % step === 0) options.onProgress?.(i + 1, options.samples);
   }
   const { endings, inForce } = tally(drawn, prohibitions);

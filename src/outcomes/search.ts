@@ -61,7 +61,7 @@ interface Option {
   readonly snapshot?: CaseSnapshot;
 }
 
-interface BranchPoint {
+export interface BranchPoint {
   readonly decision: number;
   readonly subject: string;
   readonly at: Instant;
@@ -221,17 +221,41 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/**
+ * Branch points already computed, by the choices that lead to them: a node is a pure function of that
+ * path, so samples that pass through it again need not ask the machine again.
+ */
+export type BranchCache = Map<string, BranchPoint | Leaf | undefined>;
+const CACHE_LIMIT = 200_000;
+
+function cached<T extends BranchPoint | Leaf | undefined>(
+  key: string,
+  cache: BranchCache | undefined,
+  make: () => T,
+): T {
+  if (!cache) return make();
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = make();
+  if (cache.size < CACHE_LIMIT) cache.set(key, value);
+  return value;
+}
+
 /** One path drawn at random under `odds`. */
 export function samplePath(
   start: SearchStart,
   odds: Odds,
   options: SearchOptions,
   random: () => number,
+  cache?: BranchCache,
 ): Leaf {
   let node = rootOf(start);
   for (let depth = 0; ; depth++) {
-    const point = branchPoint(node, odds);
-    if (!point || depth === options.depth) return leafOf(node, point !== undefined, options.by);
+    const key = node.choices.map((c) => c.chosen).join('|');
+    const point = cached(key, cache, () => branchPoint(node, odds));
+    if (!point || depth === options.depth) {
+      const truncated = point !== undefined;
+      return cached(`leaf ${truncated} ${key}`, cache, () => leafOf(node, truncated, options.by));
+    }
     const decision = odds.decisions[point.decision];
     const open = point.options.map((o) => o.label);
     const weights = point.options.map((o) => (decision ? choiceProbability(decision, o.label, open) : 0));
