@@ -186,6 +186,7 @@ function progressBar(samples: number): ((done: number, total: number) => void) |
   const bar = new SingleBar({
     stream: process.stderr,
     format: 'sampling [{bar}] {percentage}% {value}/{total}',
+    clearOnComplete: true,
     hideCursor: true,
   });
   bar.start(samples, 0);
