@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { initialTransition } from 'xstate';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
 import type { CaseContext } from '../src/machine/context.js';
+import { caseMachine } from '../src/machine/machine.js';
 import { addDays, legalNextEvents, nextEvents } from '../src/machine/next.js';
 import {
   type ApplyResult,
@@ -79,6 +81,15 @@ function expectSame(fast: ApplyResult, reference: ApplyResult): void {
 }
 
 describe('the compiled replay path', () => {
+  it('starts where XState starts, with a record of its own each time', () => {
+    const [reference] = initialTransition(caseMachine);
+    const a = initialSnapshot();
+    expect(a.value).toEqual(reference.value);
+    expect(a.context).toEqual(reference.context);
+    expect(nodeIds(a)).toEqual(nodeIds(reference));
+    expect(initialSnapshot().context).not.toBe(a.context);
+  });
+
   it('gives the same states and rejections as transition(), legal and illegal events alike', () => {
     let rejections = 0;
     fc.assert(

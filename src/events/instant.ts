@@ -61,8 +61,19 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const localProblems = new Map<string, string | undefined>();
+
 /** Why `local` is not a real local date or time (for example 2020-02-30), or undefined when it is. */
 export function localProblem(local: string): string | undefined {
+  // Every instant of every event is checked on validation; a log uses few distinct dates.
+  if (localProblems.has(local)) return localProblems.get(local);
+  const problem = findLocalProblem(local);
+  if (localProblems.size > 50_000) localProblems.clear();
+  localProblems.set(local, problem);
+  return problem;
+}
+
+function findLocalProblem(local: string): string | undefined {
   const f = fieldsOf(local);
   if (!f) return 'expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS';
   if (f.month < 1 || f.month > 12) return `month ${f.month} does not exist`;
@@ -92,11 +103,16 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const badZones = new Set<string>();
+
 export function isTimeZone(zone: string): boolean {
+  if (formatters.has(zone)) return true;
+  if (badZones.has(zone)) return false;
   try {
     formatterFor(zone);
     return true;
   } catch {
+    if (badZones.size < 1_000) badZones.add(zone);
     return false;
   }
 }
@@ -152,17 +168,25 @@ function nextPeriod(f: Fields): Omit<Fields, 'precision'> {
 }
 
 const rangeCache = new Map<string, EpochRange>();
+/** The same instant object is asked about again and again (rules, effects, queries): skip building its key. */
+const rangeByObject = new WeakMap<InstantLike, { local: string; zone: string; range: EpochRange }>();
 
 /** The span of epoch time an instant covers at its precision: a day in Pacific time is 24 (or 23, 25) hours. */
 export function rangeOf(instant: InstantLike): EpochRange {
+  const known = rangeByObject.get(instant);
+  if (known && known.local === instant.local && known.zone === instant.zone) return known.range;
   const key = `${instant.local}|${instant.zone}`;
   const cached = rangeCache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    rangeByObject.set(instant, { local: instant.local, zone: instant.zone, range: cached });
+    return cached;
+  }
   const f = fieldsOf(instant.local);
   if (!f) throw new Error(`not a local instant: ${instant.local}`);
   const range = { start: zonedToEpoch(instant.zone, f), end: zonedToEpoch(instant.zone, nextPeriod(f)) };
   if (rangeCache.size > 50_000) rangeCache.clear();
   rangeCache.set(key, range);
+  rangeByObject.set(instant, { local: instant.local, zone: instant.zone, range });
   return range;
 }
 

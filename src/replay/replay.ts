@@ -5,7 +5,7 @@
  */
 import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import type { CaseEvent } from '../events/schema.js';
-import type { CaseContext } from '../machine/context.js';
+import { type CaseContext, initialContext } from '../machine/context.js';
 import { type CaseMachine, caseMachine } from '../machine/machine.js';
 import { firstBrokenRule, RULES, type RuleMeta } from '../machine/rules.js';
 import { compileMachine, type FastPath } from './fast.js';
@@ -31,9 +31,13 @@ export interface Step {
   readonly rejection?: Rejection;
 }
 
+let initial: CaseSnapshot | undefined;
+
 /** The state of a case before anything has happened. */
 export function initialSnapshot(): CaseSnapshot {
-  return initialTransition(caseMachine)[0];
+  // Computing it costs as much as replaying several events; each caller still gets its own record.
+  initial ??= initialTransition(caseMachine)[0];
+  return { ...initial, context: initialContext() };
 }
 
 const fast: FastPath | undefined = compileMachine(caseMachine);

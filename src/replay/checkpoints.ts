@@ -1,0 +1,186 @@
+/**
+ * Checkpoints: the state of a log kept every K events, so that a question at an instant, or a what-if
+ * branch from the middle of a case, replays only the tail after the nearest checkpoint. Answers equal
+ * those of a full replay (`caseAt`, `replayAll`): replay is deterministic, and replaying a prefix then
+ * the rest gives what replaying the whole gives. Snapshots share every record an event did not touch, so
+ * keeping many costs little; `persistCheckpoints` turns them into JSON-ready states.
+ */
+import { rangeOf } from '../events/instant.js';
+import type { CaseEvent } from '../events/schema.js';
+import { legalEffects } from '../machine/effects.js';
+import type { AsOf, CaseAt } from './query.js';
+import {
+  applyEvent,
+  type CaseSnapshot,
+  initialSnapshot,
+  type PersistedState,
+  persistSnapshot,
+  type Rejection,
+  type ReplayResult,
+  restoreSnapshot,
+} from './replay.js';
+
+export const DEFAULT_EVERY = 128;
+
+export interface Checkpoints {
+  readonly events: readonly CaseEvent[];
+  /** K: a state is kept before event 0, K, 2K, ... */
+  readonly every: number;
+  /** states[k]: the state after the first k*K events. */
+  readonly states: readonly CaseSnapshot[];
+  /** Every rejection of a full replay, in log order, and how many fall before each checkpoint. */
+  readonly rejections: readonly Rejection[];
+  readonly rejectionsBefore: readonly number[];
+  /** The last epoch ms of each event's `at` and `knownAt` (it happened by t when this is <= t). */
+  readonly atLast: Float64Array;
+  readonly knownLast: Float64Array;
+  /** Running maxima of those from the start, and the minimum of `atLast` from each event to the end. */
+  readonly atMaxFromStart: Float64Array;
+  readonly knownMaxFromStart: Float64Array;
+  readonly atMinToEnd: Float64Array;
+}
+
+/** Replays `events` once, keeping the state every `every` events. */
+export function buildCheckpoints(
+  events: readonly CaseEvent[],
+  every = DEFAULT_EVERY,
+  from: CaseSnapshot = initialSnapshot(),
+): Checkpoints {
+  if (!Number.isInteger(every) || every < 1)
+    throw new Error(`checkpoint interval must be a positive integer`);
+  const n = events.length;
+  const states: CaseSnapshot[] = [from];
+  const rejections: Rejection[] = [];
+  const rejectionsBefore = [0];
+  let snapshot = from;
+  events.forEach((event, i) => {
+    const result = applyEvent(snapshot, event);
+    if (!result.ok) rejections.push(result.rejection);
+    snapshot = result.snapshot;
+    if ((i + 1) % every === 0 && i + 1 < n) {
+      states.push(snapshot);
+      rejectionsBefore.push(rejections.length);
+    }
+  });
+  return { events, every, states, rejections, rejectionsBefore, ...timeIndex(events) };
+}
+
+type TimeIndex = Pick<
+  Checkpoints,
+  'atLast' | 'knownLast' | 'atMaxFromStart' | 'knownMaxFromStart' | 'atMinToEnd'
+>;
+
+function timeIndex(events: readonly CaseEvent[]): TimeIndex {
+  const n = events.length;
+  const atLast = new Float64Array(n);
+  const knownLast = new Float64Array(n);
+  const atMaxFromStart = new Float64Array(n);
+  const knownMaxFromStart = new Float64Array(n);
+  const atMinToEnd = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const event = events[i]!;
+    atLast[i] = rangeOf(event.at).end - 1;
+    knownLast[i] = rangeOf(event.knownAt).end - 1;
+    atMaxFromStart[i] = Math.max(atLast[i]!, i > 0 ? atMaxFromStart[i - 1]! : -Infinity);
+    knownMaxFromStart[i] = Math.max(knownLast[i]!, i > 0 ? knownMaxFromStart[i - 1]! : -Infinity);
+  }
+  for (let i = n - 1; i >= 0; i--)
+    atMinToEnd[i] = Math.min(atLast[i]!, i < n - 1 ? atMinToEnd[i + 1]! : Infinity);
+  return { atLast, knownLast, atMaxFromStart, knownMaxFromStart, atMinToEnd };
+}
+
+/** Replays `events[from, to)` and then `extra` from checkpoint `k`. */
+function replayFrom(cp: Checkpoints, k: number, to: number, extra: readonly CaseEvent[] = []): ReplayResult {
+  let snapshot = cp.states[k]!;
+  const rejections = cp.rejections.slice(0, cp.rejectionsBefore[k]);
+  const step = (event: CaseEvent) => {
+    const result = applyEvent(snapshot, event);
+    if (!result.ok) rejections.push(result.rejection);
+    snapshot = result.snapshot;
+  };
+  for (let i = k * cp.every; i < to; i++) step(cp.events[i]!);
+  for (const event of extra) step(event);
+  return { snapshot, rejections };
+}
+
+/** The state after the first `count` events: what `replayAll(events.slice(0, count))` gives. */
+export function stateAfter(cp: Checkpoints, count: number): ReplayResult {
+  const n = Math.max(0, Math.min(cp.events.length, Math.floor(count)));
+  return replayFrom(cp, Math.min(Math.floor(n / cp.every), cp.states.length - 1), n);
+}
+
+/** How many events from the start all count at `asOf`: the prefix a checkpoint can stand in for. */
+function countedPrefix(cp: Checkpoints, asOf: AsOf): number {
+  let lo = 0;
+  let hi = cp.events.length;
+  // Running maxima never decrease, so "every event up to i counts" holds up to some point and not after.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const ok =
+      cp.atMaxFromStart[mid]! <= asOf.at &&
+      (asOf.knownAt === undefined || cp.knownMaxFromStart[mid]! <= asOf.knownAt);
+    if (ok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `caseAt(cp.events, asOf)`, replaying only from the checkpoint before the first event that does not count. */
+export function caseAtFromCheckpoints(cp: Checkpoints, asOf: AsOf): CaseAt {
+  const prefix = countedPrefix(cp, asOf);
+  const tail: CaseEvent[] = [];
+  // Past the prefix some events may still count; none does once every later `at` is after D.
+  for (let i = prefix; i < cp.events.length && cp.atMinToEnd[i]! <= asOf.at; i++) {
+    const counts =
+      cp.atLast[i]! <= asOf.at && (asOf.knownAt === undefined || cp.knownLast[i]! <= asOf.knownAt);
+    if (counts) tail.push(cp.events[i]!);
+  }
+  const k = Math.min(Math.floor(prefix / cp.every), cp.states.length - 1);
+  const { snapshot, rejections } = replayFrom(cp, k, prefix, tail);
+  const events = tail.length === 0 ? cp.events.slice(0, prefix) : [...cp.events.slice(0, prefix), ...tail];
+  return { snapshot, effects: legalEffects(snapshot.context, asOf.at), events, rejections };
+}
+
+/** Checkpoints as JSON-ready data: the interval and each state, persisted. */
+export interface PersistedCheckpoints {
+  readonly format: 'casesim.checkpoints';
+  readonly version: 1;
+  readonly every: number;
+  readonly states: readonly PersistedState[];
+  readonly rejectionsBefore: readonly number[];
+}
+
+export function persistCheckpoints(cp: Checkpoints): PersistedCheckpoints {
+  return {
+    format: 'casesim.checkpoints',
+    version: 1,
+    every: cp.every,
+    states: cp.states.map(persistSnapshot),
+    rejectionsBefore: cp.rejectionsBefore,
+  };
+}
+
+/**
+ * Rebuilds checkpoints for the same `events` from persisted states, replaying only the segments in which
+ * a rejection fell (to have the rejections again), not the whole log.
+ */
+export function restoreCheckpoints(
+  events: readonly CaseEvent[],
+  persisted: PersistedCheckpoints,
+): Checkpoints {
+  const { every, rejectionsBefore } = persisted;
+  const states = persisted.states.map(restoreSnapshot);
+  const rejections: Rejection[] = [];
+  states.forEach((state, k) => {
+    const next = rejectionsBefore[k + 1];
+    if (next !== undefined && next === rejectionsBefore[k]) return;
+    let snapshot = state;
+    const end = next === undefined ? events.length : (k + 1) * every;
+    for (let i = k * every; i < end; i++) {
+      const result = applyEvent(snapshot, events[i]!);
+      if (!result.ok) rejections.push(result.rejection);
+      snapshot = result.snapshot;
+    }
+  });
+  return { events, every, states, rejections, rejectionsBefore, ...timeIndex(events) };
+}
