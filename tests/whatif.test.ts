@@ -258,6 +258,16 @@ describe('casesim whatif', () => {
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
   });
 
+  test.each(['district-stay-granted', 'injunction-denied', 'ninth-circuit-reverses', 'never-revoked'])(
+    'runs the shipped scenario %s, within 120 columns',
+    async (name) => {
+      const { code, out } = await cli('whatif', path.join(SCENARIOS, `${name}.json`));
+      expect(code).toBe(0);
+      expect(out).toContain('Legal effects');
+      for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+    },
+  );
+
   test('gives the same JSON for the same scenario, every time', async () => {
     const file = path.join(SCENARIOS, 'district-stay-granted.json');
     const [a, b] = [await cli('whatif', file, '--json'), await cli('whatif', file, '--json')];
