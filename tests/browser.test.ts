@@ -4,7 +4,7 @@
  * each prohibition's legal effect and the step that led there, the what-if switch redraws the branch,
  * and text from a log is never run as HTML. Screenshots land in test-output/screenshots/.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -82,12 +82,24 @@ if (!existsSync(CHROMIUM)) {
       await new Promise((resolve) => server?.close(resolve));
     });
 
+    const errors = new WeakMap<Page, string[]>();
+
     async function newPage(): Promise<Page> {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      page.on('pageerror', (error) => {
-        throw error;
+      const seen: string[] = [];
+      errors.set(page, seen);
+      page.on('pageerror', (error) => seen.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') seen.push(message.text());
       });
       return page;
+    }
+
+    /** Closes a page, failing the test if it logged an error or threw. */
+    async function close(page: Page): Promise<void> {
+      const seen = errors.get(page) ?? [];
+      await page.close();
+      expect(seen, 'errors in the page').toEqual([]);
     }
 
     it('is served by casesim serve on 127.0.0.1 only, and nothing outside web/dist', async () => {
@@ -95,6 +107,30 @@ if (!existsSync(CHROMIUM)) {
       expect((await fetch(base)).status).toBe(200);
       expect((await fetch(`${base}..%2f..%2fpackage.json`)).status).toBe(404);
       expect((await fetch(`${base}%2e%2e/package.json`)).status).toBe(404);
+    });
+
+    it('is what `casesim serve` serves, from the built CLI', async (context) => {
+      const cli = path.join(root, 'dist', 'cli', 'main.js');
+      if (!existsSync(cli)) context.skip(`dist/cli/main.js is not built (npm run build)`);
+      const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+            const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+            if (match) resolve(match[0]);
+          });
+          child.once('exit', (code) => reject(new Error(`casesim serve exited with ${code}: ${out}`)));
+        });
+        const response = await fetch(url);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain('data-testid="scrubber"');
+      } finally {
+        child.kill();
+      }
     });
 
     it('loads the WeChat case: the machine drawn and lit, the timeline, the first step', async () => {
@@ -107,7 +143,7 @@ if (!existsSync(CHROMIUM)) {
       expect(await page.locator(`${testid('timeline')} > li`).count()).toBeGreaterThan(30);
       expect(await page.textContent(testid('step'))).toContain('eo-13943-signed');
       await shot(page, 'page-start');
-      await page.close();
+      await close(page);
     });
 
     it('on 21 Sept 2020 shows the app-store prohibition enjoined by the 19 Sept order', async () => {
@@ -125,7 +161,7 @@ if (!existsSync(CHROMIUM)) {
       await page.click(`${testid('effect-app-store-distribution')} button[data-event="pi-granted"]`);
       await expect.poll(() => page.textContent(testid('step'))).toContain('Winter v. NRDC');
       await shot(page, 'step-pi-granted');
-      await page.close();
+      await close(page);
     });
 
     it('in the stay-granted what-if, the app-store prohibition is in force again after the stay', async () => {
@@ -146,7 +182,7 @@ if (!existsSync(CHROMIUM)) {
       );
       expect(await page.getAttribute(testid('phase-relief.stayed'), 'data-active')).toBe('true');
       await shot(page, 'whatif-stay-granted');
-      await page.close();
+      await close(page);
     });
 
     it('shows a summary holding HTML as literal text, and no script runs', async () => {
@@ -180,7 +216,7 @@ if (!existsSync(CHROMIUM)) {
       expect(await page.locator('img').count()).toBe(0);
       expect(dialogs).toBe(0);
       await shot(page, 'crafted-log-as-text');
-      await page.close();
+      await close(page);
     });
 
     it('moves through time by keyboard alone: Tab to the scrubber, arrows step one event, Home and End', async () => {
@@ -209,7 +245,7 @@ if (!existsSync(CHROMIUM)) {
       expect(await page.getAttribute(testid('scrubber'), 'aria-valuetext')).toContain(':');
       expect(last).not.toBe(await date());
       await shot(page, 'keyboard-scrubber');
-      await page.close();
+      await close(page);
     });
 
     it('opens from disk (file://) with no server', async () => {
@@ -220,7 +256,7 @@ if (!existsSync(CHROMIUM)) {
         .poll(() => page.textContent(testid('effect-status-app-store-distribution')))
         .toBe('enjoined');
       await shot(page, 'from-disk');
-      await page.close();
+      await close(page);
     });
   });
 }
