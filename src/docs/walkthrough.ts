@@ -26,12 +26,12 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
   },
   {
     title: 'A stay pending appeal: FRAP 8 and the Nken factors',
-    lead: 'The government asked Judge Beeler for a stay on 24 Sept (`district-stay-motion`), then the Ninth Circuit on 2 Oct, before she had ruled (`ca9-stay-motion`). Both refused: the district court on 23 Oct, the Ninth Circuit on 26 Oct, finding no irreparable injury shown. The `stay-granted` what-if shows the other branch.',
+    lead: 'The government asked Judge Beeler for a stay on 24 Sept (`district-stay-motion`), then the Ninth Circuit on 2 Oct, before she had ruled (`ca9-stay-motion`). Both refused: the district court on 23 Oct, the Ninth Circuit on 26 Oct, finding no irreparable injury shown. The `district-stay-granted` what-if (on the case page, or `npx casesim whatif events/scenarios/district-stay-granted.json`) shows the other branch.',
     topics: ['moveFirstInDistrictCourt', 'stayFindingsMeetNken', 'relief.stayed'],
   },
   {
     title: 'The end: mootness',
-    lead: 'EO 14034 revoked EO 13943 on 9 June 2021 (`eo-14034-revokes`), Commerce rescinded the identification on 16 June (`identification-rescinded`), and the appeal was dismissed as moot on 10 Aug 2021 (`appeal-dismissed`), without vacatur: the injunction stays on the books with nothing left to enjoin.',
+    lead: 'EO 14034 revoked EO 13943 on 9 June 2021 (`eo-14034-revokes`), Commerce rescinded the identification on 16 June (`identification-rescinded`), and the appeal was dismissed as moot on 10 Aug 2021 (`appeal-dismissed`). No source shows a vacatur, so in the replay the injunction stays on the books with nothing left to enjoin.',
     topics: ['mootnessNeedsEndedAction'],
   },
 ];
