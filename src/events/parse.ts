@@ -100,6 +100,10 @@ export function printable(text: string): string {
   );
 }
 
+const COMPILE_AFTER = 400;
+const NO_JIT = { jitless: true } as const;
+let validated = 0;
+
 /**
  * Validates one already-decoded value as an event: its schema version first (a newer version than this
  * program is refused by name), then the schema, after upcasting older versions.
@@ -107,7 +111,9 @@ export function printable(text: string): string {
 export function validateEvent(raw: unknown): { ok: true; event: CaseEvent } | { ok: false; message: string } {
   const tooNew = versionProblem(raw);
   if (tooNew) return { ok: false, message: tooNew };
-  const result = CaseEvent.safeParse(upcast(raw));
+  // Zod compiles a parser per object schema on first use: that pays off over a long log, but for a short one
+  // it is most of the CLI's start-up, so the first events of a process are checked without it.
+  const result = CaseEvent.safeParse(upcast(raw), validated++ < COMPILE_AFTER ? NO_JIT : undefined);
   return result.success
     ? { ok: true, event: result.data }
     : { ok: false, message: describeIssues(result.error, raw) };
