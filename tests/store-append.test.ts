@@ -15,7 +15,8 @@ import { run } from '../src/cli/program.js';
 import { parseLog } from '../src/events/parse.js';
 import { SCHEMA_VERSION } from '../src/events/schema.js';
 import { appendEvent, appendEventText, readLogState, repairLog } from '../src/store/index.js';
-import { ROOT } from './helpers/built.js';
+import { buildForChildren, ROOT } from './helpers/built.js';
+import { runNode } from './helpers/children.js';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/store');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -146,6 +147,17 @@ describe('the expected version (the number of events in the log)', () => {
     expect(hash(log)).toBe(before);
   });
 
+  it('does not stand in the way of a retry: an event already stored is a duplicate even with a stale expectation', async () => {
+    await appendEvent(log, note('n-1'), { expectedVersion: 3 });
+    await appendEvent(log, note('n-2'));
+    expect(await appendEvent(log, note('n-1'), { expectedVersion: 3 })).toMatchObject({
+      ok: true,
+      status: 'duplicate',
+      line: 4,
+      version: 5,
+    });
+  });
+
   it('refuses an expectation ahead of the log', async () => {
     const result = await appendEvent(log, note('n-1'), { expectedVersion: 7 });
     expect(result.error).toMatchObject({ code: 'CONFLICT', actualVersion: 3 });
@@ -180,6 +192,14 @@ describe('an event the log cannot take', () => {
   it('is refused as OUT_OF_ORDER when it takes effect before the last event', async () => {
     const result = await appendEvent(log, note('n-1', { at: { local: '2019-01-01', zone: 'UTC' } }));
     expect(result.error).toMatchObject({ code: 'OUT_OF_ORDER', line: 4, eventId: 'n-1' });
+  });
+});
+
+describe('a log that cannot be written', () => {
+  it('is refused as IO_ERROR, saying why, when its directory does not exist', async () => {
+    const result = await appendEvent(path.join(dir, 'missing', 'case.jsonl'), note('n-1'));
+    expect(result.error).toMatchObject({ code: 'IO_ERROR', eventId: 'n-1' });
+    expect(result.error?.message).toMatch(/its directory does not exist/);
   });
 });
 
@@ -306,6 +326,18 @@ describe('casesim append', () => {
     expect(stale.err).toMatch(/expected version 2 but the log is at version 3 .*\[CONFLICT\]/);
     expect((await cli('append', log, file, '--expect-version', 'two')).code).toBe(2);
     expect((await cli('append', log, file, '--expect-version', '3')).code).toBe(0);
+  });
+
+  it('reads the event from stdin when given -', async () => {
+    const built = await buildForChildren('store-append');
+    const r = await runNode([built.cli, 'append', log, '-', '--json'], JSON.stringify(note('from-stdin')));
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: true,
+      status: 'appended',
+      eventId: 'from-stdin',
+      line: 4,
+    });
   });
 
   it('says so when the event file is missing (exit 2)', async () => {

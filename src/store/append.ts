@@ -143,11 +143,15 @@ export async function appendEvent(
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const why = code === 'ENOENT' ? 'its directory does not exist' : code;
     return {
       ok: false,
-      error: storeError('IO_ERROR', file, `cannot append (${code}); nothing was reported as stored`, {
-        eventId: event.id,
-      }),
+      error: storeError(
+        'IO_ERROR',
+        file,
+        `cannot append (${why}); the event is not stored (a write cut off leaves a torn last line, which \`casesim repair\` moves aside)`,
+        { eventId: event.id },
+      ),
     };
   }
 }
@@ -189,6 +193,8 @@ async function appendLocked(
       );
     }
 
+    // Idempotency comes before the version check: a retry of an append that succeeded (its answer lost)
+    // carries a now-stale expected version, and must still be told that its event is stored.
     const same = state.events.find((e) => e.event.id === event.id);
     if (same) {
       if (canonical(same.event) === canonical(event))
