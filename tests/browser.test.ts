@@ -133,7 +133,7 @@ if (!existsSync(CHROMIUM)) {
       }
     });
 
-    it('loads the WeChat case: the machine drawn and lit, the timeline, the first step', async () => {
+    it('loads the WeChat case: the machine drawn and lit, the timeline, the first step; the mouse scrubs', async () => {
       const page = await newPage();
       await open(page, base);
       await expect
@@ -143,6 +143,12 @@ if (!existsSync(CHROMIUM)) {
       expect(await page.locator(`${testid('timeline')} > li`).count()).toBeGreaterThan(30);
       expect(await page.textContent(testid('step'))).toContain('eo-13943-signed');
       await shot(page, 'page-start');
+      // The mouse moves through time too: a click near the end of the track jumps there.
+      const box = await page.locator(testid('scrubber')).boundingBox();
+      if (!box) throw new Error('the scrubber is not visible');
+      await page.mouse.click(box.x + box.width * 0.98, box.y + box.height / 2);
+      await expect.poll(async () => Number(await page.inputValue(testid('scrubber')))).toBeGreaterThan(30);
+      expect(await page.textContent(testid('current-date'))).toMatch(/2021/);
       await close(page);
     });
 
