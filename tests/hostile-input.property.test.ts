@@ -8,17 +8,17 @@
  * `tests/fixtures/hostile/`.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appendCommand } from '../src/cli/commands/append.js';
 import { repairCommand } from '../src/cli/commands/repair.js';
 import { validateCommand } from '../src/cli/commands/validate.js';
 import { run } from '../src/cli/program.js';
 import { MAX_LINE_BYTES, parseLog, validateEvent } from '../src/events/parse.js';
 import { appendEventText } from '../src/store/index.js';
-import { ROOT } from './helpers/built.js';
+import { ROOT, removeDir, tempDir } from './helpers/built.js';
 
 const RUNS = { bytes: 3500, lines: 2500, values: 3000, append: 1000, cli: 500 } as const;
 const FIXTURES = path.join(ROOT, 'tests/fixtures/hostile');
@@ -142,8 +142,9 @@ function countUnicodeBlank(bytes: Uint8Array): number {
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(path.join(ROOT, 'test-output', 'hostile-'));
+  dir = tempDir('hostile');
 });
+afterAll(() => removeDir(dir));
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

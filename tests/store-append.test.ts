@@ -5,9 +5,9 @@
  * changes no byte of the log. `repairLog` and `casesim repair` move a torn tail aside and delete nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendCommand } from '../src/cli/commands/append.js';
 import { repairCommand } from '../src/cli/commands/repair.js';
 import { validateCommand } from '../src/cli/commands/validate.js';
@@ -15,7 +15,7 @@ import { run } from '../src/cli/program.js';
 import { parseLog } from '../src/events/parse.js';
 import { SCHEMA_VERSION } from '../src/events/schema.js';
 import { appendEvent, appendEventText, readLogState, repairLog } from '../src/store/index.js';
-import { buildForChildren, ROOT } from './helpers/built.js';
+import { buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
 import { runNode } from './helpers/children.js';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/store');
@@ -27,10 +27,11 @@ const note = (id: string, extra: Record<string, unknown> = {}) => ({ ...json('no
 let dir: string;
 let log: string;
 beforeEach(() => {
-  dir = mkdtempSync(path.join(ROOT, 'test-output', 'store-append-'));
+  dir = tempDir('store-append');
   log = path.join(dir, 'case.jsonl');
   writeFileSync(log, fixture('seed.jsonl'));
 });
+afterEach(() => removeDir(dir));
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -338,6 +339,7 @@ describe('casesim append', () => {
       eventId: 'from-stdin',
       line: 4,
     });
+    built.dispose();
   });
 
   it('says so when the event file is missing (exit 2)', async () => {

@@ -4,12 +4,12 @@
  * checked event by event: every line whole, every id once, each writer's events in its own order, every
  * acknowledged line number true, and the whole log replays.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLog } from '../src/events/parse.js';
 import { checkLog } from '../src/replay/check.js';
-import { type Built, buildForChildren, ROOT } from './helpers/built.js';
+import { type Built, buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
 import { runNode } from './helpers/children.js';
 
 const LIBRARY_WRITERS = 8;
@@ -24,7 +24,11 @@ let dir: string;
 
 beforeAll(async () => {
   built = await buildForChildren('store-concurrency');
-  dir = mkdtempSync(path.join(ROOT, 'test-output', 'concurrency-log-'));
+  dir = tempDir('concurrency-log');
+});
+afterAll(() => {
+  built?.dispose();
+  removeDir(dir);
 });
 
 function seededLog(name: string): string {

@@ -6,10 +6,10 @@
  * appends again. Kill times come from a seeded generator; the seed is in the suite name.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCommand } from '../src/cli/commands/append.js';
 import { repairCommand } from '../src/cli/commands/repair.js';
 import { validateCommand } from '../src/cli/commands/validate.js';
@@ -18,7 +18,7 @@ import { parseLog, serializeEvent, validateEvent } from '../src/events/parse.js'
 import type { CaseEvent } from '../src/events/schema.js';
 import { checkLog } from '../src/replay/check.js';
 import { appendEvent, repairLog } from '../src/store/index.js';
-import { type Built, buildForChildren, ROOT } from './helpers/built.js';
+import { type Built, buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
 import { start } from './helpers/children.js';
 
 const ROUNDS = 5;
@@ -49,7 +49,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   built = await buildForChildren('store-crash');
-  dir = mkdtempSync(path.join(ROOT, 'test-output', 'crash-log-'));
+  dir = tempDir('crash-log');
+});
+afterAll(() => {
+  built?.dispose();
+  removeDir(dir);
 });
 
 /** Whole lines all valid; at most the last one torn. Returns the torn line's number, if there is one. */

@@ -3,7 +3,7 @@
  * a fresh directory under test-output/ per test file, in well under a second, so tests never depend on a
  * `dist/` that another build may be rewriting. Dependencies stay external and resolve from node_modules.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -17,10 +17,22 @@ export interface Built {
   readonly store: string;
   /** A child-process writer script (see writer.mjs). */
   readonly writer: string;
+  /** Removes the build. */
+  dispose(): void;
+}
+
+/** A fresh directory under test-output/ (created if this is a fresh checkout). */
+export function tempDir(name: string): string {
+  mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+  return mkdtempSync(path.join(ROOT, 'test-output', `${name}-`));
+}
+
+export function removeDir(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 export async function buildForChildren(name: string): Promise<Built> {
-  const outDir = mkdtempSync(path.join(ROOT, 'test-output', `${name}-`));
+  const outDir = tempDir(`${name}-build`);
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -43,5 +55,6 @@ export async function buildForChildren(name: string): Promise<Built> {
     cli: path.join(outDir, 'cli.js'),
     store: path.join(outDir, 'store.js'),
     writer: path.join(ROOT, 'tests/helpers/writer.mjs'),
+    dispose: () => removeDir(outDir),
   };
 }
