@@ -82,9 +82,15 @@ describe('appending a valid, legal event', () => {
     const before = readFileSync(log);
     const result = await appendEvent(log, json('pi-motion.v1.json'));
     expect(result).toMatchObject({ ok: true, line: 4 });
+    expect(await appendEvent(log, note('n-1'))).toMatchObject({ ok: true, line: 5, version: 5 });
     const after = readFileSync(log);
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
-    expect(parseLog(after).problems).toEqual([]);
+    const parsed = parseLog(after);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.events.map((e) => [e.event.id, e.line]).slice(3)).toEqual([
+      ['pi-motion', 4],
+      ['n-1', 5],
+    ]);
   });
 
   it('leaves no lock file behind', async () => {

@@ -25,7 +25,7 @@ import type { CaseEvent } from '../events/schema.js';
 import { applyEvent } from '../replay/replay.js';
 import { type StoreError, storeError } from './errors.js';
 import { acquireLock } from './lock.js';
-import { readLogState, remember } from './log-state.js';
+import { forget, readLogState, remember } from './log-state.js';
 
 export interface AppendOptions {
   /** The number of events the caller saw in the log; the append is refused with CONFLICT if it has moved on. */
@@ -256,14 +256,18 @@ async function appendLocked(
     if (!lock.stillHeld()) return 'LOCK_LOST';
     writeDurably(file, bytes, !state.exists);
 
-    const after = parseLogFrom(bytes, file, state.position);
-    remember(file, {
-      bytes: Buffer.concat([state.bytes, bytes]),
-      events: [...state.events, ...after.events],
-      problems: after.problems,
-      snapshot: applied.snapshot,
-      position: after.end,
-    });
+    // The next read re-parses from scratch after a newline was added to a line this read already counted.
+    if (unterminated) forget(file);
+    else {
+      const after = parseLogFrom(bytes, file, state.position);
+      remember(file, {
+        bytes: Buffer.concat([state.bytes, bytes]),
+        events: [...state.events, ...after.events],
+        problems: after.problems,
+        snapshot: applied.snapshot,
+        position: after.end,
+      });
+    }
     return { ok: true, status: 'appended', file, eventId: event.id, line: newLine, version: version + 1 };
   } finally {
     lock.release();

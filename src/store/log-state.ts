@@ -83,6 +83,11 @@ export function readLogState(file: string): LogState {
   return state;
 }
 
+/** Drops what this process knows of a log, so the next read parses it whole. */
+export function forget(key: string): void {
+  cache.delete(resolve(key));
+}
+
 /** Keeps a clean state whose bytes end with a whole line, for the next read of the same log. */
 export function remember(key: string, state: Omit<LogState, 'file' | 'exists'>): void {
   const { bytes } = state;
