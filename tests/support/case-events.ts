@@ -1,0 +1,151 @@
+/**
+ * Events of an invented case (Lantern Messaging, N.D. Cal. and D. Md.), for scenario tests: each builder
+ * takes the ids and dates a scenario cares about and fills in the rest. Dates are Pacific days unless an
+ * instant says otherwise.
+ */
+
+import type { CaseEvent, EventOf, EventType, Instant } from '../../src/events/schema.js';
+import { SCHEMA_VERSION } from '../../src/events/schema.js';
+import { GRANTING_FINDINGS, STAY_FINDINGS } from '../../src/machine/next.js';
+
+const SOURCE = {
+  type: 'public-record',
+  title: 'fixture',
+  url: 'https://casesim.invalid/fixture',
+  quote: 'fixture',
+  verified: false,
+} as const;
+
+export const PACIFIC = 'America/Los_Angeles';
+export const EFFECTIVE: Instant = { local: '2020-09-20T23:59', zone: 'America/New_York' };
+export const NDCAL = 'ndcal-20-cv-9999';
+export const DMD = 'dmd-20-cv-1111';
+
+const day = (date: string): Instant => ({ local: date, zone: PACIFIC });
+
+function event<T extends EventType>(
+  type: T,
+  id: string,
+  date: string,
+  fields: Omit<EventOf<T>, 'type' | 'id' | 'schemaVersion' | 'at' | 'knownAt' | 'summary' | 'sources'>,
+): CaseEvent {
+  return {
+    type,
+    id,
+    schemaVersion: SCHEMA_VERSION,
+    at: day(date),
+    knownAt: day(date),
+    summary: `${type} ${id}`,
+    sources: [SOURCE],
+    ...fields,
+  } as unknown as CaseEvent;
+}
+
+export const orderSigned = (date = '2020-08-06') =>
+  event('order.signed', 'eo-signed', date, {
+    order: 'eo-4242',
+    title: 'Addressing the Threat Posed by Lantern',
+    issuer: 'President',
+    authority: [],
+  });
+
+export const orderRevoked = (date: string) =>
+  event('order.revoked', 'eo-revoked', date, { order: 'eo-4242', by: 'a later executive order' });
+
+export const identified = (date = '2020-09-01', effective = EFFECTIVE) =>
+  event('identification.announced', 'identified', date, {
+    identification: 'lantern-identification',
+    order: 'eo-4242',
+    agency: 'Department of Commerce',
+    prohibitions: [
+      { id: 'app-store', description: 'distributing the app through app stores', effective },
+      { id: 'payments', description: 'processing payments through the app', effective },
+    ],
+  });
+
+export const datesChanged = (date: string, prohibition: string, effective: Instant) =>
+  event('identification.datesChanged', `moved-${prohibition}`, date, {
+    identification: 'lantern-identification',
+    changes: [{ prohibition, effective }],
+  });
+
+export const identificationRescinded = (date: string) =>
+  event('identification.rescinded', 'identification-rescinded', date, {
+    identification: 'lantern-identification',
+  });
+
+export const complaint = (date = '2020-09-03', docket = NDCAL, court = 'N.D. Cal.') =>
+  event('complaint.filed', `complaint-${docket}`, date, {
+    docket,
+    court,
+    caseNumber: docket,
+    caseName: 'Lantern Users Coalition v. President',
+    plaintiffs: ['Lantern Users Coalition'],
+    defendants: ['President', 'Secretary of Commerce'],
+    unitedStatesIsParty: true,
+    challenges: ['eo-4242'],
+  });
+
+export const motion = (
+  id: string,
+  date: string,
+  relief: 'tro' | 'preliminary' = 'preliminary',
+  docket = NDCAL,
+) => event('injunction.motionFiled', id, date, { docket, relief, movant: 'Lantern Users Coalition' });
+
+export const granted = (
+  id: string,
+  motionId: string,
+  date: string,
+  prohibitions = ['app-store', 'payments'],
+  expires?: Instant,
+) =>
+  event('injunction.granted', id, date, {
+    motion: motionId,
+    scope: { prohibitions, defendants: ['President', 'Secretary of Commerce'], nationwide: true },
+    findings: GRANTING_FINDINGS,
+    ...(expires ? { expires } : {}),
+  });
+
+export const appealNoticed = (id: string, order: string, date: string, appealDocket = 'ca9-20-77777') =>
+  event('appeal.noticed', id, date, {
+    order,
+    appealDocket,
+    court: 'Ninth Circuit',
+    caseNumber: appealDocket,
+    appellant: 'United States',
+  });
+
+export const stayMotion = (
+  id: string,
+  injunction: string,
+  date: string,
+  docket: string,
+  ground?: 'district-denied' | 'impracticable' | 'district-failed-to-afford-relief',
+) =>
+  event('stay.motionFiled', id, date, {
+    docket,
+    injunction,
+    movant: 'United States',
+    ...(ground ? { ground } : {}),
+  });
+
+export const stayGranted = (id: string, motionId: string, date: string) =>
+  event('stay.granted', id, date, { motion: motionId, findings: STAY_FINDINGS });
+
+export const caseDismissed = (date: string, reason: 'moot' | 'voluntary', docket = NDCAL) =>
+  event('case.dismissed', `dismissed-${docket}`, date, { docket, reason });
+
+/** The order, its identification, the suit and a pending PI motion: the start of most scenarios. */
+export const suitWithPendingMotion = (): CaseEvent[] => [
+  orderSigned(),
+  identified(),
+  complaint(),
+  motion('pi-motion', '2020-09-08'),
+];
+
+/** ... and the PI granted on 19 Sept 2020, covering both prohibitions. */
+export const enjoined = (): CaseEvent[] => [
+  ...suitWithPendingMotion(),
+  granted('pi-granted', 'pi-motion', '2020-09-19'),
+];
