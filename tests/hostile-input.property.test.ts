@@ -299,7 +299,7 @@ describe('appendEventText', () => {
       source: 'big.json',
     });
     expect(big.error).toMatchObject({ code: 'INVALID_EVENT', file: 'big.json', line: 1 });
-    expect(big.error?.message).toMatch(/bytes; a log line may be at most/);
+    expect(big.error?.message).toMatch(/more than \d+ bytes; a log line may be at most/);
     const deep = await appendEventText(log, `${'['.repeat(100_000)}${']'.repeat(100_000)}`, {
       source: 'deep.json',
     });
@@ -358,6 +358,26 @@ describe('casesim validate and casesim append', () => {
         expect(hash(log)).toBe(before);
       }),
       { numRuns: RUNS.cli },
+    );
+  });
+
+  it('refuse a 10 MB event file by its size, and validate names a 10 MB line by its number', async () => {
+    const log = path.join(dir, 'cli-big.jsonl');
+    writeFileSync(log, SEED_LOG);
+    const big = path.join(dir, 'big-event.json');
+    writeFileSync(big, `{"summary":"${'x'.repeat(10 * 1024 * 1024)}"}`);
+    const before = hash(log);
+    const a = await cli('append', log, big);
+    expect(a.code).toBe(1);
+    expect(a.err).toMatch(
+      new RegExp(`^casesim: ${big}:1: the event is more than \\d+ bytes.*\\[INVALID_EVENT\\]`),
+    );
+    expect(hash(log)).toBe(before);
+    writeFileSync(log, Buffer.concat([SEED_LOG, readFileSync(big), Buffer.from('\n')]));
+    const v = await cli('validate', log);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain(
+      `${log}:4: line is ${10 * 1024 * 1024 + 14} bytes; the limit is ${MAX_LINE_BYTES}`,
     );
   });
 

@@ -73,7 +73,9 @@ export function decodeEvent(
   const invalid = (message: string, line = 1) =>
     ({ ok: false, error: storeError('INVALID_EVENT', source, message, { line }) }) as const;
   if (bytes.length > MAX_LINE_BYTES)
-    return invalid(`the event is ${bytes.length} bytes; a log line may be at most ${MAX_LINE_BYTES}`);
+    return invalid(
+      `the event is more than ${MAX_LINE_BYTES} bytes; a log line may be at most ${MAX_LINE_BYTES}`,
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

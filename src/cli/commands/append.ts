@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
+import { MAX_LINE_BYTES } from '../../events/parse.js';
 import { appendEventText, formatStoreError } from '../../store/index.js';
 import { CliError } from '../errors.js';
 import { json } from '../options.js';
@@ -11,14 +12,31 @@ function version(text: string): number {
   return Number(text);
 }
 
+/** One byte more than a log line may hold is enough to refuse an event: a huge input is never read whole. */
+const READ_LIMIT = MAX_LINE_BYTES + 1;
+
 async function readEventInput(path: string): Promise<Uint8Array> {
   if (path === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= READ_LIMIT) break;
+    }
+    return Buffer.concat(chunks).subarray(0, READ_LIMIT);
   }
   try {
-    return readFileSync(path);
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(READ_LIMIT);
+      let size = 0;
+      for (let n = 1; n > 0 && size < READ_LIMIT; size += n)
+        n = readSync(fd, buffer, size, READ_LIMIT - size, null);
+      return buffer.subarray(0, size);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`${path}: no such event file`);
