@@ -323,6 +323,10 @@ describe('usage errors: one line, exit 2', () => {
       /^casesim: required option '--at <instant>' not specified \(run casesim state --help for usage\)$/,
     ],
     [
+      ['replay', MINIMAL, '--save-state', FIXTURES],
+      /^casesim: --save-state: cannot write .*logs \(EISDIR\)$/,
+    ],
+    [
       ['validate', '--strict'],
       /^casesim: unknown option '--strict' \(run casesim validate --help for usage\)$/,
     ],

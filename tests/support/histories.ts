@@ -5,7 +5,7 @@
  * random kind with random references) to see what the machine rejects.
  */
 import fc from 'fast-check';
-import type { CaseEvent, Instant } from '../../src/events/schema.js';
+import { type CaseEvent, type Instant, SCHEMA_VERSION } from '../../src/events/schema.js';
 import {
   addDays,
   GRANTING_FINDINGS,
@@ -162,7 +162,7 @@ function randomEvent(p: MixedPick, index: number, at: Instant, seen: readonly st
   const kind = RANDOM_KINDS[p.kind % RANDOM_KINDS.length] as (typeof RANDOM_KINDS)[number];
   const base = {
     id: `x${index}-${kind.replace('.', '-').toLowerCase()}`,
-    schemaVersion: 2 as const,
+    schemaVersion: SCHEMA_VERSION,
     at,
     knownAt: at,
     summary: `${kind} (random references)`,
