@@ -6,11 +6,11 @@
  * one run of the compiled binary.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cli, STACK_TRACE } from './support/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,9 +31,15 @@ afterEach(() => {
   for (const text of outputs.splice(0)) expect(text).not.toMatch(STACK_TRACE);
 });
 
+const tempDirs: string[] = [];
 function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'casesim-cli-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'casesim-cli-'));
+  tempDirs.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Each broken fixture, with the one problem it has: where, which event (if it has an id), and why. */
 const BROKEN = [
