@@ -5,7 +5,7 @@
  * changes no byte of the log. `repairLog` and `casesim repair` move a torn tail aside and delete nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendCommand } from '../src/cli/commands/append.js';
@@ -236,6 +236,23 @@ describe('the lock', () => {
     );
     expect(await appendEvent(log, note('n-1'), { lockTimeoutMs: 1000 })).toMatchObject({ ok: true });
     expect(existsSync(`${log}.lock`)).toBe(false);
+  });
+
+  it('is taken over when it names no owner (its creator died before writing it) and is two seconds old', async () => {
+    writeFileSync(`${log}.lock`, '');
+    const old = new Date(Date.now() - 5_000);
+    utimesSync(`${log}.lock`, old, old);
+    expect(await appendEvent(log, note('n-1'), { lockTimeoutMs: 1000 })).toMatchObject({ ok: true });
+  });
+
+  it('is never taken from a process on another host, however old: the append times out naming it', async () => {
+    writeFileSync(
+      `${log}.lock`,
+      JSON.stringify({ pid: 1, host: 'elsewhere.invalid', token: 'x', since: '2020' }),
+    );
+    const result = await appendEvent(log, note('n-1'), { lockTimeoutMs: 100 });
+    expect(result.error).toMatchObject({ code: 'LOCK_TIMEOUT' });
+    expect(result.error?.message).toContain('process 1 on elsewhere.invalid since 2020');
   });
 
   it('is waited for while its holder lives, and the append refused with LOCK_TIMEOUT naming the holder', async () => {
