@@ -170,8 +170,9 @@ type RecordIn<K extends Collection> = CaseContext[K][string];
  */
 class Draft {
   readonly ctx: CaseContext;
-  private readonly copied = new Set<Collection>();
-  private readonly fresh = new Set<object>();
+  // An event touches a handful of records: arrays beat sets at this size.
+  private readonly copied: Collection[] = [];
+  private readonly fresh: object[] = [];
 
   constructor(base: CaseContext) {
     this.ctx = { ...base };
@@ -179,18 +180,18 @@ class Draft {
 
   /** Adds or replaces a record with one built for this event. */
   put<K extends Collection>(key: K, id: string, record: RecordIn<K>): void {
-    if (!this.copied.has(key)) {
+    if (!this.copied.includes(key)) {
       this.ctx[key] = { ...this.ctx[key] };
-      this.copied.add(key);
+      this.copied.push(key);
     }
     (this.ctx[key] as Record<string, RecordIn<K>>)[id] = record;
-    this.fresh.add(record);
+    this.fresh.push(record);
   }
 
   /** The record, made safe to change for this event; undefined when there is none. */
   edit<K extends Collection>(key: K, id: string): RecordIn<K> | undefined {
     const current = this.ctx[key][id] as RecordIn<K> | undefined;
-    if (current === undefined || this.fresh.has(current)) return current;
+    if (current === undefined || this.fresh.includes(current)) return current;
     const copy = { ...current };
     this.put(key, id, copy);
     return copy;
