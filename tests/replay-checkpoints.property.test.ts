@@ -13,6 +13,7 @@ import { addDays, legalNextEvents, nextEvents } from '../src/machine/next.js';
 import {
   buildCheckpoints,
   caseAtFromCheckpoints,
+  checkpointsOf,
   persistCheckpoints,
   restoreCheckpoints,
   stateAfter,
@@ -103,6 +104,12 @@ describe('checkpoints', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('are built once per log array', () => {
+    const events = history([{ gap: 1, illegal: false, knownLater: 0, choice: 0 }]);
+    expect(checkpointsOf(events)).toBe(checkpointsOf(events));
+    expect(checkpointsOf([...events])).not.toBe(checkpointsOf(events));
   });
 });
 

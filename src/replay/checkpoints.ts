@@ -89,6 +89,21 @@ function timeIndex(events: readonly CaseEvent[]): TimeIndex {
   return { atLast, knownLast, atMaxFromStart, knownMaxFromStart, atMinToEnd };
 }
 
+const built = new WeakMap<readonly CaseEvent[], Checkpoints>();
+
+/**
+ * The checkpoints of a log, built on first use and kept while the array lives: for callers that ask
+ * many questions of one log (a scrubber, intervals, outcome search). The array must not change after.
+ */
+export function checkpointsOf(events: readonly CaseEvent[]): Checkpoints {
+  let cp = built.get(events);
+  if (!cp || cp.events.length !== events.length) {
+    cp = buildCheckpoints(events);
+    built.set(events, cp);
+  }
+  return cp;
+}
+
 /** Replays `events[from, to)` and then `extra` from checkpoint `k`. */
 function replayFrom(cp: Checkpoints, k: number, to: number, extra: readonly CaseEvent[] = []): ReplayResult {
   let snapshot = cp.states[k]!;
