@@ -3,16 +3,27 @@
  * schemas generate today (so it cannot drift from them), and it is a well-formed JSON Schema whose
  * alternatives cover every event type, one branch per type.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { schemaText } from '../src/cli/commands/schema.js';
-import { EVENT_TYPES } from '../src/events/schema.js';
+import { EVENT_TYPES, SCHEMA_VERSION } from '../src/events/schema.js';
+import { schemaProblem } from './support/json-schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const committed = readFileSync(path.join(ROOT, 'events/schema.json'), 'utf8');
 const schema = JSON.parse(committed) as Record<string, unknown>;
+
+/** The lines of a log, parsed as JSON, with their 1-based line numbers. */
+function jsonLines(file: string): { line: number; value: unknown }[] {
+  return readFileSync(path.join(ROOT, file), 'utf8')
+    .split('\n')
+    .flatMap((text, i) => (text.trim() === '' ? [] : [{ line: i + 1, value: JSON.parse(text) as unknown }]));
+}
+
+const brokenLine = (name: string, line: number) =>
+  jsonLines(`tests/fixtures/logs/${name}.jsonl`).find((l) => l.line === line)?.value;
 
 type Node = Record<string, unknown>;
 const JSON_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
@@ -90,5 +101,50 @@ describe('events/schema.json', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('what an editor sees with events/schema.json', () => {
+  const isCurrent = ({ value }: { value: unknown }) =>
+    (value as { schemaVersion?: unknown }).schemaVersion === SCHEMA_VERSION;
+  // Logs with lines at the current version; lines at older versions are the known gap below.
+  const logs = ['tests/fixtures/logs/minimal.jsonl', 'events/wechat.jsonl'].filter(
+    (f) => existsSync(path.join(ROOT, f)) && jsonLines(f).some(isCurrent),
+  );
+
+  it.each(logs)('every line of %s at the current schema version is valid against it', (file) => {
+    const problems = jsonLines(file)
+      .filter(isCurrent)
+      .flatMap(({ line, value }) => {
+        const problem = schemaProblem(schema, value);
+        return problem ? [`${file}:${line}: ${problem}`] : [];
+      });
+    expect(problems).toEqual([]);
+  });
+
+  it('the minimal fixture is written at the current schema version, so the test above reads every line', () => {
+    const versions = jsonLines('tests/fixtures/logs/minimal.jsonl').map(
+      ({ value }) => (value as { schemaVersion?: unknown }).schemaVersion,
+    );
+    expect(new Set(versions)).toEqual(new Set([SCHEMA_VERSION]));
+  });
+
+  // Known gap: the schema is generated from the current version only, so an editor flags every line of a log
+  // written at an older version (events/wechat.jsonl is at version 1), although casesim reads them by upcasting.
+  it.todo('lines of older schema versions, which casesim upcasts, are valid against it');
+
+  it.each([
+    ['missing-source', 5, /\$\.sources: too few items/],
+    ['unknown-kind', 5, /\$: matches no alternative/],
+    ['no-zone', 5, /\$\.at: missing zone/],
+  ])('it flags the broken line of %s.jsonl (line %i)', (name, line, problem) => {
+    expect(schemaProblem(schema, brokenLine(name, line))).toMatch(problem);
+  });
+
+  it('it cannot see order, legality or the calendar: those need casesim validate', () => {
+    // Form only: 2020-02-30 matches the date pattern, and order and procedure are not a line's form.
+    expect(schemaProblem(schema, brokenLine('impossible-date', 5))).toBeUndefined();
+    expect(schemaProblem(schema, brokenLine('out-of-order', 6))).toBeUndefined();
+    expect(schemaProblem(schema, brokenLine('illegal-event', 7))).toBeUndefined();
   });
 });
