@@ -10,6 +10,7 @@ import {
   complaint,
   DMD,
   datesChanged,
+  denied,
   enjoined,
   granted,
   identificationRescinded,
@@ -163,5 +164,44 @@ describe('the executive action itself', () => {
     given([...enjoined(), orderRevoked('2021-06-09'), identificationRescinded('2021-06-16')])
       .when(caseDismissed('2021-07-12', 'moot'))
       .thenAccepted();
+  });
+});
+
+describe('relief that has lapsed or was never appealable', () => {
+  const tro = () => [
+    orderSigned(),
+    identified(),
+    complaint(),
+    motion('tro-motion', '2020-09-18', 'tro'),
+    granted('tro', 'tro-motion', '2020-09-19', ['app-store', 'payments'], {
+      local: '2020-10-02T17:00',
+      zone: 'America/Los_Angeles',
+    }),
+  ];
+
+  it('a TRO cannot be stayed pending appeal: it is not appealable, and it lapses on its own (FRCP 65(b))', () => {
+    given(tro())
+      .when(stayMotion('stay-tro', 'tro', '2020-09-22', NDCAL))
+      .thenRejectedBy('stayTargetsInjunctionInForce');
+  });
+
+  it('a stay motion against an injunction that has lapsed is rejected, as the effect view already treats it', () => {
+    const lapsed = [...suitWithPendingMotion(), granted('pi-granted', 'pi-motion', '2020-09-19')];
+    given([...lapsed, caseDismissed('2020-09-25', 'voluntary')])
+      .when(stayMotion('late-stay', 'pi-granted', '2020-09-26', NDCAL))
+      .thenRejectedBy('stayTargetsInjunctionInForce');
+  });
+
+  it('a ruling that denies a TRO and a preliminary injunction together can be appealed (28 U.S.C. 1292(a)(1))', () => {
+    const denial = denied('both-denied', 'tro-motion', '2020-09-19', ['pi-motion']);
+    given([...suitWithPendingMotion(), motion('tro-motion', '2020-09-18', 'tro'), denial])
+      .when(appealNoticed('appeal', 'both-denied', '2020-09-25'))
+      .thenAccepted();
+  });
+
+  it('no injunction issues against a prohibition whose order has been revoked: nothing is left to enjoin', () => {
+    given([...suitWithPendingMotion(), orderRevoked('2020-09-15')])
+      .when(granted('pi-granted', 'pi-motion', '2020-09-19'))
+      .thenRejectedBy('somethingLeftToEnjoin');
   });
 });

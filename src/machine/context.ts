@@ -3,7 +3,7 @@
  * snapshot can be persisted and replay resumed from it. `evolve` applies an event that the machine's
  * guards have already accepted; it decides nothing.
  */
-import { type EpochRange, rangeOf } from '../events/instant.js';
+import { begunBy, type EpochRange, rangeOf } from '../events/instant.js';
 import type { CaseEvent, EventOf, InjunctionFindings, Instant, StayFindings } from '../events/schema.js';
 
 export interface OrderRecord {
@@ -139,6 +139,14 @@ export function initialContext(): CaseContext {
     positions: [],
     accepted: 0,
   };
+}
+
+/**
+ * Whether an injunction binds at epoch `t`: entered and not dissolved or vacated, and, for a TRO, not past the
+ * expiry its order sets (FRCP 65(b)(2)): a TRO lapses on its own, with no event to mark it.
+ */
+export function injunctionInForceAt(injunction: InjunctionRecord, t: number): boolean {
+  return injunction.status === 'in-force' && !(injunction.expires && begunBy(injunction.expires, t));
 }
 
 /** The docket (district case or appeal) a motion or ruling belongs to, and which kind of court hears it. */

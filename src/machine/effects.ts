@@ -6,7 +6,7 @@
  */
 import { begunBy, formatInstant } from '../events/instant.js';
 import type { Instant } from '../events/schema.js';
-import type { CaseContext, InjunctionRecord } from './context.js';
+import { type CaseContext, type InjunctionRecord, injunctionInForceAt } from './context.js';
 
 export type EffectStatus =
   | 'not-yet-effective'
@@ -41,11 +41,6 @@ export interface ProhibitionEffect {
   readonly reason: string;
 }
 
-function injunctionInForce(injunction: InjunctionRecord, t: number): boolean {
-  // A TRO lapses on its own at the time it sets (FRCP 65(b)(2)); no event marks that.
-  return injunction.status === 'in-force' && !(injunction.expires && begunBy(injunction.expires, t));
-}
-
 function staysOf(ctx: CaseContext, injunction: string, prohibition: string): string[] {
   return Object.values(ctx.stays)
     .filter(
@@ -70,7 +65,7 @@ export function prohibitionEffect(
   const order = ctx.orders[identification.order];
 
   const covering = Object.values(ctx.injunctions).filter(
-    (i) => i.prohibitions.includes(p.id) && injunctionInForce(i, t),
+    (i) => i.prohibitions.includes(p.id) && injunctionInForceAt(i, t),
   );
   const stayed: StayedInjunction[] = [];
   const unstayed: InjunctionRecord[] = [];

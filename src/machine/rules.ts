@@ -5,7 +5,7 @@
  */
 import { type EpochRange, rangeOf } from '../events/instant.js';
 import type { CaseEvent, EventOf, EventType } from '../events/schema.js';
-import { type CaseContext, forumOf } from './context.js';
+import { type CaseContext, forumOf, injunctionInForceAt } from './context.js';
 
 export interface RuleMeta {
   readonly name: string;
@@ -150,6 +150,20 @@ export const RULES = {
     'FRCP 65(d)(1)-(2)',
     (_ctx, e) => e.scope.nationwide || (e.scope.protects?.length ?? 0) > 0,
   ),
+  somethingLeftToEnjoin: rule<'injunction.granted'>(
+    'somethingLeftToEnjoin',
+    'An injunction restrains prohibitions that still stand',
+    'A court enjoins only a live threat: a prohibition whose order has been revoked, or whose identification has been withdrawn or rescinded, leaves no controversy to decide, and relief against it is refused as moot.',
+    'U.S. Const. art. III, sec. 2; Friends of the Earth v. Laidlaw, 528 U.S. 167, 189 (2000)',
+    (ctx, e) =>
+      e.scope.prohibitions.every((id) => {
+        const p = ctx.prohibitions[id];
+        const identification = p ? ctx.identifications[p.identification] : undefined;
+        return (
+          identification?.status === 'announced' && ctx.orders[identification.order]?.status === 'in-force'
+        );
+      }),
+  ),
   findingsMeetTheTest: rule<'injunction.granted'>(
     'findingsMeetTheTest',
     'The findings satisfy the preliminary-injunction test the court applied',
@@ -190,8 +204,9 @@ export const RULES = {
     (ctx, e) => {
       const injunction = ctx.injunctions[e.order];
       if (injunction) return injunction.relief === 'preliminary';
-      const denied = Object.values(ctx.motions).find((m) => m.ruledBy === e.order && m.status === 'denied');
-      if (denied) return denied.kind === 'injunction' && denied.relief === 'preliminary';
+      // One ruling may deny several motions (a TRO and a preliminary injunction together): refusing the PI suffices.
+      const denied = Object.values(ctx.motions).filter((m) => m.ruledBy === e.order && m.status === 'denied');
+      if (denied.length > 0) return denied.some((m) => m.kind === 'injunction' && m.relief === 'preliminary');
       return Object.values(ctx.suits).some((s) => s.endedBy === e.order);
     },
   ),
@@ -210,10 +225,13 @@ export const RULES = {
   ),
   stayTargetsInjunctionInForce: rule<'stay.motionFiled'>(
     'stayTargetsInjunctionInForce',
-    'A stay motion targets an injunction in force',
-    'Only an injunction that is in force can be stayed pending appeal.',
-    'FRCP 62(d); FRAP 8(a)(1)(A)',
-    (ctx, e) => ctx.injunctions[e.injunction]?.status === 'in-force',
+    'A stay pending appeal targets an appealable injunction in force',
+    'Only an injunction that is in force when the motion is filed can be stayed, and a stay pending appeal presupposes an order that can be appealed: a preliminary injunction, not a TRO (which lapses on its own within days and is ordinarily not appealable; the remedy against it is a motion to dissolve).',
+    'FRCP 62(d); FRAP 8(a)(1)(A); FRCP 65(b)(4); Sampson v. Murray, 415 U.S. 61, 86-88 (1974)',
+    (ctx, e) => {
+      const injunction = ctx.injunctions[e.injunction];
+      return injunction?.relief === 'preliminary' && injunctionInForceAt(injunction, rangeOf(e.at).start);
+    },
   ),
   stayForumHasTheCase: rule<'stay.motionFiled'>(
     'stayForumHasTheCase',
@@ -263,11 +281,12 @@ export const RULES = {
   stayedInjunctionStillInForce: rule<'stay.granted'>(
     'stayedInjunctionStillInForce',
     'Only an injunction still in force can be stayed',
-    'An injunction that has been dissolved or vacated has nothing left to stay.',
+    'An injunction that has been dissolved, vacated or has lapsed has nothing left to stay.',
     'FRCP 62(d); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
     (ctx, e) => {
       const m = ctx.motions[e.motion];
-      return m?.injunction !== undefined && ctx.injunctions[m.injunction]?.status === 'in-force';
+      const injunction = m?.injunction === undefined ? undefined : ctx.injunctions[m.injunction];
+      return injunction !== undefined && injunctionInForceAt(injunction, rangeOf(e.at).start);
     },
   ),
   stayScopeWithinInjunction: rule<'stay.granted'>(
@@ -342,6 +361,7 @@ export const RULES_FOR: { readonly [T in EventType]: readonly RuleName[] } = {
   'injunction.granted': [
     'injunctionMotionPending',
     'scopeNamesKnownProhibitions',
+    'somethingLeftToEnjoin',
     'partyScopeNamesProtectedParties',
     'findingsMeetTheTest',
     'troExpiresWithin14Days',

@@ -107,6 +107,12 @@ export const granted = (
     ...(expires ? { expires } : {}),
   });
 
+export const denied = (id: string, motionId: string, date: string, alsoDecides: string[] = []) =>
+  event('injunction.denied', id, date, {
+    motion: motionId,
+    ...(alsoDecides.length > 0 ? { alsoDecides } : {}),
+  });
+
 export const appealNoticed = (id: string, order: string, date: string, appealDocket = 'ca9-20-77777') =>
   event('appeal.noticed', id, date, {
     order,
