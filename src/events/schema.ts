@@ -340,12 +340,3 @@ export function describeEventType(type: EventType): string {
   const option = CaseEvent.options.find((o) => o.shape.type.value === type);
   return option?.description ?? type;
 }
-
-/** The JSON Schema of one log line, for editors. */
-export function eventJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(CaseEvent, {
-    target: 'draft-2020-12',
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Record<string, unknown>;
-}

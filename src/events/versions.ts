@@ -1,14 +1,16 @@
 /**
  * Older schema versions, read forever: each upcaster turns one version into the next, and a log on disk
  * is never rewritten to the new shape. Reading a line runs the chain from the line's `schemaVersion` up to
- * `SCHEMA_VERSION`; the schema itself accepts only the current version.
+ * `SCHEMA_VERSION`; the zod schema itself accepts only the current version, and the JSON Schema given to
+ * editors (`logLineJsonSchema`) accepts every version read here.
  *
  * Versions:
  * - 1: the first vocabulary.
  * - 2: `government.position` names its text `statement` (was `position`): it is a government statement of
  *   position, and the record it builds is a position.
  */
-import { SCHEMA_VERSION } from './schema.js';
+import { z } from 'zod';
+import { CaseEvent, SCHEMA_VERSION } from './schema.js';
 
 type Upcaster = (event: Record<string, unknown>) => Record<string, unknown>;
 
@@ -65,4 +67,30 @@ export function upcast(raw: unknown): unknown {
     version = event.schemaVersion;
   }
   return event;
+}
+
+/**
+ * A version-1 line, for editors only (casesim itself reads it by upcasting): the current vocabulary with
+ * version 1, and `government.position` naming its text `position`.
+ */
+const CaseEventV1 = z.discriminatedUnion(
+  'type',
+  CaseEvent.options.map((option) => {
+    const v1 = option.extend({ schemaVersion: z.literal(1) });
+    if (option.shape.type.value !== 'government.position') return v1;
+    return (v1 as z.ZodObject).omit({ statement: true }).extend({ position: z.string().min(1) });
+  }) as unknown as [(typeof CaseEvent.options)[number], ...(typeof CaseEvent.options)[number][]],
+);
+
+/** The JSON Schema of one log line, in any schema version casesim reads, generated from the zod schemas. */
+export function logLineJsonSchema(): Record<string, unknown> {
+  const line = z
+    .union([CaseEvent, CaseEventV1])
+    .describe(
+      `One casesim event (schema version ${SCHEMA_VERSION}, or an older version casesim still reads).`,
+    );
+  return z.toJSONSchema(line, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventJsonSchema } from '../../events/schema.js';
+import { logLineJsonSchema } from '../../events/versions.js';
 import { oddsJsonSchema } from '../../outcomes/odds.js';
 import { scenarioJsonSchema } from '../../whatif/scenario.js';
 import { EVENTS_DIR } from '../io.js';
@@ -13,7 +13,7 @@ export const ODDS_SCHEMA_FILE = join(EVENTS_DIR, 'odds', 'schema.json');
 
 /** The text of `events/schema.json`: what the zod schemas generate today. */
 export function schemaText(): string {
-  return `${json(eventJsonSchema())}\n`;
+  return `${json(logLineJsonSchema())}\n`;
 }
 
 /** Every generated schema file and its text: a log line, a what-if scenario, an odds file. */
