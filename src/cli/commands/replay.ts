@@ -31,10 +31,13 @@ function entryText(c: Colors, entry: TimelineEntry): string {
     lines.push(`  ${c.dim('known:')}   ${formatInstant(e.knownAt)}`);
   }
   lines.push(`  ${c.dim('state:')}   ${phasesLine(step.after)}`);
-  for (const s of e.sources) lines.push(`  ${c.dim('source:')}  ${sourceLabel(s)}`);
+  for (const s of e.sources) {
+    lines.push(`  ${c.dim('source:')}  ${sourceLabel(s)}`);
+    lines.push(`           ${c.dim(`“${s.quote}”`)}`);
+  }
   for (const conflict of e.conflicts ?? []) {
     lines.push(
-      `  ${c.yellow('sources disagree:')} ${conflict.about}; replay uses ${conflict.replayUses} (${conflict.why})`,
+      `  ${c.yellow('sources disagree:')} ${conflict.about}. ${c.dim('Replay uses:')} ${conflict.replayUses.replace(/\.$/, '')}. ${c.dim('Why:')} ${conflict.why}`,
     );
   }
   return `${lines.join('\n')}\n\n`;
