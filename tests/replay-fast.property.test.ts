@@ -3,9 +3,13 @@
  * histories that mix legal and illegal events, both give the same states and the same rejections, and
  * applying an event never changes the record it was applied to (copy on write shares the rest).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialTransition } from 'xstate';
+import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
 import type { CaseContext } from '../src/machine/context.js';
 import { caseMachine } from '../src/machine/machine.js';
@@ -19,6 +23,22 @@ import {
 } from '../src/replay/replay.js';
 
 const START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The real WeChat log and the fixture logs (legal and illegal events written by people, not generated). */
+function realLogs(): { file: string; events: CaseEvent[] }[] {
+  const fixtures = path.join(root, 'tests', 'fixtures', 'logs');
+  const files = [
+    path.join(root, 'events', 'wechat.jsonl'),
+    ...readdirSync(fixtures)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => path.join(fixtures, f)),
+  ];
+  return files.map((file) => ({
+    file: path.relative(root, file),
+    events: parseLog(readFileSync(file), file).events.map((l) => l.event),
+  }));
+}
 
 /** One step: days that pass, whether to take any candidate (often illegal) or a legal one, and which. */
 const step = fc.record({
@@ -108,6 +128,20 @@ describe('the compiled replay path', () => {
       { numRuns: 150 },
     );
     expect(rejections).toBeGreaterThan(0);
+  });
+
+  it('gives the same states and rejections as transition() on the real log and the fixture logs', () => {
+    for (const { events } of realLogs()) {
+      let fast = initialSnapshot();
+      let reference = initialSnapshot();
+      for (const event of events) {
+        const a = applyEvent(fast, event);
+        const b = applyEventByTransition(reference, event);
+        expectSame(a, b);
+        fast = a.snapshot;
+        reference = b.snapshot;
+      }
+    }
   });
 
   it('never changes the record an event is applied to', () => {
