@@ -5,7 +5,7 @@
  * `--save-state`/`--resume` continue a replay where it stopped. Driven in-process through `run`, plus
  * one run of the compiled binary.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -494,6 +494,27 @@ describe('the installed binary', () => {
       expect(missing.status).toBe(2);
       expect(missing.stderr).toBe('casesim: /no/such/log.jsonl: no such log\n');
       for (const r of [ok, illegal, missing]) expect(r.stdout + r.stderr).not.toMatch(STACK_TRACE);
+    },
+  );
+
+  it.skipIf(!built)(
+    `${built ? '' : '[skipped: dist/ is missing; run npm run build] '}stops quietly when the reader closes the pipe early (casesim replay | head)`,
+    async () => {
+      const child = spawn(process.execPath, [BUILT_CLI, 'replay'], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => {
+        stderr += String(chunk);
+      });
+      // Read the first chunk, then close our end as `head` does.
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect(stderr).not.toMatch(STACK_TRACE);
+      expect(stderr).not.toMatch(/EPIPE/);
+      expect(code).toBe(0);
     },
   );
 });
