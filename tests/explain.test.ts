@@ -3,20 +3,12 @@
  * metadata, so a rejection, the CLI, the README and the page say the same thing.
  */
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../src/cli/commands/index.js';
-import { run } from '../src/cli/program.js';
 import { closeMatches, explain, findTopic, topicIndex, topics, topicText } from '../src/docs/explain.js';
 import { describeEventType, EVENT_TYPES } from '../src/events/schema.js';
 import { caseMachine, machineRules } from '../src/machine/machine.js';
 import { REGION_PHASES } from '../src/machine/phases.js';
 import { RULES_FOR } from '../src/machine/rules.js';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, COMMANDS, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+import { cli } from './support/cli.js';
 
 describe('the topic index', () => {
   it('has a topic for every region, phase, event kind and rule of the machine', () => {

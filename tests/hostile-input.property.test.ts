@@ -12,13 +12,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appendCommand } from '../src/cli/commands/append.js';
-import { repairCommand } from '../src/cli/commands/repair.js';
-import { validateCommand } from '../src/cli/commands/validate.js';
-import { run } from '../src/cli/program.js';
 import { MAX_LINE_BYTES, parseLog, validateEvent } from '../src/events/parse.js';
 import { appendEventText } from '../src/store/index.js';
 import { ROOT, removeDir, tempDir } from './helpers/built.js';
+import { cli } from './support/cli.js';
 
 const RUNS = { bytes: 3500, lines: 2500, values: 3000, append: 1000, cli: 500 } as const;
 const FIXTURES = path.join(ROOT, 'tests/fixtures/hostile');
@@ -145,21 +142,6 @@ beforeAll(() => {
   dir = tempDir('hostile');
 });
 afterAll(() => removeDir(dir));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (t: string) => {
-      out += `${t}\n`;
-    },
-    err: (t: string) => {
-      err += `${t}\n`;
-    },
-  };
-  const code = await run(argv, [validateCommand, appendCommand, repairCommand], io);
-  return { code, out, err };
-}
 
 describe('parseLog', () => {
   it(`never throws on ${RUNS.bytes} random byte strings, and reports each bad line once with its file and line`, () => {

@@ -6,9 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { COMMANDS } from '../src/cli/commands/index.js';
 import { schemaFiles } from '../src/cli/commands/schema.js';
-import { run } from '../src/cli/program.js';
 import { parseLog } from '../src/events/parse.js';
 import { analyse, exactAnalysis, monteCarlo } from '../src/outcomes/analyse.js';
 import { endingOf } from '../src/outcomes/endings.js';
@@ -17,6 +15,7 @@ import { enumerate, pathProbability, startFrom } from '../src/outcomes/search.js
 import { sensitivity, withProbability } from '../src/outcomes/sensitivity.js';
 import { caseZone } from '../src/replay/query.js';
 import { replayAll } from '../src/replay/replay.js';
+import { cli } from './support/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const events = parseLog(readFileSync(path.join(root, 'events/wechat.jsonl')), 'wechat').events.map(
@@ -30,13 +29,6 @@ const start = startFrom(prefix, zone);
 const leaves = enumerate(start, odds, { depth: 12, maxLeaves: 100_000 });
 const prohibitions = Object.keys(start.snapshot.context.prohibitions);
 const exact = exactAnalysis(leaves, odds, prohibitions);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, COMMANDS, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('the search from the injunction onward', () => {
   test('every enumerated path replays after the log with no rejection', () => {
@@ -234,7 +226,8 @@ describe('casesim outcomes', () => {
     );
     expect(code).toBe(1);
     expect(err).toMatch(
-      /bad-sum\.json: decision 1 \(appeal-outcome\): options: the probabilities sum to 0\.9, not 1$/,
+      /bad-sum\.json: decision 1 \(appeal-outcome\): options: the probabilities sum to 0\.9, not 1\n$/,
     );
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 });

@@ -8,15 +8,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendCommand } from '../src/cli/commands/append.js';
-import { repairCommand } from '../src/cli/commands/repair.js';
-import { validateCommand } from '../src/cli/commands/validate.js';
-import { run } from '../src/cli/program.js';
 import { parseLog } from '../src/events/parse.js';
 import { SCHEMA_VERSION } from '../src/events/schema.js';
 import { appendEvent, appendEventText, readLogState, repairLog } from '../src/store/index.js';
 import { buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
 import { runNode } from './helpers/children.js';
+import { cli } from './support/cli.js';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/store');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -32,21 +29,6 @@ beforeEach(() => {
   writeFileSync(log, fixture('seed.jsonl'));
 });
 afterEach(() => removeDir(dir));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (t: string) => {
-      out += `${t}\n`;
-    },
-    err: (t: string) => {
-      err += `${t}\n`;
-    },
-  };
-  const code = await run(argv, [validateCommand, appendCommand, repairCommand], io);
-  return { code, out, err };
-}
 
 describe('appending a valid, legal event', () => {
   it('writes one whole line at the end and reports its line and the new version', async () => {

@@ -10,16 +10,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendCommand } from '../src/cli/commands/append.js';
-import { repairCommand } from '../src/cli/commands/repair.js';
-import { validateCommand } from '../src/cli/commands/validate.js';
-import { run } from '../src/cli/program.js';
 import { parseLog, serializeEvent, validateEvent } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
+import { mulberry32 } from '../src/random.js';
 import { checkLog } from '../src/replay/check.js';
 import { appendEvent, repairLog } from '../src/store/index.js';
 import { type Built, buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
 import { start } from './helpers/children.js';
+import { cli } from './support/cli.js';
 
 const ROUNDS = 5;
 const WRITERS_PER_BATCH = 10;
@@ -29,17 +27,8 @@ const TORN_KILLS = 12;
 const SIMULATED_TEARS = 200;
 const SEED = fc.readConfigureGlobal().seed ?? 1;
 
-/** mulberry32: a small seeded generator, so a failing run's kill times can be replayed from its seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, seeded from fast-check's seed, so a failing run's kill times can be replayed.
+const generator = mulberry32;
 
 let built: Built;
 let dir: string;
@@ -72,20 +61,6 @@ function expectWholeUpToLastEvent(log: string): number | undefined {
 }
 
 /** The CLI in this process (the killed writers are the child processes). */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (t: string) => {
-      out += `${t}\n`;
-    },
-    err: (t: string) => {
-      err += `${t}\n`;
-    },
-  };
-  const code = await run(argv, [validateCommand, appendCommand, repairCommand], io);
-  return { code, out, err };
-}
 
 type Ack = { ack: string };
 const isAck = (v: unknown): v is Ack => typeof v === 'object' && v !== null && 'ack' in v;

@@ -8,8 +8,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { COMMANDS } from '../src/cli/commands/index.js';
-import { run } from '../src/cli/program.js';
 import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
 import { runWhatIf, type WhatIf } from '../src/whatif/diff.js';
@@ -19,6 +17,7 @@ import {
   parseScenario,
   scenarioJsonSchema,
 } from '../src/whatif/scenario.js';
+import { cli } from './support/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(root, 'tests/fixtures/whatif');
@@ -41,13 +40,6 @@ function whatIf(dir: string, name: string): WhatIf {
   const result = runWhatIf(logAt(path.join(dir, scenario.base)), scenario);
   if (!result.ok) throw new Error(formatScenarioError(result.error));
   return result.whatIf;
-}
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, COMMANDS, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 const effect = (w: WhatIf, id: string) => w.effects.find((e) => e.prohibition === id);
@@ -280,7 +272,7 @@ describe('casesim whatif', () => {
     const { code, err } = await cli('whatif', path.join(FIXTURES, 'bad-unknown-id.json'));
     expect(code).toBe(1);
     expect(err).toMatch(/bad-unknown-id\.json: edit 2 \(remove\): no event 'no-such-event'/);
-    expect(err.split('\n')).toHaveLength(1);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 
   test('exits 2 for unreadable input: no file, not JSON, no base log', async () => {

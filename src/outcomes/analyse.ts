@@ -3,13 +3,13 @@
  * is small; by seeded Monte Carlo with a standard error where it is not.
  */
 import type { CaseEvent } from '../events/schema.js';
+import { mulberry32 } from '../random.js';
 import type { Ending } from './endings.js';
 import { NONE, type Odds } from './odds.js';
 import {
   type BranchCache,
   enumerate,
   type Leaf,
-  mulberry32,
   pathProbability,
   type SearchOptions,
   type SearchStart,

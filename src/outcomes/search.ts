@@ -209,18 +209,6 @@ export function pathProbability(leaf: Leaf, odds: Odds): number {
   return p;
 }
 
-/** A deterministic PRNG (mulberry32): uniform in [0, 1) from a 32-bit seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Branch points already computed, by the choices that lead to them: a node is a pure function of that
  * path, so samples that pass through it again need not ask the machine again.

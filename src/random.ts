@@ -1,0 +1,16 @@
+/**
+ * Seeded randomness for everything that samples (Monte Carlo odds, generated corpora, crash timings), so a
+ * run is reproduced from its seed on any machine. The core never calls Math.random.
+ */
+
+/** mulberry32: a small, fast 32-bit generator, uniform in [0, 1), the same sequence on every machine. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
