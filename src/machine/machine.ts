@@ -107,6 +107,10 @@ function regionConfig<R extends Region>(region: R) {
   };
 }
 
+const REGION_STATES = Object.fromEntries(
+  (Object.keys(REGION_PHASES) as Region[]).map((r) => [r, regionConfig(r)]),
+);
+
 export const caseMachine = setup({
   types: {
     context: {} as CaseContext,
@@ -129,9 +133,7 @@ export const caseMachine = setup({
   meta: { rules: RULE_METAS },
   on: eventsOf('case'),
   // biome-ignore lint/suspicious/noExplicitAny: region configs are built from tables; XState checks them at runtime.
-  states: Object.fromEntries(
-    (Object.keys(REGION_PHASES) as Region[]).map((r) => [r, regionConfig(r)]),
-  ) as any,
+  states: REGION_STATES as any,
 });
 
 export type CaseMachine = typeof caseMachine;
