@@ -11,19 +11,11 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
 import { addDays, legalNextEvents } from '../src/machine/next.js';
+import { mulberry32 } from '../src/random.js';
 import { type CaseSnapshot, initialSnapshot } from '../src/replay/replay.js';
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the bench draws from (the project's one, so corpora reproduce from the seed). */
+export const prng = mulberry32;
 
 export const START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
 
