@@ -110,8 +110,8 @@ if (!existsSync(CHROMIUM)) {
     });
 
     it('is what `casesim serve` serves, from the built CLI', async (context) => {
-      const cli = path.join(root, 'dist', 'cli', 'main.js');
-      if (!existsSync(cli)) context.skip(`dist/cli/main.js is not built (npm run build)`);
+      const cli = path.join(root, 'dist', 'bin', 'casesim.js');
+      if (!existsSync(cli)) context.skip(`dist/bin/casesim.js is not built (npm run build)`);
       const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });

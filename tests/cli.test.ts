@@ -18,7 +18,7 @@ const FIXTURES = path.join(ROOT, 'tests/fixtures/logs');
 const fixture = (name: string) => path.join(FIXTURES, `${name}.jsonl`);
 const MINIMAL = fixture('minimal');
 const REAL_LOG = path.join(ROOT, 'events/wechat.jsonl');
-const BUILT_CLI = path.join(ROOT, 'dist/cli/main.js');
+const BUILT_CLI = path.join(ROOT, 'dist/bin/casesim.js');
 
 /** Every run in this file is checked for stack traces after each test. */
 const outputs: string[] = [];

@@ -1,12 +1,18 @@
 /** The file-system edge: where logs are found and read. */
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParsedLog, parseLog } from '../events/parse.js';
 import { CliError } from './errors.js';
 
-/** The bundled WeChat log, found next to the package whether run from `src/` or `dist/`. */
-export const BUNDLED_LOG = fileURLToPath(new URL('../../events/wechat.jsonl', import.meta.url));
-export const EVENTS_DIR = fileURLToPath(new URL('../../events/', import.meta.url));
+/**
+ * The package's root, two levels above this module wherever it runs from: `src/cli/` (tests), `dist/cli/`
+ * (compiled) or `dist/bin/` (the single-file CLI). Every bundled file is found from here.
+ */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The bundled WeChat log. */
+export const BUNDLED_LOG = join(PACKAGE_ROOT, 'events', 'wechat.jsonl');
+export const EVENTS_DIR = join(PACKAGE_ROOT, 'events');
 
 export function readText(path: string, what = 'file'): Uint8Array {
   try {

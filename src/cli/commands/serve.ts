@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../io.js';
 import { action, CliError, type CommandModule } from '../program.js';
 
-/** The built case page, next to the package whether run from `src/` or `dist/`. */
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+/** The built case page, in the package (with a trailing separator, as path checks below expect). */
+export const WEB_DIST = join(PACKAGE_ROOT, 'web', 'dist') + sep;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
