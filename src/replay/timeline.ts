@@ -42,13 +42,21 @@ function effectiveEntry(snapshot: CaseSnapshot, due: Due): TimelineEntry {
   return { kind: 'effective-date', at: due.at, snapshot, effects };
 }
 
-/** Replays `events` into timeline entries; effective instants appear where they fall between events. */
+/**
+ * Replays `events` into timeline entries; effective instants appear where they fall between events. When
+ * resuming from a state, `resumedAfter` is the start (epoch ms) of the last event already replayed: effective
+ * instants that began before it were shown then, and are not shown again.
+ */
 export function* timeline(
   events: Iterable<CaseEvent>,
   from: CaseSnapshot = initialSnapshot(),
+  resumedAfter?: number,
 ): Generator<TimelineEntry> {
   let snapshot = from;
   const passed = new Set<string>();
+  if (resumedAfter !== undefined) {
+    for (const due of dueInstants(snapshot, passed)) if (due.range.start < resumedAfter) passed.add(due.key);
+  }
   for (const step of replay(events, from)) {
     // An effective instant comes before an event that certainly began after it.
     for (const due of dueInstants(snapshot, passed)) {

@@ -57,16 +57,6 @@ function entryJson(entry: TimelineEntry) {
   };
 }
 
-/**
- * Effective instants a resumed replay must not announce again: those the full replay would already have
- * shown before an event up to the resume point (an effective instant comes before an event that began after it).
- */
-function alreadyShown(entry: TimelineEntry, resumedAfter: number | undefined): boolean {
-  return (
-    entry.kind === 'effective-date' && resumedAfter !== undefined && rangeOf(entry.at).start < resumedAfter
-  );
-}
-
 /** `casesim replay`: the timeline of a log, event by event. */
 export const replayCommand: CommandModule = (program, io, setExit) => {
   program
@@ -95,8 +85,9 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
           ...timeline(
             logged.map((l) => l.event),
             from,
+            resumedAfter,
           ),
-        ].filter((entry) => !alreadyShown(entry, resumedAfter));
+        ];
         const rejected = entries.filter((e) => e.kind === 'event' && e.step.rejection).length;
         const last = entries.findLast((e) => e.kind === 'event');
         const final = last?.kind === 'event' ? last.step.after : from;
