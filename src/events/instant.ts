@@ -231,6 +231,14 @@ export function formatInstant(instant: InstantLike): string {
   return p === 'minute' || p === 'second' ? `${text} ${zoneLabel(instant)}` : `${text} (${instant.zone})`;
 }
 
+/** `2021-06-09`, `2020-09-20 23:59 EDT`: the instant as precise as the record is, short enough for a table. */
+export function shortInstant(instant: InstantLike): string {
+  const p = precisionOf(instant);
+  return p === 'minute' || p === 'second'
+    ? `${instant.local.replace('T', ' ')} ${zoneLabel(instant)}`
+    : instant.local;
+}
+
 /** ISO 8601 in UTC, for machines. */
 export function toIso(ms: number): string {
   return new Date(ms).toISOString();

@@ -4,7 +4,7 @@
  * machine's legal-effect view at every instant where something could change, and nowhere else.
  */
 import { happenedBy, rangeOf } from '../events/instant.js';
-import type { CaseEvent } from '../events/schema.js';
+import type { CaseEvent, Instant } from '../events/schema.js';
 import { binds, type EffectStatus, legalEffects } from '../machine/effects.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from './replay.js';
 
@@ -30,18 +30,28 @@ export interface IntervalOptions {
   readonly knownAt?: number;
 }
 
-/** Every instant at which some prohibition's status could change, in order. */
-function changePoints(events: readonly CaseEvent[]): number[] {
-  const points = new Set<number>();
+/**
+ * Every instant at which some prohibition's status could change (epoch ms), with the instant as the record
+ * gives it: an event counts once its day (or minute) is over; an effective instant or a TRO's expiry begins.
+ */
+export function changeInstants(events: readonly CaseEvent[]): Map<number, Instant> {
+  const points = new Map<number, Instant>();
+  const add = (ms: number, instant: Instant) => {
+    if (!points.has(ms)) points.set(ms, instant);
+  };
   for (const e of events) {
-    points.add(rangeOf(e.at).end - 1);
+    add(rangeOf(e.at).end - 1, e.at);
     if (e.type === 'identification.announced')
-      for (const p of e.prohibitions) points.add(rangeOf(p.effective).start);
+      for (const p of e.prohibitions) add(rangeOf(p.effective).start, p.effective);
     if (e.type === 'identification.datesChanged')
-      for (const c of e.changes) points.add(rangeOf(c.effective).start);
-    if (e.type === 'injunction.granted' && e.expires) points.add(rangeOf(e.expires).start);
+      for (const c of e.changes) add(rangeOf(c.effective).start, c.effective);
+    if (e.type === 'injunction.granted' && e.expires) add(rangeOf(e.expires).start, e.expires);
   }
-  return [...points].sort((a, b) => a - b);
+  return points;
+}
+
+function changePoints(events: readonly CaseEvent[]): number[] {
+  return [...changeInstants(events).keys()].sort((a, b) => a - b);
 }
 
 /** The statuses of every prohibition from the first time the record names it. */

@@ -5,10 +5,15 @@
  * there, as the scenario says; an event the scenario itself wrote that the machine rejects is an error
  * naming the edit. Pure.
  */
-import { rangeOf } from '../events/instant.js';
+import { rangeOf, shortInstant } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import type { RuleMeta } from '../machine/rules.js';
-import { type EffectInterval, effectIntervals, type ProhibitionIntervals } from '../replay/intervals.js';
+import {
+  changeInstants,
+  type EffectInterval,
+  effectIntervals,
+  type ProhibitionIntervals,
+} from '../replay/intervals.js';
 import { caseZone } from '../replay/query.js';
 import { type CaseSnapshot, replay } from '../replay/replay.js';
 import { type AppliedEdit, applyScenario, type Scenario, type ScenarioError } from './scenario.js';
@@ -195,30 +200,38 @@ function spans(p: ProhibitionIntervals | undefined): Span[] {
   return out;
 }
 
-function describeSpans(list: readonly Span[], zone: string): string {
+/** Names a moment as the record gives it (a day stays a day), else as a time in the case's zone. */
+type Moment = (ms: number) => string;
+
+function momentsOf(events: readonly CaseEvent[], zone: string): Moment {
+  const instants = changeInstants(events);
+  return (ms) => {
+    const instant = instants.get(ms);
+    return instant ? shortInstant(instant) : formatMoment(ms, zone);
+  };
+}
+
+function describeSpans(list: readonly Span[], moment: Moment): string {
   if (list.length === 0) return 'never';
   return list
-    .map((s) =>
-      s.to === null
-        ? `from ${formatMoment(s.from, zone)}`
-        : `from ${formatMoment(s.from, zone)} to ${formatMoment(s.to, zone)}`,
-    )
+    .map((s) => (s.to === null ? `from ${moment(s.from)}` : `from ${moment(s.from)} to ${moment(s.to)}`))
     .join(' and ');
 }
 
-function storyOf(p: ProhibitionIntervals | undefined, zone: string): string {
+function storyOf(p: ProhibitionIntervals | undefined, moment: Moment): string {
   if (!p || p.intervals.length === 0) return 'not in the record';
   const changes = p.intervals.filter((i, k) => k === 0 || p.intervals[k - 1]?.status !== i.status);
-  return changes.map((i) => `${i.status} ${formatMoment(i.from, zone)}`).join(' → ');
+  return changes.map((i) => `${i.status} ${moment(i.from)}`).join(' → ');
 }
 
-function lastStatus(p: ProhibitionIntervals | undefined, zone: string): string {
+function lastStatus(p: ProhibitionIntervals | undefined, moment: Moment): string {
   const changes = p?.intervals.filter((i, k) => k === 0 || p.intervals[k - 1]?.status !== i.status) ?? [];
   const last = changes.at(-1);
-  return last ? `${last.status} from ${formatMoment(last.from, zone)}` : 'not in the record';
+  return last ? `${last.status} from ${moment(last.from)}` : 'not in the record';
 }
 
 function effectDiffs(base: readonly CaseEvent[], branch: readonly CaseEvent[], zone: string): EffectDiff[] {
+  const moment = momentsOf([...base, ...branch], zone);
   const a = new Map(effectIntervals(base).map((p) => [p.prohibition, p]));
   const b = new Map(effectIntervals(branch).map((p) => [p.prohibition, p]));
   const ids = [...new Set([...a.keys(), ...b.keys()])];
@@ -229,16 +242,16 @@ function effectDiffs(base: readonly CaseEvent[], branch: readonly CaseEvent[], z
     const shape = (p?: ProhibitionIntervals) =>
       key(p?.intervals.map(({ status, from, to }) => [status, from, to]));
     const changed = shape(pa) !== shape(pb);
-    const sa = describeSpans(inForce.base, zone);
-    const sb = describeSpans(inForce.branch, zone);
-    const story = { base: storyOf(pa, zone), branch: storyOf(pb, zone) };
+    const sa = describeSpans(inForce.base, moment);
+    const sb = describeSpans(inForce.branch, moment);
+    const story = { base: storyOf(pa, moment), branch: storyOf(pb, moment) };
     const same =
       sa === 'never' ? `${id}: never in force in either world` : `${id}: in force ${sb} in both worlds`;
     const sentence =
       sa !== sb
         ? `${id}: in force ${sb} in the branch; ${sa} in the base`
         : changed
-          ? `${same}, but it ends differently: ${lastStatus(pb, zone)} in the branch; ${lastStatus(pa, zone)} in the base`
+          ? `${same}, but it ends differently: ${lastStatus(pb, moment)} in the branch; ${lastStatus(pa, moment)} in the base`
           : same;
     return {
       prohibition: id,
