@@ -16,8 +16,17 @@ export const Id = z
 
 export const Instant = z
   .strictObject({
-    local: z.string().regex(LOCAL_PATTERN, 'expected YYYY[-MM[-DD[THH:MM[:SS]]]] in local time'),
-    zone: z.string().refine(isTimeZone, 'not an IANA time zone (for example America/Los_Angeles)'),
+    local: z
+      .string({ error: (issue) => (issue.input === undefined ? 'missing: the local date or time' : undefined) })
+      .regex(LOCAL_PATTERN, 'expected YYYY[-MM[-DD[THH:MM[:SS]]]] in local time'),
+    zone: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'missing: every instant needs its time zone (an IANA name such as America/Los_Angeles)'
+            : undefined,
+      })
+      .refine(isTimeZone, 'not an IANA time zone (for example America/Los_Angeles)'),
     /** How the date was worked out when no source states it outright ("'Saturday' in an article dated ..."). */
     basis: z.string().min(1).optional(),
   })
