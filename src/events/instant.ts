@@ -214,14 +214,27 @@ export function certainlyBefore(later: InstantLike, earlier: InstantLike): boole
   return rangeOf(later).end <= rangeOf(earlier).start;
 }
 
+/** A short zone label such as PDT or EST for `zone` at epoch `ms`, for people. */
+function zoneAbbreviation(zone: string, ms: number): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(
+    new Date(ms),
+  );
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
+}
+
 /** A short zone label such as PDT or EST at that instant, for people. */
 export function zoneLabel(instant: InstantLike): string {
-  const { start } = rangeOf(instant);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: instant.zone,
-    timeZoneName: 'short',
-  }).formatToParts(new Date(start));
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? instant.zone;
+  return zoneAbbreviation(instant.zone, rangeOf(instant).start);
+}
+
+/** `2020-10-23` for a day's edge (its first or last millisecond) in `zone`, else `2020-09-20 20:59 PDT`. */
+export function formatMoment(ms: number, zone: string): string {
+  const parts = formatterFor(zone).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  const time = `${get('hour')}:${get('minute')}:${get('second')}`;
+  if (time === '00:00:00' || (time === '23:59:59' && ms % 1000 === 999)) return date;
+  return `${date} ${get('hour')}:${get('minute')} ${zoneAbbreviation(zone, ms)}`;
 }
 
 /** `2020-09-20 23:59 EDT`, `2020-09-19 (America/Los_Angeles)`: the instant as precise as the record is. */

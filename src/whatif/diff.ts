@@ -5,7 +5,7 @@
  * there, as the scenario says; an event the scenario itself wrote that the machine rejects is an error
  * naming the edit. Pure.
  */
-import { rangeOf, shortInstant } from '../events/instant.js';
+import { formatMoment, rangeOf, shortInstant } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import type { RuleMeta } from '../machine/rules.js';
 import {
@@ -167,26 +167,6 @@ function alignRows(
     }
   }
   return rows;
-}
-
-/** `2020-10-23`, or `2020-09-20 20:59 PDT` when the moment is not a day's edge, in `zone`. */
-export function formatMoment(ms: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-  }).formatToParts(new Date(ms));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  const date = `${get('year')}-${get('month')}-${get('day')}`;
-  const time = `${get('hour')}:${get('minute')}:${get('second')}`;
-  if (time === '00:00:00' || (time === '23:59:59' && ms % 1000 === 999)) return date;
-  return `${date} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }
 
 function spans(p: ProhibitionIntervals | undefined): Span[] {
