@@ -17,7 +17,9 @@ export const Id = z
 export const Instant = z
   .strictObject({
     local: z
-      .string({ error: (issue) => (issue.input === undefined ? 'missing: the local date or time' : undefined) })
+      .string({
+        error: (issue) => (issue.input === undefined ? 'missing: the local date or time' : undefined),
+      })
       .regex(LOCAL_PATTERN, 'expected YYYY[-MM[-DD[THH:MM[:SS]]]] in local time'),
     zone: z
       .string({
