@@ -19,10 +19,11 @@ import { type Built, buildForChildren, ROOT, removeDir, tempDir } from './helper
 import { start } from './helpers/children.js';
 import { cli } from './support/cli.js';
 
-const ROUNDS = 5;
 const WRITERS_PER_BATCH = 10;
 const BATCHES_PER_ROUND = 2;
-const KILLS = ROUNDS * WRITERS_PER_BATCH * BATCHES_PER_ROUND;
+/** Real SIGKILLs required; rounds continue until there are this many (a writer may stop first, below). */
+const KILLS = 100;
+const MAX_ROUNDS = 12;
 const TORN_KILLS = 12;
 const SIMULATED_TEARS = 200;
 const SEED = fc.readConfigureGlobal().seed ?? 1;
@@ -74,7 +75,8 @@ describe(`writers killed with SIGKILL at random moments (seed ${SEED})`, () => {
     let staleLocks = 0;
     let torn = 0;
     let killedWhileAppending = 0;
-    for (let round = 0; round < ROUNDS; round++) {
+    let refusedTornLog = 0;
+    for (let round = 0; kills < KILLS && round < MAX_ROUNDS; round++) {
       const log = path.join(dir, `round-${round}.jsonl`);
       writeFileSync(log, seedText);
       const acks: string[] = [];
@@ -91,9 +93,20 @@ describe(`writers killed with SIGKILL at random moments (seed ${SEED})`, () => {
           }
           running.child.kill('SIGKILL');
           const finished = await running.done;
-          expect(finished.signal, finished.stderr).toBe('SIGKILL');
-          kills += 1;
           const mine = finished.lines.filter(isAck).map((a) => a.ack);
+          if (finished.signal === 'SIGKILL') kills += 1;
+          else {
+            // A writer may stop before its kill lands, but only on a coded refusal: another writer of its batch
+            // was killed mid-line, and appending to a log with a torn tail is refused until it is repaired.
+            const refusal = finished.lines.find(
+              (l): l is { error: { code: string } } => typeof l === 'object' && l !== null && 'error' in l,
+            );
+            expect(
+              refusal?.error.code,
+              `${JSON.stringify(finished.lines.slice(-2))} ${finished.stderr}`,
+            ).toBe('CORRUPT_LOG');
+            refusedTornLog += 1;
+          }
           if (mine.length > 0) killedWhileAppending += 1;
           acks.push(...mine);
         });
@@ -117,7 +130,7 @@ describe(`writers killed with SIGKILL at random moments (seed ${SEED})`, () => {
       expect(existsSync(`${log}.lock`)).toBe(false);
     }
     console.info(
-      `crash: ${kills} writers killed with SIGKILL (${killedWhileAppending} after they had appended), ${acked} acknowledged appends, ${lost} lost, ` +
+      `crash: ${kills} writers killed with SIGKILL (${killedWhileAppending} after they had appended), ${refusedTornLog} stopped first on a torn log, ${acked} acknowledged appends, ${lost} lost, ` +
         `${staleLocks} stale locks taken over, ${torn} torn tails repaired`,
     );
     expect(kills).toBeGreaterThanOrEqual(100);

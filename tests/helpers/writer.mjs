@@ -44,7 +44,8 @@ for (let i = 0; i < count; i++) {
       out({ ack: event.id, status: result.status, line: result.line, version: result.version });
       break;
     }
-    if (result.error.code === 'CONFLICT') {
+    // Both are transient, and a real client retries them: the log moved on, or the lock changed hands.
+    if (result.error.code === 'CONFLICT' || result.error.code === 'LOCK_TIMEOUT') {
       conflicts += 1;
       continue;
     }
