@@ -33,7 +33,7 @@ function instantsOf(events: readonly CaseEvent[]): number[] {
 
 describe(`histories the machine accepts (seed ${fc.readConfigureGlobal().seed})`, () => {
   test.prop([legalHistories, fc.nat()])(
-    'the generator offers exactly what legalNextEvents offers, at a random step of the history',
+    'the rule registry refuses exactly the candidates the machine refuses, at a random step of the history',
     (history, stepSeed) => {
       const k = stepSeed % (history.events.length + 1);
       const snapshot = k === 0 ? initialSnapshot() : history.snapshots[k - 1];
