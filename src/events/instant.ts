@@ -201,7 +201,12 @@ export function precisionOf(instant: InstantLike): Precision {
  * counts once that day is over in its zone: the record cannot place it earlier.
  */
 export function happenedBy(instant: InstantLike, t: number): boolean {
-  return rangeOf(instant).end - 1 <= t;
+  return countedAt(instant) <= t;
+}
+
+/** The epoch at which an event dated `instant` counts: the last moment of its day, month or minute. */
+export function countedAt(instant: InstantLike): number {
+  return rangeOf(instant).end - 1;
 }
 
 /** Whether an effective instant ("11:59 p.m. ET") has begun by epoch `t`. */

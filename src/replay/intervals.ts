@@ -3,7 +3,7 @@
  * the log, when was it not yet effective, in force, enjoined, stayed, revoked. Computed by asking the
  * machine's legal-effect view at every instant where something could change, and nowhere else.
  */
-import { happenedBy, rangeOf } from '../events/instant.js';
+import { countedAt, happenedBy, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import { binds, type EffectStatus, legalEffects } from '../machine/effects.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from './replay.js';
@@ -40,7 +40,7 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
     if (!points.has(ms)) points.set(ms, instant);
   };
   for (const e of events) {
-    add(rangeOf(e.at).end - 1, e.at);
+    add(countedAt(e.at), e.at);
     if (e.type === 'identification.announced')
       for (const p of e.prohibitions) add(rangeOf(p.effective).start, p.effective);
     if (e.type === 'identification.datesChanged')

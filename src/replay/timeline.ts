@@ -1,51 +1,73 @@
 /**
- * The case as a timeline: every event with what it changed, and, between events, the instants at which a
- * prohibition was due to take effect, with what actually happened then (it took effect, or it could not
- * because it was already enjoined, revoked or rescinded).
+ * The case as a timeline: every event with what it changed, and, between events, the instants at which
+ * something was due to happen by itself: a prohibition taking effect (or failing to, because it was already
+ * enjoined, revoked or rescinded), or a TRO lapsing at the time its order set. Each entry carries the epoch
+ * it stands at, so the CLI and the page read one timeline. Events are replayed in log order, as everywhere
+ * else.
  */
-import { begunBy, type EpochRange, rangeOf } from '../events/instant.js';
+import { begunBy, countedAt, type EpochRange, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import { legalEffects, type ProhibitionEffect } from '../machine/effects.js';
 import { type Change, changesBetween } from './changes.js';
 import { type CaseSnapshot, initialSnapshot, replay, type Step } from './replay.js';
 
 export type TimelineEntry =
-  | { readonly kind: 'event'; readonly step: Step; readonly changes: readonly Change[] }
   | {
-      readonly kind: 'effective-date';
+      readonly kind: 'event';
+      /**
+       * When the event counts (the end of its day, month or minute). A coarsely dated event keeps its place in
+       * the log's order, so entries are not always in order of `t`: a scrubber sorts them, replay does not.
+       */
+      readonly t: number;
+      readonly step: Step;
+      readonly changes: readonly Change[];
+    }
+  | {
+      readonly kind: 'effective-date' | 'tro-expiry';
+      /** When the instant begins. */
+      readonly t: number;
       readonly at: Instant;
+      /** The prohibitions due to take effect, or the TROs that lapse, at this instant. */
+      readonly subjects: readonly string[];
       readonly snapshot: CaseSnapshot;
       readonly effects: readonly ProhibitionEffect[];
     };
 
 interface Due {
   readonly key: string;
+  readonly kind: 'effective-date' | 'tro-expiry';
   readonly at: Instant;
   readonly range: EpochRange;
+  readonly subjects: string[];
 }
 
-/** Effective instants in the record not yet passed, earliest first, one entry per distinct instant. */
+/** Instants in the record not yet passed, earliest first, one entry per kind and distinct instant. */
 function dueInstants(snapshot: CaseSnapshot, passed: ReadonlySet<string>): Due[] {
   const byKey = new Map<string, Due>();
-  for (const p of Object.values(snapshot.context.prohibitions)) {
-    const key = `${p.effective.local}|${p.effective.zone}`;
-    if (!passed.has(key) && !byKey.has(key))
-      byKey.set(key, { key, at: p.effective, range: rangeOf(p.effective) });
-  }
+  const add = (kind: Due['kind'], at: Instant, subject: string) => {
+    const key = `${kind}|${at.local}|${at.zone}`;
+    if (passed.has(key)) return;
+    const due = byKey.get(key) ?? { key, kind, at, range: rangeOf(at), subjects: [] };
+    due.subjects.push(subject);
+    byKey.set(key, due);
+  };
+  const { prohibitions, injunctions } = snapshot.context;
+  for (const p of Object.values(prohibitions)) add('effective-date', p.effective, p.id);
+  for (const i of Object.values(injunctions))
+    if (i.expires && i.status === 'in-force') add('tro-expiry', i.expires, i.id);
   return [...byKey.values()].sort((a, b) => a.range.start - b.range.start);
 }
 
-function effectiveEntry(snapshot: CaseSnapshot, due: Due): TimelineEntry {
-  const effects = legalEffects(snapshot.context, due.range.start).filter(
-    (e) => e.effective.local === due.at.local && e.effective.zone === due.at.zone,
-  );
-  return { kind: 'effective-date', at: due.at, snapshot, effects };
+function dueEntry(snapshot: CaseSnapshot, due: Due): TimelineEntry {
+  const t = due.range.start;
+  const effects = legalEffects(snapshot.context, t);
+  return { kind: due.kind, t, at: due.at, subjects: due.subjects, snapshot, effects };
 }
 
 /**
- * Replays `events` into timeline entries; effective instants appear where they fall between events. When
- * resuming from a state, `resumedAfter` is the start (epoch ms) of the last event already replayed: effective
- * instants that began before it were shown then, and are not shown again.
+ * Replays `events` into timeline entries; due instants appear where they fall between events. When
+ * resuming from a state, `resumedAfter` is the start (epoch ms) of the last event already replayed: instants
+ * that began before it were shown then, and are not shown again.
  */
 export function* timeline(
   events: Iterable<CaseEvent>,
@@ -58,17 +80,22 @@ export function* timeline(
     for (const due of dueInstants(snapshot, passed)) if (due.range.start < resumedAfter) passed.add(due.key);
   }
   for (const step of replay(events, from)) {
-    // An effective instant comes before an event that certainly began after it.
+    // A due instant comes before an event that certainly began after it.
     for (const due of dueInstants(snapshot, passed)) {
       if (!begunBy(due.at, rangeOf(step.event.at).start - 1)) break;
       passed.add(due.key);
-      yield effectiveEntry(snapshot, due);
+      yield dueEntry(snapshot, due);
     }
-    yield { kind: 'event', step, changes: changesBetween(step.before, step.after) };
+    yield {
+      kind: 'event',
+      t: countedAt(step.event.at),
+      step,
+      changes: changesBetween(step.before, step.after),
+    };
     snapshot = step.after;
   }
   for (const due of dueInstants(snapshot, passed)) {
     passed.add(due.key);
-    yield effectiveEntry(snapshot, due);
+    yield dueEntry(snapshot, due);
   }
 }

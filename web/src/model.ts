@@ -4,11 +4,12 @@
  * happened, as `casesim state --at` counts it) or an instant at which a prohibition was due to take effect
  * or a TRO to lapse. Everything here is computed by the core; the page only draws it.
  */
-import { rangeOf } from '../../src/events/instant.js';
 import type { CaseEvent, Instant } from '../../src/events/schema.js';
-import { legalEffects, type ProhibitionEffect } from '../../src/machine/effects.js';
-import { type Change, changesBetween } from '../../src/replay/changes.js';
-import { type CaseSnapshot, initialSnapshot, type Rejection, replay } from '../../src/replay/replay.js';
+import type { ProhibitionEffect } from '../../src/machine/effects.js';
+import type { Change } from '../../src/replay/changes.js';
+import { caseAtFromCheckpoints, checkpointsOf } from '../../src/replay/checkpoints.js';
+import type { CaseSnapshot, Rejection } from '../../src/replay/replay.js';
+import { timeline } from '../../src/replay/timeline.js';
 
 export interface EventStop {
   readonly kind: 'event';
@@ -34,70 +35,36 @@ export interface InstantStop {
 
 export type Stop = EventStop | InstantStop;
 
-/** When an event counts: once it has certainly happened (the end of its day, month or minute). */
-export function countsFrom(at: Instant): number {
-  return rangeOf(at).end - 1;
-}
-
-/** Events in the order they count, ties kept in log order. */
-function byCountingOrder(events: readonly CaseEvent[]): CaseEvent[] {
-  return events
-    .map((event, index) => ({ event, index, t: countsFrom(event.at) }))
-    .sort((a, b) => a.t - b.t || a.index - b.index)
-    .map((x) => x.event);
-}
-
-function instantStops(eventStops: readonly EventStop[]): InstantStop[] {
-  const due = new Map<string, { kind: InstantStop['kind']; at: Instant; t: number; subjects: Set<string> }>();
-  const add = (kind: InstantStop['kind'], at: Instant, subject: string) => {
-    const key = `${kind}|${at.local}|${at.zone}`;
-    const entry = due.get(key) ?? { kind, at, t: rangeOf(at).start, subjects: new Set<string>() };
-    entry.subjects.add(subject);
-    due.set(key, entry);
-  };
-  for (const stop of eventStops) {
-    for (const p of Object.values(stop.snapshot.context.prohibitions)) add('effective', p.effective, p.id);
-    for (const i of Object.values(stop.snapshot.context.injunctions))
-      if (i.expires) add('expiry', i.expires, i.id);
-  }
-  const stops: InstantStop[] = [];
-  for (const entry of due.values()) {
-    const last = eventStops.findLast((s) => s.t <= entry.t);
-    if (!last) continue;
-    const ctx = last.snapshot.context;
-    const subjects = [...entry.subjects].filter((id) => ctx.prohibitions[id] || ctx.injunctions[id]);
-    if (subjects.length === 0) continue;
-    stops.push({
-      kind: entry.kind,
-      t: entry.t,
-      at: entry.at,
-      subjects,
-      snapshot: last.snapshot,
-      effects: legalEffects(ctx, entry.t),
-    });
-  }
-  return stops;
-}
-
-/** Every stop of a log, in time order. */
+/**
+ * Every stop of a log, in time order: the core's timeline (events in log order, with the instants at which
+ * prohibitions were due and TROs lapse), each entry as a stop of the scrubber. What a stop shows is what
+ * `casesim state --at` answers at its instant, through checkpoints, so the page and the CLI agree.
+ */
 export function buildStops(events: readonly CaseEvent[]): Stop[] {
-  const eventStops: EventStop[] = [];
-  for (const step of replay(byCountingOrder(events), initialSnapshot())) {
-    const t = Math.max(countsFrom(step.event.at), eventStops.at(-1)?.t ?? Number.NEGATIVE_INFINITY);
-    eventStops.push({
-      kind: 'event',
-      t,
-      at: step.event.at,
-      event: step.event,
-      before: step.before,
-      snapshot: step.after,
-      ...(step.rejection ? { rejection: step.rejection } : {}),
-      changes: changesBetween(step.before, step.after),
-      effects: legalEffects(step.after.context, t),
-    });
+  const checkpoints = checkpointsOf(events);
+  const stops: Stop[] = [];
+  for (const entry of timeline(events)) {
+    const { snapshot, effects } = caseAtFromCheckpoints(checkpoints, { at: entry.t });
+    if (entry.kind === 'event') {
+      const { step } = entry;
+      stops.push({
+        kind: 'event',
+        t: entry.t,
+        at: step.event.at,
+        event: step.event,
+        before: step.before,
+        snapshot,
+        ...(step.rejection ? { rejection: step.rejection } : {}),
+        changes: entry.changes,
+        effects,
+      });
+    } else {
+      const kind = entry.kind === 'effective-date' ? 'effective' : 'expiry';
+      stops.push({ kind, t: entry.t, at: entry.at, subjects: entry.subjects, snapshot, effects });
+    }
   }
-  const all: Stop[] = [...eventStops, ...instantStops(eventStops)];
-  return all.sort((a, b) => a.t - b.t || (a.kind === 'event' ? -1 : 1) - (b.kind === 'event' ? -1 : 1));
+  // Replay follows the log; the scrubber follows time (an event dated only to the year counts at its end).
+  return stops.sort((a, b) => a.t - b.t || (a.kind === 'event' ? -1 : 1) - (b.kind === 'event' ? -1 : 1));
 }
 
 /** The last stop at or before epoch `t` (the first stop when `t` is earlier than everything). */

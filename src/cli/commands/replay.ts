@@ -16,9 +16,15 @@ interface ReplayOptions {
 }
 
 function entryText(c: Colors, entry: TimelineEntry): string {
-  if (entry.kind === 'effective-date') {
-    const head = `${c.cyan(formatInstant(entry.at))}  ${c.bold('effective date reached')}`;
-    return `${[head, ...entry.effects.map((e) => effectLine(e, c))].join('\n')}\n\n`;
+  if (entry.kind !== 'event') {
+    // At an effective date only the prohibitions due then are news; when a TRO lapses, all of them may be.
+    const effective = entry.kind === 'effective-date';
+    const title = effective ? 'effective date reached' : `TRO lapses: ${entry.subjects.join(', ')}`;
+    const shown = effective
+      ? entry.effects.filter((e) => entry.subjects.includes(e.prohibition))
+      : entry.effects;
+    const head = `${c.cyan(formatInstant(entry.at))}  ${c.bold(title)}`;
+    return `${[head, ...shown.map((e) => effectLine(e, c))].join('\n')}\n\n`;
   }
   const { step, changes } = entry;
   const e = step.event;
@@ -44,7 +50,9 @@ function entryText(c: Colors, entry: TimelineEntry): string {
 }
 
 function entryJson(entry: TimelineEntry) {
-  if (entry.kind === 'effective-date') return { kind: entry.kind, at: entry.at, effects: entry.effects };
+  if (entry.kind !== 'event') {
+    return { kind: entry.kind, at: entry.at, subjects: entry.subjects, effects: entry.effects };
+  }
   const { step, changes } = entry;
   return {
     kind: entry.kind,
