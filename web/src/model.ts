@@ -16,7 +16,6 @@ export interface EventStop {
   readonly t: number;
   readonly at: Instant;
   readonly event: CaseEvent;
-  readonly before: CaseSnapshot;
   readonly snapshot: CaseSnapshot;
   readonly rejection?: Rejection;
   readonly changes: readonly Change[];
@@ -52,7 +51,6 @@ export function buildStops(events: readonly CaseEvent[]): Stop[] {
         t: entry.t,
         at: step.event.at,
         event: step.event,
-        before: step.before,
         snapshot,
         ...(step.rejection ? { rejection: step.rejection } : {}),
         changes: entry.changes,
