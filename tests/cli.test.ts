@@ -6,7 +6,7 @@
  * one run of the compiled binary.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -484,6 +484,10 @@ describe('the installed binary', () => {
           encoding: 'utf8',
           env: { ...process.env, NO_COLOR: '1' },
         });
+      // npx and the installed bin execute the file itself: it must carry its own shebang and execute bit.
+      expect(statSync(BUILT_CLI).mode & 0o111, 'dist/bin/casesim.js is executable').not.toBe(0);
+      const direct = spawnSync(BUILT_CLI, ['validate', MINIMAL], { cwd: ROOT, encoding: 'utf8' });
+      expect(direct.status, direct.stderr).toBe(0);
       const ok = node('validate', MINIMAL);
       expect(ok.status).toBe(0);
       expect(ok.stdout).toBe(`${MINIMAL}: 8 events, all valid and legal\n`);
