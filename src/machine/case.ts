@@ -53,7 +53,7 @@ export function stateOf(world: CaseContext, lifecycle: Lifecycle, id: string): s
 }
 
 /** The rule that refused `envelope` in state `from`: the first failing rule of the arrow it would have taken. */
-export function refusingRule(lifecycle: Lifecycle, from: string, envelope: Envelope): RuleName {
+function refusingRule(lifecycle: Lifecycle, from: string, envelope: Envelope): RuleName {
   const arrows = arrowsOf(lifecycle.machine).filter((a) => a.event === envelope.type);
   const candidate = arrows.find((a) => a.source === from) ?? arrows[0];
   const rule = candidate?.rules.find((name) => !holds(name, envelope.world, envelope.event));
@@ -64,7 +64,7 @@ export function refusingRule(lifecycle: Lifecycle, from: string, envelope: Envel
   return rule;
 }
 
-export type CaseStep =
+type CaseStep =
   | { readonly ok: true; readonly context: CaseContext; readonly moves: readonly Move[] }
   | { readonly ok: false; readonly rule: RuleName; readonly lifecycle: string; readonly id: string };
 

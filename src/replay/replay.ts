@@ -26,10 +26,6 @@ class Snapshot implements CaseSnapshot {
   }
 }
 
-export function snapshotOf(context: CaseContext): CaseSnapshot {
-  return new Snapshot(context);
-}
-
 export interface Rejection {
   readonly eventId: string;
   readonly eventType: CaseEvent['type'];
@@ -86,14 +82,6 @@ export function applyEvent(snapshot: CaseSnapshot, event: CaseEvent): ApplyResul
  */
 export function applyEventByTransition(snapshot: CaseSnapshot, event: CaseEvent): ApplyResult {
   return apply(snapshot, event, xstateStep);
-}
-
-/** Throws on rejection: for tests and scripts that know their events are legal. */
-export function applyEventOrThrow(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
-  const result = applyEvent(snapshot, event);
-  if (!result.ok)
-    throw new Error(`${event.id}: ${result.rejection.rule.title} (${result.rejection.rule.citation})`);
-  return result.snapshot;
 }
 
 /** Yields one step per event, starting from `from` (by default, the empty case). */
