@@ -1,10 +1,11 @@
 /**
- * The evidence in the WeChat log, read as a specification: every quotation is short and verbatim in the
- * text it cites, every article is cited under its outlet and headline, and summaries are the project's
- * own words. The texts live outside the repository (`../shared`); where they are absent the checks that
- * need them are skipped and say why.
+ * The evidence in `events/` (the WeChat log, the scenarios and the pending events), read as a
+ * specification: every quotation is the source's own words, verbatim in a local copy of the text it cites
+ * (an article in `../shared/articles`, or a passage kept in `docs/sources/` with its URL and reading date),
+ * never in our research notes; every article is cited under its outlet and headline; and summaries are the
+ * project's own words. Where the article texts are absent, the checks that need them are skipped and say why.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,9 @@ import type { CaseEvent, Source } from '../src/events/schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOG = 'events/wechat.jsonl';
+const PENDING = 'events/pending-events.jsonl';
+const SCENARIOS = 'events/scenarios';
+const COPIES = 'docs/sources';
 const events: CaseEvent[] = parseLog(readFileSync(path.join(repoRoot, LOG)), LOG).events.map((e) => e.event);
 const articlesDir = path.resolve(repoRoot, '..', 'shared', 'articles');
 const legalRecordFile = path.resolve(repoRoot, '..', 'shared', 'legal-record.md');
@@ -20,7 +24,7 @@ const articlesPresent = existsSync(articlesDir);
 const legalRecordPresent = existsSync(legalRecordFile);
 if (!articlesPresent) console.warn(`quotes.test: article checks skipped: ${articlesDir} is absent`);
 if (!legalRecordPresent)
-  console.warn(`quotes.test: legal-record checks skipped: ${legalRecordFile} is absent`);
+  console.warn(`quotes.test: research-note checks skipped: ${legalRecordFile} is absent`);
 
 /** Quotations must stay short: the project carries no source passage beyond marked evidence. */
 const MAX_QUOTE = 300;
@@ -32,8 +36,40 @@ interface CitedSource {
   readonly source: Source;
 }
 
+/** Every source object anywhere in a JSON value (scenario edits and pending events are not all whole events). */
+function sourcesIn(value: unknown, where: string): CitedSource[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => sourcesIn(v, `${where}[${i}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  const record = value as Record<string, unknown>;
+  const own =
+    Array.isArray(record.sources) && typeof record.type === 'string'
+      ? (record.sources as Source[]).map((source, i) => ({ where: `${where}.sources[${i}]`, source }))
+      : [];
+  return [
+    ...own,
+    ...Object.entries(record)
+      .filter(([k]) => k !== 'sources')
+      .flatMap(([k, v]) => sourcesIn(v, `${where}.${k}`)),
+  ];
+}
+
+function scenarioFiles(): string[] {
+  return readdirSync(path.join(repoRoot, SCENARIOS))
+    .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+    .map((f) => `${SCENARIOS}/${f}`);
+}
+
+function pendingLines(): unknown[] {
+  const file = path.join(repoRoot, PENDING);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as unknown);
+}
+
 /** Every source in the log: an event's own, and those of each account in its conflicts. */
-const cited: CitedSource[] = events.flatMap((e) => [
+const logCited: CitedSource[] = events.flatMap((e) => [
   ...e.sources.map((source, i) => ({ where: `${e.id} sources[${i}]`, source })),
   ...(e.conflicts ?? []).flatMap((c, ci) =>
     c.accounts.flatMap((a, ai) =>
@@ -44,6 +80,33 @@ const cited: CitedSource[] = events.flatMap((e) => [
     ),
   ),
 ]);
+
+/** Every source in `events/`: the log, each scenario and each pending event. */
+const cited: CitedSource[] = [
+  ...logCited,
+  ...scenarioFiles().flatMap((f) => sourcesIn(JSON.parse(readFileSync(path.join(repoRoot, f), 'utf8')), f)),
+  ...pendingLines().flatMap((line, i) => sourcesIn(line, `${PENDING}:${i + 1}`)),
+];
+
+/** The quotations among them: the source's own words, each to be found in a local copy. */
+const quoted = cited.flatMap((c) => (c.source.quote === undefined ? [] : [{ ...c, quote: c.source.quote }]));
+
+interface LocalCopy {
+  readonly url: string | undefined;
+  readonly read: string | undefined;
+  readonly body: string;
+}
+
+/** A copy in docs/sources: a header (title, url, read, rights), a `---` line, then the passages. */
+function readCopy(name: string): LocalCopy | undefined {
+  const file = path.join(repoRoot, COPIES, `${name}.txt`);
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const split = text.indexOf('\n---\n');
+  const header = split < 0 ? '' : text.slice(0, split);
+  const field = (name: string) => header.match(new RegExp(`^${name}: (.+)$`, 'm'))?.[1];
+  return { url: field('url'), read: field('read'), body: split < 0 ? '' : text.slice(split + 5) };
+}
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -79,21 +142,65 @@ function articleFiles(): string[] {
   return [...readmeRows().keys()].map((f) => path.join(articlesDir, f));
 }
 
-describe('quotations in the WeChat log', () => {
-  it('the log cites sources at all', () => {
-    expect(cited.length).toBeGreaterThan(events.length);
+describe('quotations in events/', () => {
+  it('the log cites sources at all, and quotes the primary texts it rests on', () => {
+    expect(logCited.length).toBeGreaterThan(events.length);
+    expect(quoted.filter((q) => q.source.type !== 'article').length).toBeGreaterThan(30);
   });
 
   it(`every quotation is at most ${MAX_QUOTE} characters, so no source passage enters the project unmarked`, () => {
-    const long = cited.filter((c) => c.source.quote.length > MAX_QUOTE).map((c) => c.where);
+    const long = quoted.filter((q) => q.quote.length > MAX_QUOTE).map((q) => q.where);
     expect(long).toEqual([]);
   });
 
-  it('every court-record and public-record quotation names the local text it can be checked in', () => {
-    const unchecked = cited
-      .filter((c) => c.source.type !== 'article' && c.source.quotedIn !== 'legal-record.md')
+  it('every court-record and public-record quotation appears verbatim (whitespace collapsed) in the local copy it names', () => {
+    const missing = quoted.flatMap((q) => {
+      if (q.source.type === 'article') return [];
+      const name = q.source.copy ?? '(no copy named)';
+      const copy = readCopy(name);
+      if (!copy) return [`${q.where}: ${COPIES}/${name}.txt does not exist`];
+      return collapse(copy.body).includes(collapse(q.quote))
+        ? []
+        : [`${q.where}: not in ${COPIES}/${name}.txt: ${q.quote}`];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('a quotation is attributed to the page its copy was read from: the source URL is the URL in the copy', () => {
+    const wrong = quoted.flatMap((q) => {
+      if (q.source.type === 'article' || !q.source.copy) return [];
+      const copy = readCopy(q.source.copy);
+      return copy && q.source.url !== copy.url ? [`${q.where}: ${q.source.url} ≠ ${copy.url}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('every local copy says where it was read and when, and holds some text', () => {
+    const files = readdirSync(path.join(repoRoot, COPIES)).filter((f) => f.endsWith('.txt'));
+    const bad = files.filter((f) => {
+      const copy = readCopy(f.replace(/\.txt$/, ''));
+      return (
+        !copy?.url?.startsWith('http') ||
+        !/^\d{4}-\d{2}-\d{2}/.test(copy.read ?? '') ||
+        copy.body.trim() === ''
+      );
+    });
+    expect(files.length).toBeGreaterThan(20);
+    expect(bad).toEqual([]);
+  });
+
+  it('no source cites our research notes as the place its words can be checked', () => {
+    const raw = [LOG, PENDING, ...scenarioFiles()]
+      .filter((f) => existsSync(path.join(repoRoot, f)))
+      .filter((f) => /legal-record|quotedIn/.test(readFileSync(path.join(repoRoot, f), 'utf8')));
+    expect(raw).toEqual([]);
+  });
+
+  it('a note is our own words: it carries no quotation marks that would pass it off as the source speaking', () => {
+    const marked = cited
+      .filter((c) => c.source.type !== 'article' && /["“”]/.test(c.source.note ?? ''))
       .map((c) => c.where);
-    expect(unchecked).toEqual([]);
+    expect(marked).toEqual([]);
   });
 });
 
@@ -134,15 +241,18 @@ describe.skipIf(!articlesPresent)(`article quotations (needs ${articlesDir})`, (
   });
 });
 
-describe.skipIf(!legalRecordPresent)(`legal-record quotations (needs ${legalRecordFile})`, () => {
-  it('every quotation marked quotedIn legal-record.md appears verbatim (whitespace collapsed) in it', () => {
-    const record = collapse(readFileSync(legalRecordFile, 'utf8'));
-    const missing = cited.filter(
-      ({ source }) =>
-        source.type !== 'article' &&
-        source.quotedIn === 'legal-record.md' &&
-        !record.includes(collapse(source.quote)),
-    );
-    expect(missing.map((m) => `${m.where}: ${m.source.quote}`)).toEqual([]);
+describe.skipIf(!legalRecordPresent)(`research notes are never a source (needs ${legalRecordFile})`, () => {
+  it('no local copy is taken from the research notes: a copy passage of 80 characters or more never appears in them', () => {
+    const notes = collapse(readFileSync(legalRecordFile, 'utf8'));
+    const copied = readdirSync(path.join(repoRoot, COPIES))
+      .filter((f) => f.endsWith('.txt'))
+      .flatMap((f) =>
+        (readCopy(f.replace(/\.txt$/, ''))?.body ?? '')
+          .split(/\n\s*\n/)
+          .map(collapse)
+          .filter((p) => p.length >= 80 && notes.includes(p))
+          .map((p) => `${f}: ${p.slice(0, 60)}`),
+      );
+    expect(copied).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export const SCENARIO_SOURCE: Source = {
   type: 'public-record',
   title: 'casesim what-if scenario (hypothetical event, not evidence)',
   url: 'https://casesim.invalid/whatif',
-  quote: 'hypothetical: written for a what-if scenario',
+  note: 'hypothetical: written for a what-if scenario',
   verified: false,
 };
 

@@ -1,3 +1,4 @@
+import { evidenceOf } from '../../events/evidence.js';
 import { rangeOf } from '../../events/instant.js';
 import { formatProblem } from '../../events/parse.js';
 import { type CaseSnapshot, initialSnapshot, persistSnapshot } from '../../replay/replay.js';
@@ -39,7 +40,11 @@ function entryText(c: Colors, entry: TimelineEntry): string {
   lines.push(`  ${c.dim('state:')}   ${phasesLine(step.after)}`);
   for (const s of e.sources) {
     lines.push(`  ${c.dim('source:')}  ${sourceLabel(s)}`);
-    lines.push(`           ${c.dim(`“${s.quote}”`)}`);
+    const evidence = evidenceOf(s);
+    // Quotation marks only around the source's own words; a note is ours and is labelled so.
+    lines.push(
+      `           ${c.dim(evidence.kind === 'quote' ? `“${evidence.text}”` : `note: ${evidence.text}`)}`,
+    );
   }
   for (const conflict of e.conflicts ?? []) {
     lines.push(
