@@ -139,7 +139,12 @@ describe('the shipped scenarios', () => {
       /in force from 2020-09-20 23:59 EDT to 2021-06-09 in the branch; never in the base/,
     );
     const ids = w.branchEvents.map((e) => e.id);
-    for (const gone of ['chevron-deletes-wechat', 'district-stay-motion', 'ca9-stay-denied', 'appeal-abeyance'])
+    for (const gone of [
+      'chevron-deletes-wechat',
+      'district-stay-motion',
+      'ca9-stay-denied',
+      'appeal-abeyance',
+    ])
       expect(ids).not.toContain(gone);
     expect(ids).toContain('users-notice-of-appeal');
     expect(ids.at(-1)).toBe('users-appeal-dismissed');
@@ -251,7 +256,9 @@ describe('casesim whatif', () => {
     expect(shipped.out).toContain('On 19 Sept 2020 Judge Beeler denies both injunction motions');
     expect(shipped.out).toContain('First divergence: event #16');
     expect(shipped.out).toMatch(/pi-granted +│ ✎ pi-denied/);
-    expect(shipped.out).toMatch(/also removed chevron-deletes-wechat \(context\.note\): it presupposes pi-granted/);
+    expect(shipped.out).toMatch(
+      /also removed chevron-deletes-wechat \(context\.note\): it presupposes pi-granted/,
+    );
     const { code, out } = await cli('whatif', path.join(FIXTURES, 'denied-drop.json'));
     expect(code).toBe(0);
     expect(out).toContain('Base events illegal in the branch (dropped)');
@@ -265,15 +272,12 @@ describe('casesim whatif', () => {
     'injunction-denied',
     'ninth-circuit-reverses',
     'never-revoked',
-  ])(
-    'runs the shipped scenario %s, within 120 columns',
-    async (name) => {
-      const { code, out } = await cli('whatif', path.join(SCENARIOS, `${name}.json`));
-      expect(code).toBe(0);
-      expect(out).toContain('Legal effects');
-      for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
-    },
-  );
+  ])('runs the shipped scenario %s, within 120 columns', async (name) => {
+    const { code, out } = await cli('whatif', path.join(SCENARIOS, `${name}.json`));
+    expect(code).toBe(0);
+    expect(out).toContain('Legal effects');
+    for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+  });
 
   test('gives the same JSON for the same scenario, every time', async () => {
     const file = path.join(SCENARIOS, 'district-stay-granted.json');

@@ -376,6 +376,10 @@ export const ContextNote = kind(
       'other',
     ]),
     actor: z.string().optional(),
+    /** Where the record falls silent: from this note on, a region's phase is shown as unknown (`says`) until it changes. */
+    unknownAfter: z
+      .strictObject({ region: z.enum(['executive', 'suit', 'relief', 'appeal']), says: z.string().min(1) })
+      .optional(),
   },
   'Something that belongs on the timeline but moves no legal state.',
 );
