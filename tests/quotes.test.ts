@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent, Source } from '../src/events/schema.js';
+import { toTimelineJs } from '../src/export/timelinejs.js';
+import { cli } from './support/cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOG = 'events/wechat.jsonl';
@@ -254,5 +256,47 @@ describe.skipIf(!legalRecordPresent)(`research notes are never a source (needs $
           .map((p) => `${f}: ${p.slice(0, 60)}`),
       );
     expect(copied).toEqual([]);
+  });
+});
+
+describe('quotation marks only around the source’s own words, wherever a source is printed', () => {
+  const quotes = new Set(quoted.map((q) => q.quote));
+  // Replay and the slides print an event's own sources (a conflict's accounts are summarised, not listed).
+  const notes = events.flatMap((e) =>
+    e.sources.flatMap((s) => (s.type !== 'article' && s.note ? [s.note] : [])),
+  );
+
+  it('the log has notes to print at all, so the checks below can fail', () => {
+    expect(notes.length).toBeGreaterThan(5);
+  });
+
+  it('casesim replay: every line in “…” is a quotation of the log, and every note is printed as a note, unquoted', async () => {
+    const { code, out } = await cli('replay');
+    expect(code).toBe(0);
+    const marked = [...out.matchAll(/^ {11}“(.*)”$/gm)].map((m) => m[1] ?? '');
+    expect(marked.length).toBeGreaterThan(40);
+    expect(marked.filter((m) => !quotes.has(m))).toEqual([]);
+    for (const note of notes) {
+      expect(out).toContain(`note: ${note}`);
+      expect(out).not.toContain(`“${note}”`);
+    }
+  });
+
+  it('TimelineJS: a blockquote holds only a quotation; a note is plain text', () => {
+    const html = toTimelineJs(events)
+      .events.map((s) => s.text.text)
+      .join('');
+    const fromHtml = (t: string) =>
+      t
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&');
+    const blockquotes = [...html.matchAll(/<blockquote>(.*?)<\/blockquote>/g)].map((m) =>
+      fromHtml(m[1] ?? ''),
+    );
+    expect(blockquotes.filter((b) => !quotes.has(b) && !cited.some((c) => c.source.quote === b))).toEqual([]);
+    expect(blockquotes.filter((b) => notes.includes(b))).toEqual([]);
   });
 });
