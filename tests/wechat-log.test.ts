@@ -212,6 +212,15 @@ describe('what the record adds and what it leaves unknown', () => {
     expect(lastState).not.toContain('suit open');
   });
 
+  it('casesim state after 10 Aug 2021 says the same; before it, the suit is open as the record shows', async () => {
+    const after = await cli('state', '--at', '2022-01-01');
+    expect(after.code).toBe(0);
+    expect(after.out).toContain('district case: status after 2021-08-10 not in the record');
+    const before = await cli('state', '--at', '2021-07-01');
+    expect(before.out).toContain('suit open');
+    expect(before.out).not.toContain('not in the record');
+  });
+
   it('pending events are of the kinds being added, sourced, and not yet in the log', () => {
     const kinds = [
       'case.proceedingsStayed',

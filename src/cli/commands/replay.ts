@@ -1,14 +1,13 @@
 import { evidenceOf } from '../../events/evidence.js';
 import { rangeOf } from '../../events/instant.js';
 import { formatProblem } from '../../events/parse.js';
-import type { CaseEvent } from '../../events/schema.js';
-import { phasesOf } from '../../machine/phases.js';
 import { type CaseSnapshot, initialSnapshot, persistSnapshot } from '../../replay/replay.js';
 import { type TimelineEntry, timeline } from '../../replay/timeline.js';
-import { type Colors, effectLine, formatInstant, phasesLine, rejectionText, sourceLabel } from '../format.js';
+import { type Colors, effectLine, formatInstant, rejectionText, sourceLabel } from '../format.js';
 import { loadLog } from '../io.js';
 import { json } from '../options.js';
 import { action, type CommandModule, colorsOf } from '../program.js';
+import { noteSilence, type Silences, silencesOf, stateLine } from '../silences.js';
 import { eventsAfter, loadState, saveState } from '../state-file.js';
 
 interface ReplayOptions {
@@ -16,30 +15,6 @@ interface ReplayOptions {
   finalState?: boolean;
   saveState?: string;
   resume?: string;
-}
-
-/** Regions the record falls silent on (a note's `unknownAfter`), with the phase they were in when it did. */
-type Silences = Map<string, { phase: string; says: string }>;
-
-const REGION_LABEL: Readonly<Record<string, string>> = { suit: 'district case' };
-
-/** Notes its silence if the event is one, and remembers the phase then; a later change of phase ends it. */
-function noteSilence(silences: Silences, event: CaseEvent, after: CaseSnapshot): void {
-  if (event.type !== 'context.note' || !event.unknownAfter) return;
-  const { region, says } = event.unknownAfter;
-  silences.set(region, { phase: phasesOf(after.context)[region], says });
-}
-
-/** The state line, saying "not in the record" for a region the record fell silent on, while its phase holds. */
-function stateLine(snapshot: CaseSnapshot, silences: Silences): string {
-  const phases = phasesOf(snapshot.context);
-  let line = phasesLine(snapshot);
-  for (const [region, silence] of silences) {
-    const phase = phases[region as keyof typeof phases];
-    if (phase !== silence.phase) continue;
-    line = line.replace(`${region} ${phase}`, `${REGION_LABEL[region] ?? region}: ${silence.says}`);
-  }
-  return line;
 }
 
 function entryText(c: Colors, entry: TimelineEntry, silences: Silences = new Map()): string {
@@ -155,9 +130,9 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
             );
           }
           // A silence noted before the resume point still holds after it.
-          const silences: Silences = new Map();
-          for (const l of log.events.slice(0, log.events.length - logged.length))
-            noteSilence(silences, l.event, from);
+          const silences = silencesOf(
+            log.events.slice(0, log.events.length - logged.length).map((l) => l.event),
+          );
           for (const entry of entries) io.out(entryText(c, entry, silences));
           for (const p of log.problems) io.err(c.red(formatProblem(p)));
           const summary = `${logged.length} events replayed, ${rejected} rejected, ${log.problems.length} unreadable`;
