@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseLog } from '../src/events/parse.js';
+import { parseLog, validateEvent } from '../src/events/parse.js';
 import type { CaseEvent, Source } from '../src/events/schema.js';
 import { toTimelineJs } from '../src/export/timelinejs.js';
 import { cli } from './support/cli.js';
@@ -298,5 +298,35 @@ describe('quotation marks only around the source’s own words, wherever a sourc
     );
     expect(blockquotes.filter((b) => !quotes.has(b) && !cited.some((c) => c.source.quote === b))).toEqual([]);
     expect(blockquotes.filter((b) => notes.includes(b))).toEqual([]);
+  });
+});
+
+describe('a record source gives a quotation or a note, never both and never neither', () => {
+  const base = events.find((e) => e.id === 'pi-opposition') as CaseEvent;
+  const withSource = (source: Record<string, unknown>) => ({
+    ...base,
+    sources: [
+      { type: 'court-record', court: 'N.D. Cal.', docket: '3:20-cv-05910-LB', entry: 'ECF 22', ...source },
+    ],
+  });
+
+  it.each([
+    ['both', { quote: 'Defendants’ Opposition', copy: 'ecf-22', note: 'our words' }],
+    ['neither', {}],
+  ])('a source with %s is refused, and the message says which to give', (_, source) => {
+    const result = validateEvent(withSource(source));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/exactly one of `quote`.*or `note`/);
+  });
+
+  it('a note may not name a copy: a copy is where a quotation is checked', () => {
+    const result = validateEvent(withSource({ note: 'our words', copy: 'ecf-22' }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('`copy` goes with a quotation');
+  });
+
+  it('a quotation or a note alone is accepted', () => {
+    expect(validateEvent(withSource({ quote: 'Defendants’ Opposition', copy: 'ecf-22' })).ok).toBe(true);
+    expect(validateEvent(withSource({ note: 'The opposition, described in our words.' })).ok).toBe(true);
   });
 });

@@ -142,7 +142,7 @@ const envelope = {
   summary: z.string().min(1).max(2000),
   sources: z.array(Source).min(1, 'every event needs at least one source'),
   conflicts: z.array(Conflict).optional(),
-  /** Events this one presupposes: a what-if branch that removes one must remove or flag this one too. */
+  /** Events this one presupposes: a what-if branch that removes one removes this one too (src/whatif/scenario.ts). */
   dependsOn: z.array(Id).optional(),
 };
 
