@@ -238,7 +238,8 @@ if (!existsSync(CHROMIUM)) {
       const date = () => page.textContent(testid('current-date'));
       await page.keyboard.press('End');
       await expect.poll(step).toMatch(new RegExp(`^${total} of ${total}`));
-      const last = await date();
+      // The last two stops may share a day (the log ends with two events of 10 Aug 2021): compare the stops.
+      const last = await page.getAttribute(testid('scrubber'), 'aria-valuetext');
       await page.keyboard.press('Home');
       await expect.poll(step).toMatch(new RegExp(`^1 of ${total}`));
       expect(await date()).toBe('Thu 6 Aug 2020');
@@ -249,7 +250,7 @@ if (!existsSync(CHROMIUM)) {
       await page.keyboard.press('ArrowLeft');
       await expect.poll(step).toMatch(new RegExp(`^${total - 1} of ${total}`));
       expect(await page.getAttribute(testid('scrubber'), 'aria-valuetext')).toContain(':');
-      expect(last).not.toBe(await date());
+      expect(await page.getAttribute(testid('scrubber'), 'aria-valuetext')).not.toBe(last);
       await shot(page, 'keyboard-scrubber');
       await close(page);
     });

@@ -84,7 +84,14 @@ describe(`the log format (seed ${fc.readConfigureGlobal().seed})`, () => {
     (history, texts) => {
       const events: CaseEvent[] = history.events.map((e, i) => {
         const [summary, quote] = texts[i] ?? ['summary', 'quote'];
-        const source = { ...(e.sources[0] as CaseEvent['sources'][number]), quote };
+        // A quoting source (generated events carry a note, and a source gives a quote or a note, not both).
+        const source: CaseEvent['sources'][number] = {
+          type: 'public-record',
+          title: 'round trip',
+          url: 'https://casesim.invalid/round-trip',
+          quote,
+          verified: false,
+        };
         return { ...e, summary, sources: [source] } as CaseEvent;
       });
       const parsed = parseLog(serializeLog(events), 'round-trip.jsonl');

@@ -93,7 +93,7 @@ describe('the TimelineJS export of the WeChat log', () => {
     const slide = doc.events.find((s) => s.unique_id === 'eo-13943-signed');
     expect(slide?.media?.credit).toContain('Executive Order 13943');
     expect(slide?.media?.url).toMatch(/^https:\/\//);
-    expect(slide?.text.text).toContain('<blockquote>45 days after the date of this order');
+    expect(slide?.text.text).toContain('<blockquote>(c) 45 days after the date of this order');
   });
 
   it('has an era for the period the six prohibitions were enjoined, from 20 Sept 2020 to the revocation', () => {

@@ -12,6 +12,7 @@ import { formatProblem, parseLog } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
 import { legalEffects } from '../src/machine/effects.js';
 import { replay, replayAll } from '../src/replay/replay.js';
+import { cli } from './support/cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOG = 'events/wechat.jsonl';
@@ -151,5 +152,79 @@ describe('the legal effect of the WeChat prohibitions over time', () => {
     const effects = legalEffects(contextAt(t), t);
     expect(effects).toHaveLength(PROHIBITIONS.length);
     for (const effect of effects) expect(['rescinded', 'revoked']).toContain(effect.status);
+  });
+});
+
+describe('what the record adds and what it leaves unknown', () => {
+  const byId = (id: string) => events.find((e) => e.id === id);
+
+  it('the order denying the district stay is ECF 105, and no event cites an entry number no source gives', () => {
+    const denied = byId('district-stay-denied');
+    expect(denied?.sources.some((s) => s.type === 'court-record' && s.entry === 'ECF 105')).toBe(true);
+    expect(JSON.stringify(events)).not.toMatch(/ECF 94\b|entry number not found\)/);
+  });
+
+  it('the complaint records the claims pleaded and the parties’ consent to the magistrate judge (28 U.S.C. 636(c))', () => {
+    const complaint = byId('complaint-filed');
+    if (complaint?.type !== 'complaint.filed') throw new Error('no complaint.filed');
+    expect(complaint.claims?.map((c) => c.claim)).toEqual([
+      'first-amendment',
+      'fifth-amendment-vagueness',
+      'fifth-amendment-equal-protection',
+      'ieepa-ultra-vires',
+    ]);
+    expect(complaint.claims?.find((c) => c.claim === 'ieepa-ultra-vires')?.label).toContain('1702(b)(1)');
+    expect(complaint.magistrateJudgeConsent).toMatchObject({ consent: 'all-parties', evidence: 'inferred' });
+  });
+
+  it('the identification was withdrawn from Federal Register publication, which did not withdraw it', () => {
+    const identification = byId('identification-announced');
+    if (identification?.type !== 'identification.announced') throw new Error('no identification');
+    expect(identification.federalRegister?.status).toBe('withdrawn-before-publication');
+    expect(events.some((e) => e.type === 'identification.withdrawn')).toBe(false);
+  });
+
+  it('the Ninth Circuit stay motion rests on the motion to shorten time the district court did not grant (FRAP 8(a)(2)(A)(ii))', () => {
+    expect(
+      byId('shorten-time-motion')?.sources.some((s) => s.type === 'court-record' && s.entry === 'ECF 69'),
+    ).toBe(true);
+    expect(byId('ca9-stay-motion')?.dependsOn).toEqual(expect.arrayContaining(['shorten-time-motion']));
+  });
+
+  it('every premise an event names is an earlier event of the log', () => {
+    const seen = new Set<string>();
+    const bad: string[] = [];
+    for (const e of events) {
+      for (const p of e.dependsOn ?? []) if (!seen.has(p)) bad.push(`${e.id} → ${p}`);
+      seen.add(e.id);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('replay says the district case’s status after 10 Aug 2021 is not in the record, not that the suit is open', async () => {
+    const { code, out } = await cli('replay');
+    expect(code).toBe(0);
+    const lastState = out
+      .split('\n')
+      .filter((l) => l.trim().startsWith('state:'))
+      .at(-1);
+    expect(lastState).toContain('district case: status after 2021-08-10 not in the record');
+    expect(lastState).not.toContain('suit open');
+  });
+
+  it('casesim state after 10 Aug 2021 says the same; before it, the suit is open as the record shows', async () => {
+    const after = await cli('state', '--at', '2022-01-01');
+    expect(after.code).toBe(0);
+    expect(after.out).toContain('district case: status after 2021-08-10 not in the record');
+    const before = await cli('state', '--at', '2021-07-01');
+    expect(before.out).toContain('suit open');
+    expect(before.out).not.toContain('not in the record');
+  });
+
+  it('the order of 12 Feb 2021 stays the district proceedings, not the injunction (case.proceedingsStayed)', () => {
+    const step = [...replay(events)].find((s) => s.event.id === 'district-proceedings-stayed');
+    expect(step?.rejection).toBeUndefined();
+    expect(step?.after.context.suits['cand-3-20-cv-05910']?.status).toBe('proceedings-stayed');
+    expect(step?.after.context.injunctions['pi-granted']?.status).toBe('in-force');
   });
 });

@@ -16,22 +16,22 @@ export interface WalkthroughStep {
 export const WALKTHROUGH: readonly WalkthroughStep[] = [
   {
     title: 'A preliminary injunction: the Winter test and the serious-questions scale',
-    lead: 'The users sued on 21 Aug 2020 (`complaint-filed`) and moved for a preliminary injunction (`pi-motion`). On 19 Sept, the day before the six Commerce prohibitions were to take effect, Judge Beeler granted it nationwide (`pi-granted`), on serious questions going to the merits and a balance of hardships tipping sharply toward the users.',
+    lead: 'The users sued on 21 Aug 2020 (`complaint-filed`), pleading the First Amendment, Fifth Amendment vagueness and equal protection, and that IEEPA does not reach personal communications; the parties proceeded before Magistrate Judge Laurel Beeler, which only their consent allows (28 U.S.C. 636(c)). They moved for a preliminary injunction (`pi-motion`). On 19 Sept 2020 (file-stamped that Saturday in San Francisco; some outlets, writing in Eastern or China time, date it 20 Sept), the day before the six Commerce prohibitions were to take effect, Judge Beeler granted it nationwide (`pi-granted`, ECF 59), on serious questions going to the merits and a balance of hardships tipping sharply toward the users.',
     topics: ['findingsMeetTheTest', 'relief.enjoined'],
   },
   {
     title: 'An appeal as of right, which stays nothing by itself',
-    lead: 'The government appealed the injunction on 2 Oct 2020 (`notice-of-appeal`). The injunction stayed in force while the appeal was pending.',
+    lead: 'The government appealed the injunction on 2 Oct 2020 (`notice-of-appeal`), to the Ninth Circuit directly because the parties had consented to the magistrate judge. The injunction stayed in force while the appeal was pending.',
     topics: ['appealableOrder', 'appeal.pending'],
   },
   {
     title: 'A stay pending appeal: FRAP 8 and the Nken factors',
-    lead: 'The government asked Judge Beeler for a stay on 24 Sept (`district-stay-motion`), then the Ninth Circuit on 2 Oct, before she had ruled (`ca9-stay-motion`). Both refused: the district court on 23 Oct, the Ninth Circuit on 26 Oct, finding no irreparable injury shown. The `district-stay-granted` what-if (on the case page, or `npx casesim whatif events/scenarios/district-stay-granted.json`) shows the other branch.',
+    lead: 'The government asked Judge Beeler for a stay on 24 Sept 2020 (`district-stay-motion`, ECF 68) and to shorten time (`shorten-time-motion`, ECF 69); she set the hearing for 15 Oct instead (`stay-scheduling-order`), so on 2 Oct the government went to the Ninth Circuit before she had ruled (`ca9-stay-motion`), on the ground that the district court had failed to afford the relief requested. Both courts refused, for different reasons. The district court, on 23 Oct (`district-stay-denied`, ECF 105), held that on the record as both sides had added to it the users still met the standard for an injunction: the new evidence did not change its analysis. The Ninth Circuit, on 26 Oct (`ca9-stay-denied`), held only that the government had not shown it would suffer an imminent, irreparable injury while the expedited appeal was pending. The `district-stay-granted` and `district-stay-granted-partial` what-ifs (on the case page, or `npx casesim whatif events/scenarios/district-stay-granted.json`) show other branches.',
     topics: ['moveFirstInDistrictCourt', 'stayFindingsMeetNken', 'relief.stayed'],
   },
   {
     title: 'The end: mootness',
-    lead: 'EO 14034 revoked EO 13943 on 9 June 2021 (`eo-14034-revokes`), Commerce rescinded the identification on 16 June (`identification-rescinded`), and the appeal was dismissed as moot on 10 Aug 2021 (`appeal-dismissed`). No source shows a vacatur, so in the replay the injunction stays on the books with nothing left to enjoin.',
+    lead: 'EO 14034 revoked EO 13943 on 9 June 2021 (`eo-14034-revokes`). Commerce rescinded the identification, effective 16 June, announced 21 June (`identification-rescinded`). The appeal was dismissed as moot, 10 Aug 2021 per one source, July per another (`appeal-dismissed`). No source shows a vacatur, so in the replay the injunction stays on the books with nothing left to enjoin; what became of the district case after 10 Aug 2021 is not in the record.',
     topics: ['mootnessNeedsEndedAction'],
   },
 ];

@@ -39,8 +39,46 @@ export const Instant = z
   .describe('A local date or time in a named zone; its precision is the shape of `local`.');
 export type Instant = z.infer<typeof Instant>;
 
-/** Short verbatim evidence; longer passages belong in the source, not in the log. */
-const Quote = z.string().min(3).max(400).describe('A short verbatim quotation from the source, as evidence.');
+/** The source's own words, verbatim: never a paraphrase, never a research note. */
+const Quote = z
+  .string()
+  .min(3)
+  .max(400)
+  .describe("The source's own words, verbatim, as evidence; printed in quotation marks.");
+
+/** What a source says, in the project's own words, where no verbatim text of it is at hand. */
+const Note = z
+  .string()
+  .min(3)
+  .max(600)
+  .describe("What the source says, in the project's own words; never printed in quotation marks.");
+
+/** The local copy a quotation is checked against: `docs/sources/<copy>.txt`, with its URL and reading date. */
+const Copy = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'a copy name such as ecf-59 (the file docs/sources/ecf-59.txt)')
+  .describe('The local copy of the passage (docs/sources/<copy>.txt) in which the quotation is checked.');
+
+const evidence = { quote: Quote.optional(), copy: Copy.optional(), note: Note.optional() };
+
+/**
+ * A record source carries either a quotation (the source's own words) or a note in our own words, never
+ * both: a reader must be able to tell the source's words from ours. A quotation should name the local copy
+ * it can be checked in; the project's own log must (tests/quotes.test.ts).
+ */
+function checkEvidence(
+  value: { quote?: string | undefined; copy?: string | undefined; note?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if ((value.quote === undefined) === (value.note === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['quote'],
+      message: "give exactly one of `quote` (the source's own words) or `note` (our own words)",
+    });
+  else if (value.note !== undefined && value.copy !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['copy'], message: '`copy` goes with a quotation, not a note' });
+}
 
 export const ArticleSource = z.strictObject({
   type: z.literal('article'),
@@ -50,27 +88,28 @@ export const ArticleSource = z.strictObject({
   quote: Quote,
 });
 
-export const CourtRecordSource = z.strictObject({
-  type: z.literal('court-record'),
-  court: z.string().min(1),
-  docket: z.string().min(1),
-  /** The docket entry, for example `ECF 59` or `DktEntry 5-1`; `text-only entry` where there is no document. */
-  entry: z.string().min(1),
-  url: z.url().optional(),
-  quote: Quote,
-  /** A local text in which the quotation can be checked verbatim (for example `legal-record.md`). */
-  quotedIn: z.string().min(1).optional(),
-});
+export const CourtRecordSource = z
+  .strictObject({
+    type: z.literal('court-record'),
+    court: z.string().min(1),
+    docket: z.string().min(1),
+    /** The docket entry, for example `ECF 59` or `DktEntry 5-1`; `text-only entry` where there is no document. */
+    entry: z.string().min(1),
+    url: z.url().optional(),
+    ...evidence,
+  })
+  .superRefine(checkEvidence);
 
-export const PublicRecordSource = z.strictObject({
-  type: z.literal('public-record'),
-  title: z.string().min(1),
-  url: z.url(),
-  quote: Quote,
-  quotedIn: z.string().min(1).optional(),
-  /** False where the record marks the fact as recalled and unverified. */
-  verified: z.boolean(),
-});
+export const PublicRecordSource = z
+  .strictObject({
+    type: z.literal('public-record'),
+    title: z.string().min(1),
+    url: z.url(),
+    ...evidence,
+    /** False where the fact is recalled and unverified. */
+    verified: z.boolean(),
+  })
+  .superRefine(checkEvidence);
 
 export const Source = z.discriminatedUnion('type', [ArticleSource, CourtRecordSource, PublicRecordSource]);
 export type Source = z.infer<typeof Source>;
@@ -103,6 +142,8 @@ const envelope = {
   summary: z.string().min(1).max(2000),
   sources: z.array(Source).min(1, 'every event needs at least one source'),
   conflicts: z.array(Conflict).optional(),
+  /** Events this one presupposes: a what-if branch that removes one removes this one too (src/whatif/scenario.ts). */
+  dependsOn: z.array(Id).optional(),
 };
 
 function kind<const T extends string, S extends z.ZodRawShape>(type: T, shape: S, description: string) {
@@ -153,7 +194,21 @@ export const OrderRevoked = kind(
 );
 export const IdentificationAnnounced = kind(
   'identification.announced',
-  { identification: Id, order: Id, agency: z.string().min(1), prohibitions: z.array(Prohibition).min(1) },
+  {
+    identification: Id,
+    order: Id,
+    agency: z.string().min(1),
+    prohibitions: z.array(Prohibition).min(1),
+    /** Its Federal Register history; withdrawal from publication is not withdrawal of the identification. */
+    federalRegister: z
+      .strictObject({
+        publicInspection: Instant.optional(),
+        status: z.enum(['published', 'withdrawn-before-publication', 'not-filed']),
+        citation: z.string().min(1).optional(),
+        basis: z.string().min(1),
+      })
+      .optional(),
+  },
   'An agency names the transactions an order prohibits, each with its own effective instant.',
 );
 export const IdentificationDatesChanged = kind(
@@ -213,6 +268,16 @@ export const ComplaintFiled = kind(
     /** FRAP 4(a)(1)(B): the United States or its officer as a party gives every party 60 days to appeal. */
     unitedStatesIsParty: z.boolean(),
     challenges: z.array(Id).default([]),
+    /** The claims pleaded, each by a stable id and a plain label with its legal basis. */
+    claims: z.array(z.strictObject({ claim: Id, label: z.string().min(1) })).optional(),
+    /** 28 U.S.C. 636(c): with all parties' consent a magistrate judge may decide everything, appeal going to the circuit. */
+    magistrateJudgeConsent: z
+      .strictObject({
+        consent: z.enum(['all-parties', 'not-all-parties', 'unknown']),
+        evidence: z.enum(['docketed', 'inferred']),
+        basis: z.string().min(1),
+      })
+      .optional(),
   },
   'A complaint is filed, opening a case on a district-court docket.',
 );
@@ -384,6 +449,10 @@ export const ContextNote = kind(
       'other',
     ]),
     actor: z.string().optional(),
+    /** Where the record falls silent: from this note on, a region's phase is shown as unknown (`says`) until it changes. */
+    unknownAfter: z
+      .strictObject({ region: z.enum(['executive', 'suit', 'relief', 'appeal']), says: z.string().min(1) })
+      .optional(),
   },
   'Something that belongs on the timeline but moves no legal state.',
 );

@@ -4,6 +4,7 @@
  * prohibition was in force, enjoined or stayed (from `effectIntervals`). TimelineJS renders `text` as HTML,
  * so every string taken from a log is escaped here.
  */
+import { evidenceOf } from '../events/evidence.js';
 import { precisionOf, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant, Source } from '../events/schema.js';
 import { type CaseContext, courtOf } from '../machine/context.js';
@@ -156,10 +157,15 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
 }
 
 function slideText(event: CaseEvent, rejected: string | undefined): string {
-  const quotes = event.sources.map(
-    (s) =>
-      `<blockquote>${escapeHtml(s.quote)}</blockquote><p><small>${escapeHtml(sourceCredit(s))}</small></p>`,
-  );
+  // A blockquote only for the source's own words; a note is ours and is printed as plain text.
+  const quotes = event.sources.map((s) => {
+    const evidence = evidenceOf(s);
+    const shown =
+      evidence.kind === 'quote'
+        ? `<blockquote>${escapeHtml(evidence.text)}</blockquote>`
+        : `<p>Note: ${escapeHtml(evidence.text)}</p>`;
+    return `${shown}<p><small>${escapeHtml(sourceCredit(s))}</small></p>`;
+  });
   const warning = rejected ? [`<p><strong>Rejected by rule ${escapeHtml(rejected)}.</strong></p>`] : [];
   return [`<p>${escapeHtml(event.summary)}</p>`, ...warning, ...quotes].join('');
 }

@@ -14,7 +14,7 @@ export const SCENARIO_SOURCE: Source = {
   type: 'public-record',
   title: 'casesim what-if scenario (hypothetical event, not evidence)',
   url: 'https://casesim.invalid/whatif',
-  quote: 'hypothetical: written for a what-if scenario',
+  note: 'hypothetical: written for a what-if scenario',
   verified: false,
 };
 
@@ -266,6 +266,60 @@ function orderProblem(
   return undefined;
 }
 
+/** An event that presupposes (`dependsOn`) another which is no longer in the branch as the base had it. */
+export interface LostPremise {
+  readonly event: CaseEvent;
+  /** The id of the event it presupposes. */
+  readonly premise: string;
+}
+
+/**
+ * The events that presuppose, directly or through another such event, an id in `gone`, in log order.
+ * A premise gone from a world takes with it what was only true because of it: a note that a company acted
+ * "although the injunction held" says nothing in a world without the injunction.
+ */
+export function lostPremises(events: readonly CaseEvent[], gone: ReadonlySet<string>): LostPremise[] {
+  const lost = new Map<string, LostPremise>();
+  const isGone = (id: string) => gone.has(id) || lost.has(id);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const e of events) {
+      if (lost.has(e.id)) continue;
+      const premise = e.dependsOn?.find(isGone);
+      if (premise === undefined) continue;
+      lost.set(e.id, { event: e, premise });
+      grew = true;
+    }
+  }
+  return events.flatMap((e) => {
+    const l = lost.get(e.id);
+    return l ? [l] : [];
+  });
+}
+
+/**
+ * After an edit takes events out of the branch (or replaces them, changing what they were), removes the
+ * base events that presupposed them, and says so as part of that edit. Events the scenario wrote are its
+ * own and are kept: a scenario keeps a dependent by rewriting it first.
+ */
+function removeLostPremises(
+  events: CaseEvent[],
+  gone: ReadonlySet<string>,
+  authoredBy: Record<string, number>,
+  index: number,
+  kind: Edit['kind'],
+): AppliedEdit[] {
+  const lost = lostPremises(events, gone).filter((l) => authoredBy[l.event.id] === undefined);
+  const ids = new Set(lost.map((l) => l.event.id));
+  events.splice(0, events.length, ...events.filter((e) => !ids.has(e.id)));
+  return lost.map((l) => ({
+    index,
+    kind,
+    text: `also removed ${label(l.event)}: it presupposes ${l.premise}, which is no longer in the branch`,
+  }));
+}
+
 /** Applies the scenario's edits in order to the base events. Pure; the base is not changed. */
 export function applyScenario(base: readonly CaseEvent[], scenario: Scenario): ApplyResult {
   const events = [...base];
@@ -274,8 +328,15 @@ export function applyScenario(base: readonly CaseEvent[], scenario: Scenario): A
   const applied: AppliedEdit[] = [];
   for (const [index, edit] of scenario.edits.entries()) {
     try {
+      const before = new Set(events.map((e) => e.id));
       const text = applyOne(events, edit, authoredBy, replaced, index);
       applied.push({ index, kind: edit.kind, text, ...(edit.why ? { why: edit.why } : {}) });
+      // A replaced event is gone as a premise even where its replacement keeps the id: it is another event.
+      const after = new Set(events.map((e) => e.id));
+      const gone = new Set([...before].filter((id) => !after.has(id)));
+      if (edit.kind === 'replace') gone.add(edit.event);
+      if (edit.kind !== 'stopAt')
+        applied.push(...removeLostPremises(events, gone, authoredBy, index, edit.kind));
     } catch (error) {
       if (!(error instanceof EditFailure)) throw error;
       return { ok: false, error: { editIndex: index, editKind: edit.kind, message: error.message } };

@@ -3,6 +3,7 @@
  * sources, ids) is always inserted as text nodes through `h`.
  */
 import { findTopic } from '../../src/docs/explain.js';
+import { evidenceOf } from '../../src/events/evidence.js';
 import type { CaseEvent, Source } from '../../src/events/schema.js';
 import { sourceCredit } from '../../src/export/timelinejs.js';
 import type { ProhibitionEffect } from '../../src/machine/effects.js';
@@ -16,13 +17,21 @@ export function stopTitle(stop: Stop): string {
   return stop.kind === 'effective' ? 'effective date reached' : 'TRO lapses';
 }
 
+/** Quotation marks (a `q`) only around the source's own words; a note is ours. */
+function quoteOrNote(source: Source): HTMLElement {
+  const evidence = evidenceOf(source);
+  return evidence.kind === 'quote'
+    ? h('q', {}, evidence.text)
+    : h('span', { class: 'note' }, `Note: ${evidence.text}`);
+}
+
 function sourceItem(source: Source): HTMLElement {
   const url = source.type === 'article' ? undefined : source.url;
   const label = sourceCredit(source);
   return h(
     'li',
     { class: 'source' },
-    h('q', {}, source.quote),
+    quoteOrNote(source),
     ' — ',
     url && /^https?:\/\//.test(url)
       ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, label)

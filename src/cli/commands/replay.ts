@@ -1,11 +1,13 @@
+import { evidenceOf } from '../../events/evidence.js';
 import { rangeOf } from '../../events/instant.js';
 import { formatProblem } from '../../events/parse.js';
 import { type CaseSnapshot, initialSnapshot, persistSnapshot } from '../../replay/replay.js';
 import { type TimelineEntry, timeline } from '../../replay/timeline.js';
-import { type Colors, effectLine, formatInstant, phasesLine, rejectionText, sourceLabel } from '../format.js';
+import { type Colors, effectLine, formatInstant, rejectionText, sourceLabel } from '../format.js';
 import { loadLog } from '../io.js';
 import { json } from '../options.js';
 import { action, type CommandModule, colorsOf } from '../program.js';
+import { noteSilence, type Silences, silencesOf, stateLine } from '../silences.js';
 import { eventsAfter, loadState, saveState } from '../state-file.js';
 
 interface ReplayOptions {
@@ -15,7 +17,7 @@ interface ReplayOptions {
   resume?: string;
 }
 
-function entryText(c: Colors, entry: TimelineEntry): string {
+function entryText(c: Colors, entry: TimelineEntry, silences: Silences = new Map()): string {
   if (entry.kind !== 'event') {
     // At an effective date only the prohibitions due then are news; when a TRO lapses, all of them may be.
     const effective = entry.kind === 'effective-date';
@@ -36,10 +38,15 @@ function entryText(c: Colors, entry: TimelineEntry): string {
   if (e.knownAt.local !== e.at.local || e.knownAt.zone !== e.at.zone) {
     lines.push(`  ${c.dim('known:')}   ${formatInstant(e.knownAt)}`);
   }
-  lines.push(`  ${c.dim('state:')}   ${phasesLine(step.after)}`);
+  if (!step.rejection) noteSilence(silences, e, step.after);
+  lines.push(`  ${c.dim('state:')}   ${stateLine(step.after, silences)}`);
   for (const s of e.sources) {
     lines.push(`  ${c.dim('source:')}  ${sourceLabel(s)}`);
-    lines.push(`           ${c.dim(`“${s.quote}”`)}`);
+    const evidence = evidenceOf(s);
+    // Quotation marks only around the source's own words; a note is ours and is labelled so.
+    lines.push(
+      `           ${c.dim(evidence.kind === 'quote' ? `“${evidence.text}”` : `note: ${evidence.text}`)}`,
+    );
   }
   for (const conflict of e.conflicts ?? []) {
     lines.push(
@@ -122,7 +129,11 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
               ),
             );
           }
-          for (const entry of entries) io.out(entryText(c, entry));
+          // A silence noted before the resume point still holds after it.
+          const silences = silencesOf(
+            log.events.slice(0, log.events.length - logged.length).map((l) => l.event),
+          );
+          for (const entry of entries) io.out(entryText(c, entry, silences));
           for (const p of log.problems) io.err(c.red(formatProblem(p)));
           const summary = `${logged.length} events replayed, ${rejected} rejected, ${log.problems.length} unreadable`;
           io.out(failed ? c.red(summary) : c.green(summary));

@@ -1,10 +1,11 @@
 import { formatProblem } from '../../events/parse.js';
 import { checkLog } from '../../replay/check.js';
 import { caseAt, caseZone } from '../../replay/query.js';
-import { effectLine, phasesLine, rejectionText } from '../format.js';
+import { effectLine, rejectionText } from '../format.js';
 import { loadLog } from '../io.js';
 import { checkInstantSyntax, json, queryInstant, timeZoneOption } from '../options.js';
 import { action, CliError, type CommandModule, colorsOf } from '../program.js';
+import { silencesOf, stateLine } from '../silences.js';
 
 interface StateOptions {
   at?: string;
@@ -77,7 +78,7 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           io.out(
             `  ${result.events.length} of ${events.length} events count; the last is ${lastEvent?.id ?? '(none)'}`,
           );
-          io.out(`  ${phasesLine(result.snapshot)}`);
+          io.out(`  ${stateLine(result.snapshot, silencesOf(result.events))}`);
           io.out(pc.bold('\nProhibitions'));
           if (result.effects.length === 0) io.out('  (none identified yet)');
           for (const effect of result.effects) io.out(effectLine(effect, pc));
