@@ -82,7 +82,8 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
         if (opts.json) {
           io.out(
             json({
-              file: file,
+              file,
+              ...(opts.scenario === undefined ? {} : { scenario: opts.scenario }),
               at: { input: opts.at, zone, epochMs: at.ms, iso: new Date(at.ms).toISOString() },
               knownAt: known
                 ? { input: opts.knownAt, epochMs: known.ms, iso: new Date(known.ms).toISOString() }
