@@ -84,7 +84,10 @@ describe('a log line longer than an event may be', () => {
       const rss = path.join(dir, 'rss.mjs');
       writeFileSync(
         rss,
-        "process.on('exit', () => process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`));\n",
+        [
+          "process.on('exit', () =>",
+          "  process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n'));",
+        ].join('\n'),
       );
       for (const json of [false, true]) {
         const args = ['validate', '/dev/zero', ...(json ? ['--json'] : [])];

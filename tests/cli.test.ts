@@ -514,7 +514,7 @@ describe('casesim export', () => {
   });
 });
 
-describe('casesim validate', () => {
+describe('casesim validate on a line with many mistakes', () => {
   it('shows every schema problem of a line at once, so one round trip fixes them all', async () => {
     const file = path.join(tempDir(), 'many.jsonl');
     const line = {
