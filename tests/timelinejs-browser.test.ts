@@ -121,7 +121,7 @@ if (!existsSync(CHROMIUM)) {
     it.skip(`is SKIPPED: no chromium at ${CHROMIUM} (Debian: apt-get install chromium)`, () => {});
   });
   console.warn(
-    `SKIPPED tests/timelinejs-browser.test.ts: no chromium at ${CHROMIUM} (apt-get install chromium)`,
+    `SKIPPED tests/timelinejs-browser.test.ts: no chromium at ${CHROMIUM}; the export was NOT loaded into TimelineJS (Debian: apt-get install chromium)`,
   );
 } else {
   describe('the TimelineJS export in TimelineJS', () => {

@@ -87,6 +87,7 @@ function discriminate(node: Node, branches: unknown[]): Node {
     properties: { [key]: { enum: values } },
     allOf: branches.map((branch, i) => ({
       if: { type: 'object', properties: { [key]: { const: values[i] } }, required: [key] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword; this object is data, never awaited
       then: branch,
     })),
   };

@@ -95,6 +95,7 @@ export function logLineJsonSchema(): Record<string, unknown> {
       $schema,
       description: `One casesim event (schema version ${SCHEMA_VERSION}, or an older version casesim still reads). Only casesim validate checks what a line cannot show: the order of the log and the rules of procedure.`,
       if: { type: 'object', properties: { schemaVersion: { const: 1 } }, required: ['schemaVersion'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword; this object is data, never awaited
       then: v1,
       else: current,
     },
