@@ -34,6 +34,15 @@ async function goToDate(page: Page, date: string): Promise<void> {
   await page.dispatchEvent(testid('date-input'), 'change');
 }
 
+/** "Open a log" with a fixture from tests/fixtures/logs. */
+async function openFixtureLog(page: Page, name: string): Promise<void> {
+  await page.setInputFiles(testid('log-file'), {
+    name: `${name}.jsonl`,
+    mimeType: 'application/json',
+    buffer: readFileSync(path.join(root, 'tests', 'fixtures', 'logs', `${name}.jsonl`)),
+  });
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
@@ -216,11 +225,7 @@ if (!existsSync(CHROMIUM)) {
     it('after "Open a log": the branch menu names the opened log and goes back to the bundled case', async () => {
       const page = await newPage();
       await open(page, base);
-      await page.setInputFiles(testid('log-file'), {
-        name: 'minimal.jsonl',
-        mimeType: 'application/json',
-        buffer: readFileSync(path.join(root, 'tests', 'fixtures', 'logs', 'minimal.jsonl')),
-      });
+      await openFixtureLog(page, 'minimal');
       await expect.poll(() => page.textContent(testid('case-meta'))).toContain('minimal.jsonl');
       expect(await page.isEnabled(testid('scenario-select'))).toBe(true);
       expect(await page.inputValue(testid('scenario-select'))).toBe('(opened)');
@@ -262,11 +267,7 @@ if (!existsSync(CHROMIUM)) {
     it('a log with a rejected event says so up front, naming the line, event and rule', async () => {
       const page = await newPage();
       await open(page, base);
-      await page.setInputFiles(testid('log-file'), {
-        name: 'illegal-event.jsonl',
-        mimeType: 'application/json',
-        buffer: readFileSync(path.join(root, 'tests', 'fixtures', 'logs', 'illegal-event.jsonl')),
-      });
+      await openFixtureLog(page, 'illegal-event');
       await expect.poll(() => page.isVisible(testid('notice'))).toBe(true);
       expect(await page.textContent(testid('notice'))).toContain(
         'illegal-event.jsonl:7: event stay-granted: stay.granted breaks rule stayMotionPending',

@@ -496,6 +496,34 @@ describe('casesim --version', () => {
   });
 });
 
+describe('casesim serve --json', () => {
+  it.skipIf(!existsSync(BUILT_CLI))(
+    `${existsSync(BUILT_CLI) ? '' : '[skipped: dist/ is missing; run npm run build] '}prints where it serves as one JSON line, and refuses a port in hex`,
+    async () => {
+      const child = spawn(process.execPath, [BUILT_CLI, 'serve', '--port', '0', '--json'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const line = await new Promise<string>((resolve) => {
+          let out = '';
+          child.stdout.on('data', (chunk) => {
+            out += String(chunk);
+            if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+          });
+        });
+        const served = JSON.parse(line);
+        expect(served.url).toBe(`http://127.0.0.1:${served.port}/`);
+        expect((await fetch(served.url)).status).toBe(200);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      const hex = await casesim('serve', '--port', '0x10', '--json');
+      expect(hex.code).toBe(2);
+      expect(JSON.parse(hex.out).error.message).toBe("--port: '0x10' is not a port number (0-65535)");
+    },
+  );
+});
+
 describe('casesim export', () => {
   it('exits 1 on a log with a rejected event, naming it, and still prints the timeline', async () => {
     const file = fixture('illegal-event');
