@@ -76,7 +76,8 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
         const asOf = known ? { at: at.ms, knownAt: known.ms } : { at: at.ms };
         const result = caseAt(events, asOf);
         // Each status dated as `whatif` dates it: in force since it began to bind, not its effective date.
-        const effects = datedEffects(result.effects, effectIntervals(events, asOf), at.ms);
+        // Only the events counted by then decide it, so the intervals are built from those alone.
+        const effects = datedEffects(result.effects, effectIntervals(result.events, asOf), at.ms);
         const ctx = result.snapshot.context;
         const lastEvent = result.events.at(-1);
         if (opts.json) {
