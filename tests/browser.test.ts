@@ -34,13 +34,27 @@ async function goToDate(page: Page, date: string): Promise<void> {
   await page.dispatchEvent(testid('date-input'), 'change');
 }
 
+/** "Open a log" with a fixture from tests/fixtures/logs. */
+async function openFixtureLog(page: Page, name: string): Promise<void> {
+  await page.setInputFiles(testid('log-file'), {
+    name: `${name}.jsonl`,
+    mimeType: 'application/json',
+    buffer: readFileSync(path.join(root, 'tests', 'fixtures', 'logs', `${name}.jsonl`)),
+  });
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
 if (!existsSync(CHROMIUM)) {
+  // Said plainly, on the console as well as in the skip count: a green run without the browser suite
+  // has not checked the page.
+  console.warn(
+    `SKIPPED tests/browser.test.ts: no chromium at ${CHROMIUM}; the case page was NOT tested (Debian: apt-get install chromium)`,
+  );
   describe('the case page in a real browser', () => {
-    it.skip(`is skipped: no chromium at ${CHROMIUM} (install it with: apt-get install -y chromium; .ci/run does)`, () => {});
+    it.skip(`is SKIPPED: no chromium at ${CHROMIUM} (install it with: apt-get install -y chromium; .ci/run does)`, () => {});
   });
 } else {
   describe('the case page in a real browser', () => {
@@ -188,6 +202,76 @@ if (!existsSync(CHROMIUM)) {
       );
       expect(await page.getAttribute(testid('phase-relief.stayed'), 'data-active')).toBe('true');
       await shot(page, 'whatif-stay-granted');
+      await close(page);
+    });
+
+    it('goes to the date asked and keeps it: 21 Sept shows 21 Sept, 1 Jan 2021 shows 1 Jan 2021', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await goToDate(page, '2020-09-21');
+      await expect.poll(() => page.textContent(testid('current-date'))).toBe('Mon 21 Sep 2020');
+      expect(await page.inputValue(testid('date-input'))).toBe('2020-09-21');
+      // The heading is over enjoined items too: it names the legal effect, not "in force".
+      expect(await page.textContent(testid('effects-heading'))).toBe('Legal effect on Mon 21 Sep 2020');
+      await goToDate(page, '2021-01-01');
+      await expect.poll(() => page.textContent(testid('current-date'))).toBe('Fri 1 Jan 2021');
+      expect(await page.inputValue(testid('date-input'))).toBe('2021-01-01');
+      // Moving on by step shows the step's own date again.
+      await page.click(testid('next'));
+      await expect.poll(() => page.textContent(testid('current-date'))).not.toBe('Fri 1 Jan 2021');
+      await close(page);
+    });
+
+    it('after "Open a log": the branch menu names the opened log and goes back to the bundled case', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await openFixtureLog(page, 'minimal');
+      await expect.poll(() => page.textContent(testid('case-meta'))).toContain('minimal.jsonl');
+      expect(await page.isEnabled(testid('scenario-select'))).toBe(true);
+      expect(await page.inputValue(testid('scenario-select'))).toBe('(opened)');
+      expect(await page.textContent(`${testid('scenario-select')} option:checked`)).toBe(
+        'Opened log: minimal.jsonl',
+      );
+      await page.selectOption(testid('scenario-select'), '');
+      await expect.poll(() => page.textContent(testid('case-meta'))).toContain('events/wechat.jsonl');
+      await page.selectOption(testid('scenario-select'), 'district-stay-granted');
+      await expect.poll(() => page.isVisible(testid('scenario-banner'))).toBe(true);
+      await page.selectOption(testid('scenario-select'), '(opened)');
+      await expect.poll(() => page.textContent(testid('case-meta'))).toContain('minimal.jsonl');
+      await close(page);
+    });
+
+    it.each([
+      ['an empty file', 'empty.jsonl', Buffer.alloc(0), /empty\.jsonl has no events: the file is empty/],
+      [
+        'a binary file',
+        'random.bin',
+        Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 97 + 13) % 256)),
+        /random\.bin has no readable event/,
+      ],
+    ])('%s clears the previous case (date, phases, lit chart) and says why', async (_, name, buffer, why) => {
+      const page = await newPage();
+      await open(page, base);
+      await goToDate(page, '2020-09-21');
+      await expect.poll(() => page.textContent(testid('current-date'))).toBe('Mon 21 Sep 2020');
+      await page.setInputFiles(testid('log-file'), { name, mimeType: 'application/octet-stream', buffer });
+      await expect.poll(() => page.isVisible(testid('notice'))).toBe(true);
+      expect(await page.textContent(testid('notice'))).toMatch(why);
+      expect(await page.textContent(testid('current-date'))).toBe('');
+      expect(await page.textContent(testid('phases'))).toBe('');
+      expect(await page.locator('[data-active="true"]').count()).toBe(0);
+      expect(await page.textContent(testid('effects-slot'))).toContain('no event to show');
+      await close(page);
+    });
+
+    it('a log with a rejected event says so up front, naming the line, event and rule', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await openFixtureLog(page, 'illegal-event');
+      await expect.poll(() => page.isVisible(testid('notice'))).toBe(true);
+      expect(await page.textContent(testid('notice'))).toContain(
+        'illegal-event.jsonl:7: event stay-granted: stay.granted breaks rule stayMotionPending',
+      );
       await close(page);
     });
 

@@ -205,13 +205,14 @@ describe('casesim state', () => {
     expect(out).toContain('pi-granted: preliminary injunction of N.D. Cal., nationwide; in-force');
   });
 
-  it('after the stay, the prohibitions are in force again and the stay is named', async () => {
+  it('after the stay, the prohibitions are in force from the stay, not their enjoined effective date', async () => {
     const { code, out } = await casesim('state', MINIMAL, '--at', '2020-10-21');
     expect(code).toBe(0);
     expect(out).toContain('relief stayed · appeal pending');
     expect(out).toMatch(
-      /in-force +app-store: In force since 2020-09-20 23:59 EDT\. .*stayed by stay-granted/,
+      /in-force +app-store: In force since 2020-10-20 \(America\/Los_Angeles\)\. .*stayed by stay-granted/,
     );
+    expect(out).not.toContain('2020-09-20 23:59 EDT');
   });
 
   it('--known-at counts only what had been filed or published by then', async () => {
@@ -278,6 +279,50 @@ describe('--json', () => {
     const { out } = await casesim(...argv, '--json');
     expect(() => JSON.parse(out)).not.toThrow();
   });
+
+  it.each([
+    ['export', MINIMAL],
+    ['explain', '--walkthrough'],
+    ['explain', 'relief.enjoined'],
+    ['whatif', path.join(ROOT, 'events/scenarios/district-stay-granted.json')],
+    ['outcomes', '--samples', '200', '--method', 'monte-carlo'],
+  ])('casesim %s %s --json prints JSON too (every command takes --json)', async (...argv) => {
+    const { code, out } = await casesim(...argv, '--json');
+    expect(code).toBe(0);
+    expect(() => JSON.parse(out)).not.toThrow();
+  });
+
+  it('explain --walkthrough --json gives each step with its topics, not Markdown', async () => {
+    const { out } = await casesim('explain', '--walkthrough', '--json');
+    const doc = JSON.parse(out);
+    expect(doc.steps[0]).toMatchObject({ title: expect.any(String), lead: expect.any(String) });
+    expect(doc.steps[0].topics[0]).toMatchObject({ name: 'findingsMeetTheTest', kind: 'rule' });
+    expect(doc.markdown).toContain('### 1. ');
+  });
+
+  it.each([
+    [['state', MINIMAL, '--at', 'tomorrow'], 2, 'USAGE', null],
+    [['state', MINIMAL, '--bogus'], 2, 'USAGE', null],
+    [['validate', '/no/such/log.jsonl'], 2, 'UNREADABLE', { file: '/no/such/log.jsonl' }],
+    [
+      ['state', fixture('illegal-event'), '--at', '2020-10-21'],
+      1,
+      'INVALID',
+      { file: fixture('illegal-event'), line: 7, eventId: 'stay-granted' },
+    ],
+    [['outcomes', '--samples', '1e12'], 2, 'USAGE', null],
+    [['nosuchcommand'], 2, 'USAGE', null],
+  ])(
+    'an error with --json is one JSON document {error: {code, message, where}}: %j',
+    async (argv, exit, code, where) => {
+      const run = await casesim(...(argv as string[]), '--json');
+      expect(run.code).toBe(exit);
+      expect(run.err).toBe('');
+      const doc = JSON.parse(run.out);
+      expect(Object.keys(doc)).toEqual(['error']);
+      expect(doc.error).toEqual({ code, message: expect.any(String), where });
+    },
+  );
 
   it('validate --json lists each problem with its file, line, event id, code and rule', async () => {
     const file = fixture('illegal-event');
@@ -396,6 +441,7 @@ describe('--help', () => {
                               ISO with Z
         --known-at <instant>  count only what had been filed or published by then (default: end of log)
         --tz <zone>           zone for bare dates and times (default: the court's zone from the log)
+        --scenario <file>     answer for the branch this what-if scenario builds from its base log
         --json                print the answer as JSON
         -h, --help            display help for command
       "
@@ -436,6 +482,91 @@ describe('--help', () => {
         -h, --help  display help for command
       "
     `);
+  });
+});
+
+describe('casesim --version', () => {
+  it('prints the version in package.json', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-V']) {
+      const { code, out } = await casesim(flag);
+      expect(code).toBe(0);
+      expect(out.trim()).toBe(pkg.version);
+    }
+  });
+});
+
+describe('casesim serve --json', () => {
+  it.skipIf(!existsSync(BUILT_CLI))(
+    `${existsSync(BUILT_CLI) ? '' : '[skipped: dist/ is missing; run npm run build] '}prints where it serves as one JSON line, and refuses a port in hex`,
+    async () => {
+      const child = spawn(process.execPath, [BUILT_CLI, 'serve', '--port', '0', '--json'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const line = await new Promise<string>((resolve) => {
+          let out = '';
+          child.stdout.on('data', (chunk) => {
+            out += String(chunk);
+            if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+          });
+        });
+        const served = JSON.parse(line);
+        expect(served.url).toBe(`http://127.0.0.1:${served.port}/`);
+        expect((await fetch(served.url)).status).toBe(200);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      const hex = await casesim('serve', '--port', '0x10', '--json');
+      expect(hex.code).toBe(2);
+      expect(JSON.parse(hex.out).error.message).toBe("--port: '0x10' is not a port number (0-65535)");
+    },
+  );
+});
+
+describe('casesim export', () => {
+  it('exits 1 on a log with a rejected event, naming it, and still prints the timeline', async () => {
+    const file = fixture('illegal-event');
+    const { code, out, err } = await casesim('export', file);
+    expect(code).toBe(1);
+    expect(err).toContain(`${file}:7: event stay-granted: stay.granted breaks rule stayMotionPending`);
+    const slide = JSON.parse(out).events.find((e: { unique_id: string }) => e.unique_id === 'stay-granted');
+    expect(slide.text.text).toContain('Rejected by rule stayMotionPending');
+  });
+
+  it('refuses a log with an unreadable line (exit 1), saying where', async () => {
+    const { code, out, err } = await casesim('export', fixture('bad-json'));
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/bad-json\.jsonl has 1 problem; first: .*bad-json\.jsonl:5: not valid JSON/);
+  });
+});
+
+describe('casesim validate on a line with many mistakes', () => {
+  it('shows every schema problem of a line at once, so one round trip fixes them all', async () => {
+    const file = path.join(tempDir(), 'many.jsonl');
+    const line = {
+      schemaVersion: 2,
+      id: 'x',
+      type: 'complaint.filed',
+      at: { local: '2020-13-01', zone: 'Mars/Olympus' },
+      summary: '',
+      sources: [],
+    };
+    writeFileSync(file, `${JSON.stringify(line)}\n`);
+    const { code, err } = await casesim('validate', file);
+    expect(code).toBe(1);
+    for (const problem of [
+      'at.zone: not an IANA time zone',
+      'at.local: month 13 does not exist',
+      'knownAt: ',
+      'summary: ',
+      'sources: every event needs at least one source',
+      'court: ',
+      'caseName: ',
+    ])
+      expect(err).toContain(problem);
+    expect(err.split('\n').filter((l) => l.includes('many.jsonl:1:'))).toHaveLength(1);
   });
 });
 

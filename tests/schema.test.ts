@@ -1,15 +1,19 @@
 /**
- * `events/schema.json`, the JSON Schema editors validate log lines with: it is exactly what the zod event
- * schemas generate today (so it cannot drift from them), and it is a well-formed JSON Schema whose
- * alternatives cover every event type, one branch per type.
+ * The JSON Schemas casesim ships (`events/schema.json` for a log line, `events/scenarios/schema.json`,
+ * `events/odds/schema.json`), checked with a real validator (ajv, draft 2020-12, with ajv-formats): each is
+ * exactly what the zod schemas generate today, every shipped file is valid against its schema, it refuses
+ * what casesim refuses in a line's form (impossible dates, unknown zones, unknown kinds), and one mistake
+ * gives a handful of errors, because each union branches on its discriminator.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { schemaText } from '../src/cli/commands/schema.js';
+import { schemaFiles, schemaText } from '../src/cli/commands/schema.js';
+import { validateEvent } from '../src/events/parse.js';
 import { EVENT_TYPES, SCHEMA_VERSION } from '../src/events/schema.js';
-import { schemaProblem } from './support/json-schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const committed = readFileSync(path.join(ROOT, 'events/schema.json'), 'utf8');
@@ -26,149 +30,150 @@ const brokenLine = (name: string, line: number) =>
   jsonLines(`tests/fixtures/logs/${name}.jsonl`).find((l) => l.line === line)?.value;
 
 type Node = Record<string, unknown>;
-const JSON_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
 
-/** Every sub-schema, with its JSON pointer. */
-function* subschemas(node: unknown, pointer = '#'): Generator<[string, Node]> {
-  if (typeof node !== 'object' || node === null) return;
-  if (Array.isArray(node)) {
-    for (const [i, item] of node.entries()) yield* subschemas(item, `${pointer}/${i}`);
-    return;
-  }
-  yield [pointer, node as Node];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'const' || key === 'enum' || key === 'default' || key === 'examples') continue;
-    if (key === 'properties' || key === '$defs' || key === 'definitions') {
-      for (const [name, child] of Object.entries(value as Node))
-        yield* subschemas(child, `${pointer}/${key}/${name}`);
-    } else if (typeof value === 'object') yield* subschemas(value, `${pointer}/${key}`);
-  }
+// strict: the schemas use no keyword ajv does not know, and every `if` says it is about an object.
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+// ajv-formats is CommonJS: its plugin is the default export's default under NodeNext.
+type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
+  formatsModule) as unknown as FormatsPlugin;
+addFormats(ajv);
+const validateLine = ajv.compile(schema);
+const readJson = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as unknown;
+const validateScenario = ajv.compile(readJson('events/scenarios/schema.json') as Node);
+const validateOdds = ajv.compile(readJson('events/odds/schema.json') as Node);
+
+/** The validator's errors for a value, as `path: message` (none when it is valid). */
+function errorsOf(validate: typeof validateLine, value: unknown): string[] {
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`);
 }
 
-function resolve(pointer: string): unknown {
-  return pointer
-    .replace(/^#\/?/, '')
-    .split('/')
-    .filter((part) => part !== '')
-    .reduce<unknown>(
-      (node, part) => (node as Node | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
-      schema,
-    );
-}
+const wechat = jsonLines('events/wechat.jsonl').map((l) => l.value as Node);
+const withAt = (at: Node) => ({ ...(wechat[5] as Node), at });
 
-describe('events/schema.json', () => {
-  it('is exactly what the zod schemas generate today (regenerate: npm run build && npm run schema)', () => {
+describe('the shipped JSON Schemas', () => {
+  it('are exactly what the zod schemas generate today (regenerate: npm run build && npm run schema)', () => {
     expect(committed).toBe(schemaText());
+    for (const { file, text } of schemaFiles()) expect(readFileSync(file, 'utf8'), file).toBe(text);
   });
 
-  // One alternative per schema version casesim reads (the current one first), each with one branch per kind.
-  const versions = (schema.anyOf ?? []) as Node[];
-  const branchesOf = (version: Node) => (version.oneOf ?? []) as Node[];
-
-  it('declares JSON Schema draft 2020-12 and, for each schema version read, one alternative per event kind', () => {
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(versions.length).toBe(SCHEMA_VERSION);
-    for (const version of versions) {
-      const types = branchesOf(version).map((b) => ((b.properties as Node).type as Node).const);
-      expect([...types].sort()).toEqual([...EVENT_TYPES].sort());
-    }
+  it('declare JSON Schema draft 2020-12 and compile in a strict validator', () => {
+    for (const file of ['events/schema.json', 'events/scenarios/schema.json', 'events/odds/schema.json'])
+      expect((readJson(file) as Node).$schema, file).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
-  it('every event branch is a closed object that requires type, id, schemaVersion, at, knownAt, summary and sources', () => {
-    for (const branch of versions.flatMap(branchesOf)) {
-      const type = ((branch.properties as Node).type as Node).const;
-      expect(branch.type, String(type)).toBe('object');
-      expect(branch.additionalProperties, String(type)).toBe(false);
-      expect(branch.required, String(type)).toEqual(
-        expect.arrayContaining(['type', 'id', 'schemaVersion', 'at', 'knownAt', 'summary', 'sources']),
-      );
-    }
-  });
-
-  it('is well formed: known types, required names declared properties, every $ref resolves', () => {
-    const problems: string[] = [];
-    for (const [pointer, node] of subschemas(schema)) {
-      const types = node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
-      for (const t of types) if (!JSON_TYPES.has(String(t))) problems.push(`${pointer}: unknown type ${t}`);
-      if (Array.isArray(node.required)) {
-        const declared = Object.keys((node.properties as Node | undefined) ?? {});
-        for (const name of node.required)
-          if (!declared.includes(String(name))) problems.push(`${pointer}: requires undeclared ${name}`);
-      }
-      if (typeof node.$ref === 'string' && resolve(node.$ref) === undefined)
-        problems.push(`${pointer}: $ref ${node.$ref} does not resolve`);
-      if (typeof node.pattern === 'string') {
-        try {
-          new RegExp(node.pattern, 'u');
-        } catch {
-          problems.push(`${pointer}: pattern ${node.pattern} is not a regular expression`);
-        }
-      }
-    }
+  // The logs and fixtures a user meets, in every schema version casesim reads.
+  const logs = [
+    'events/wechat.jsonl',
+    'tests/fixtures/logs/minimal.jsonl',
+    'tests/fixtures/v1/case.jsonl',
+    'tests/fixtures/whatif/base.jsonl',
+  ].filter((f) => existsSync(path.join(ROOT, f)));
+  it.each(logs)('every line of %s is valid against events/schema.json', (file) => {
+    const problems = jsonLines(file).flatMap(({ line, value }) =>
+      errorsOf(validateLine, value).map((e) => `${file}:${line}: ${e}`),
+    );
     expect(problems).toEqual([]);
+  });
+
+  const scenarios = readdirSync(path.join(ROOT, 'events/scenarios')).filter((f) => f !== 'schema.json');
+  it.each(scenarios)('the scenario events/scenarios/%s is valid against its schema', (file) => {
+    expect(errorsOf(validateScenario, readJson(`events/scenarios/${file}`))).toEqual([]);
+  });
+
+  const odds = readdirSync(path.join(ROOT, 'events/odds')).filter((f) => f !== 'schema.json');
+  it.each(odds)('the odds file events/odds/%s is valid against its schema', (file) => {
+    expect(errorsOf(validateOdds, readJson(`events/odds/${file}`))).toEqual([]);
   });
 });
 
-describe('what an editor sees with events/schema.json', () => {
-  const isCurrent = ({ value }: { value: unknown }) =>
-    (value as { schemaVersion?: unknown }).schemaVersion === SCHEMA_VERSION;
-  // Logs with lines at the current version; lines at older versions are the known gap below.
-  const logs = ['tests/fixtures/logs/minimal.jsonl', 'events/wechat.jsonl'].filter(
-    (f) => existsSync(path.join(ROOT, f)) && jsonLines(f).some(isCurrent),
+describe('what a JSON Schema validator refuses in a log line, as casesim does', () => {
+  it.each([
+    ['2020-02-30', 'a 30 February'],
+    ['2021-02-29', 'a 29 February out of a leap year'],
+    ['2020-13-01', 'month 13'],
+    ['2020-00', 'month 0'],
+    ['2020-09-19T25:00', 'hour 25'],
+    ['2020-09-19T23:60', 'minute 60'],
+    ['2020-09-19T23:59:60', 'second 60'],
+    ['20-09-19', 'a two-digit year'],
+  ])('the local time %s (%s)', (local) => {
+    const line = withAt({ local, zone: 'America/Los_Angeles' });
+    expect(validateEvent(line).ok).toBe(false);
+    expect(errorsOf(validateLine, line)).toContainEqual(
+      expect.stringMatching(/^\/at\/local: must match pattern/),
+    );
+  });
+
+  it.each(['2020', '2020-09', '2020-02-29', '2000-02-29T12:00', '2020-09-20T23:59:59'])(
+    'but not the real local time %s',
+    (local) => {
+      const line = withAt({ local, zone: 'America/New_York' });
+      expect(validateEvent(line).ok).toBe(true);
+      expect(errorsOf(validateLine, line)).toEqual([]);
+    },
   );
 
-  it.each(logs)('every line of %s at the current schema version is valid against it', (file) => {
-    const problems = jsonLines(file)
-      .filter(isCurrent)
-      .flatMap(({ line, value }) => {
-        const problem = schemaProblem(schema, value);
-        return problem ? [`${file}:${line}: ${problem}`] : [];
-      });
-    expect(problems).toEqual([]);
+  it.each(['Mars/Olympus', 'Pacific Time', 'Olympus', ''])('the zone %j', (zone) => {
+    const line = withAt({ local: '2020-09-19', zone });
+    expect(validateEvent(line).ok).toBe(false);
+    expect(errorsOf(validateLine, line)).toContainEqual(expect.stringMatching(/^\/at\/zone: must/));
   });
 
-  it('the minimal fixture is written at the current schema version, so the test above reads every line', () => {
-    const versions = jsonLines('tests/fixtures/logs/minimal.jsonl').map(
-      ({ value }) => (value as { schemaVersion?: unknown }).schemaVersion,
+  it('but accepts every zone of the time-zone database this runtime knows, and UTC', () => {
+    const zones = [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC', 'US/Pacific'];
+    const refused = zones.filter(
+      (zone) => errorsOf(validateLine, withAt({ local: '2020-09-19', zone })).length > 0,
     );
-    expect(new Set(versions)).toEqual(new Set([SCHEMA_VERSION]));
+    expect(refused).toEqual([]);
   });
 
-  it.each(
-    ['events/wechat.jsonl', 'tests/fixtures/v1/case.jsonl'].filter((f) => existsSync(path.join(ROOT, f))),
-  )(
-    'every line of %s, written at an older schema version that casesim upcasts, is valid against it too',
-    (file) => {
-      const lines = jsonLines(file).filter((l) => !isCurrent(l));
-      expect(lines.length).toBeGreaterThan(0);
-      const problems = lines.flatMap(({ line, value }) => {
-        const problem = schemaProblem(schema, value);
-        return problem ? [`${file}:${line}: ${problem}`] : [];
-      });
-      expect(problems).toEqual([]);
+  it('says in the zone description what only casesim checks: that a well-formed name is in its zone database', () => {
+    const line = withAt({ local: '2020-09-19', zone: 'Europe/Atlantis' });
+    expect(validateEvent(line).ok).toBe(false);
+    expect(errorsOf(validateLine, line)).toEqual([]);
+    expect(committed).toContain('casesim validate also checks that the name is in its time-zone database');
+  });
+
+  it.each([
+    ['missing-source', 5, '/sources: must NOT have fewer than 1 items'],
+    ['unknown-kind', 5, '/type: must be equal to one of the allowed values'],
+    ['no-zone', 5, "/at: must have required property 'zone'"],
+    ['impossible-date', 5, '/at/local: must match pattern'],
+  ])(
+    'flags the broken line of %s.jsonl (line %i) with a handful of errors, the first saying why',
+    (name, line, why) => {
+      const errors = errorsOf(validateLine, brokenLine(name, line));
+      expect(errors[0]).toContain(why);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.length).toBeLessThanOrEqual(4);
     },
   );
 
   it('a version-1 line with the version-2 field name is flagged: each version keeps its own vocabulary', () => {
-    const v1 = jsonLines('events/wechat.jsonl').find(
-      ({ value }) => (value as { type?: unknown }).type === 'government.position',
-    )?.value as Record<string, unknown>;
+    const v1 = wechat.find((value) => value.type === 'government.position') as Node;
     const { position, ...rest } = v1;
-    expect(schemaProblem(schema, { ...rest, statement: position })).toBeTruthy();
+    expect(v1.schemaVersion).toBe(1);
+    expect(errorsOf(validateLine, { ...rest, statement: position })).not.toEqual([]);
   });
 
-  it.each([
-    ['missing-source', 5, /\$\.sources: too few items/],
-    ['unknown-kind', 5, /\$: matches no alternative/],
-    ['no-zone', 5, /\$\.at: missing zone/],
-  ])('it flags the broken line of %s.jsonl (line %i)', (name, line, problem) => {
-    expect(schemaProblem(schema, brokenLine(name, line))).toMatch(problem);
+  it('branches on the line: for each schema version read, one branch per event kind, each a closed object', () => {
+    const versions = [schema.then, schema.else] as Node[];
+    expect(versions).toHaveLength(SCHEMA_VERSION);
+    for (const version of versions) {
+      const types = ((version.properties as Node).type as Node).enum as string[];
+      expect([...types].sort()).toEqual([...EVENT_TYPES].sort());
+      for (const branch of (version.allOf as Node[]).map((b) => b.then as Node)) {
+        expect(branch.additionalProperties).toBe(false);
+        expect(branch.required).toEqual(
+          expect.arrayContaining(['type', 'id', 'schemaVersion', 'at', 'knownAt', 'summary', 'sources']),
+        );
+      }
+    }
   });
 
-  it('it cannot see order, legality or the calendar: those need casesim validate', () => {
-    // Form only: 2020-02-30 matches the date pattern, and order and procedure are not a line's form.
-    expect(schemaProblem(schema, brokenLine('impossible-date', 5))).toBeUndefined();
-    expect(schemaProblem(schema, brokenLine('out-of-order', 6))).toBeUndefined();
-    expect(schemaProblem(schema, brokenLine('illegal-event', 7))).toBeUndefined();
+  it('cannot see order or legality: those need casesim validate', () => {
+    expect(errorsOf(validateLine, brokenLine('out-of-order', 6))).toEqual([]);
+    expect(errorsOf(validateLine, brokenLine('illegal-event', 7))).toEqual([]);
   });
 });

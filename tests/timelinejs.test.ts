@@ -13,7 +13,13 @@ import { COMMANDS } from '../src/cli/commands/index.js';
 import { run } from '../src/cli/program.js';
 import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
-import { toTimelineJs } from '../src/export/timelinejs.js';
+import {
+  groupOf,
+  headlineOf,
+  isShowableMedia,
+  type TimelineDate,
+  toTimelineJs,
+} from '../src/export/timelinejs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const events: CaseEvent[] = parseLog(readFileSync(path.join(root, 'events/wechat.jsonl'))).events.map(
@@ -28,6 +34,7 @@ const TlDate = z.strictObject({
   hour: z.number().int().min(0).max(23).optional(),
   minute: z.number().int().min(0).max(59).optional(),
   second: z.number().int().min(0).max(59).optional(),
+  millisecond: z.number().int().min(0).max(999).optional(),
   display_date: z.string().optional(),
 });
 const TlText = z.strictObject({ headline: z.string(), text: z.string() }).partial();
@@ -66,19 +73,34 @@ describe('the TimelineJS export of the WeChat log', () => {
     expect(doc.title.text.headline).toBe('U.S. WeChat Users Alliance v. Trump');
   });
 
-  it('dates a slide only as precisely as the record: no day for a month, hour and minute for a time', () => {
+  it('shows each date only as precisely as the record: a month, a day, or a time with its zone', () => {
     const byId = new Map(doc.events.map((s) => [s.unique_id, s]));
-    expect(byId.get('pi-granted')?.start_date).toMatchObject({ year: 2020, month: 9, day: 19 });
-    expect(byId.get('pi-granted')?.start_date.hour).toBeUndefined();
-    expect(byId.get('pi-hearing')?.start_date).toMatchObject({
-      year: 2020,
-      month: 9,
-      day: 17,
-      hour: 9,
-      minute: 30,
-    });
-    expect(byId.get('us-user-count')?.start_date).toEqual(expect.objectContaining({ year: 2020, month: 8 }));
-    expect(byId.get('us-user-count')?.start_date.day).toBeUndefined();
+    expect(byId.get('pi-granted')?.start_date.display_date).toBe('2020-09-19');
+    expect(byId.get('pi-hearing')?.start_date.display_date).toBe('2020-09-17 09:30 (America/Los_Angeles)');
+    expect(byId.get('us-user-count')?.start_date.display_date).toBe('2020-08');
+    expect(byId.get('tencent-mitigation-proposal')?.start_date.display_date).toBe('2020');
+  });
+
+  it("places each slide inside its record's period, in the log's order (TimelineJS sorts by date)", () => {
+    const instant = (d: TimelineDate) =>
+      Date.UTC(
+        d.year,
+        (d.month ?? 1) - 1,
+        d.day ?? 1,
+        d.hour ?? 0,
+        d.minute ?? 0,
+        d.second ?? 0,
+        d.millisecond ?? 0,
+      );
+    const times = doc.events.map((s) => instant(s.start_date));
+    for (let i = 1; i < times.length; i++)
+      expect(times[i], doc.events[i]?.unique_id).toBeGreaterThan(times[i - 1] ?? 0);
+    const byId = new Map(doc.events.map((s) => [s.unique_id, s.start_date]));
+    // The ruling of 19 Sept goes after that afternoon's hearing, still on 19 Sept.
+    expect(byId.get('pi-granted')).toMatchObject({ year: 2020, month: 9, day: 19, hour: 13, minute: 30 });
+    // "Sometime in 2020", in the log after the stay motion of 24 Sept: not 1 January.
+    expect(byId.get('tencent-mitigation-proposal')).toMatchObject({ year: 2020, month: 9, day: 24 });
+    expect(byId.get('us-user-count')).toMatchObject({ year: 2020, month: 8 });
   });
 
   it('groups slides by the court or actor that acted', () => {
@@ -89,11 +111,50 @@ describe('the TimelineJS export of the WeChat log', () => {
     expect(new Set(doc.events.map((s) => s.group)).size).toBeGreaterThan(3);
   });
 
-  it('credits every source of an event, and quotes them in the slide', () => {
+  it('quotes and links every source in the slide text, and puts no web page or PDF in the media slot', () => {
     const slide = doc.events.find((s) => s.unique_id === 'eo-13943-signed');
-    expect(slide?.media?.credit).toContain('Executive Order 13943');
-    expect(slide?.media?.url).toMatch(/^https:\/\//);
+    expect(slide?.media).toBeUndefined();
     expect(slide?.text.text).toContain('<blockquote>(c) 45 days after the date of this order');
+    expect(slide?.text.text).toMatch(
+      /<a href="https:\/\/[^"]+" target="_blank" rel="noopener">Executive Order 13943/,
+    );
+    expect(doc.events.filter((s) => s.media)).toEqual([]);
+  });
+
+  it('counts as media only what TimelineJS shows inline (an image), never a page, a PDF or a non-web address', () => {
+    expect(isShowableMedia('https://example.org/photo.JPG')).toBe(true);
+    expect(isShowableMedia('https://example.org/chart.png?size=2')).toBe(true);
+    expect(isShowableMedia('https://assets.documentcloud.org/documents/7213825/order.pdf')).toBe(false);
+    expect(isShowableMedia('https://www.federalregister.gov/d/2020-17699')).toBe(false);
+    expect(isShowableMedia('javascript:alert(1)//.png')).toBe(false);
+  });
+
+  it('cuts a long headline between words, with an ellipsis, and ends the first sentence after no abbreviation', () => {
+    for (const event of events) {
+      const headline = headlineOf(event.summary);
+      expect(headline.length).toBeLessThanOrEqual(90);
+      expect(event.summary.startsWith(headline.replace(/…$/, ''))).toBe(true);
+      if (headline.endsWith('…')) expect(headline).toMatch(/[\w.')]…$/);
+    }
+    expect(headlineOf('WeChat users and the U.S. WeChat Users Alliance sue. Then more.')).toBe(
+      'WeChat users and the U.S. WeChat Users Alliance sue.',
+    );
+    const long = headlineOf(`${'word '.repeat(30)}end.`);
+    expect(long).toMatch(/^(word )+word…$/);
+  });
+
+  it.each([
+    ['N.D. Cal. (Magistrate Judge Beeler)', 'N.D. Cal.'],
+    ['Defendants (U.S. Department of Justice)', 'U.S. Department of Justice'],
+    ['Appellants (U.S. Department of Justice)', 'U.S. Department of Justice'],
+    ['U.S. Department of Justice, for the defendants', 'U.S. Department of Justice'],
+    ['Plaintiffs-appellees', 'Plaintiffs'],
+    ['Plaintiffs', 'Plaintiffs'],
+    ['President Donald J. Trump', 'The President'],
+    ["Executive Order 14034, Protecting Americans' Sensitive Data From Foreign Adversaries", 'The President'],
+    ['Chevron Corp.', 'Chevron Corp.'],
+  ])('groups %j as %j: one group per court or actor', (actor, group) => {
+    expect(groupOf(actor)).toBe(group);
   });
 
   it('has an era for the period the six prohibitions were enjoined, from 20 Sept 2020 to the revocation', () => {

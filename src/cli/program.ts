@@ -1,12 +1,15 @@
 /**
  * The command-line program, as a function of argv and two output streams, so tests drive it directly.
  * Commands register themselves from `commands/`; each writes through `CliIO` and returns an exit code.
- * Every failure reaches the user as one line starting with `casesim:`; exit codes are 0 (success), 1 (the
- * log has invalid or rejected events), 2 (usage error or unreadable input) and 70 (a bug in casesim).
+ * Every failure reaches the user as one line starting with `casesim:` (with `--json`, as one JSON document
+ * on stdout: `{"error": {"code", "message", "where"}}`, so a script reading stdout always gets JSON); exit
+ * codes are 0 (success), 1 (the log has invalid or rejected events), 2 (usage error or unreadable input)
+ * and 70 (a bug in casesim).
  */
 import { Command, CommanderError } from 'commander';
-import { CliError, isCliError } from './errors.js';
+import { CliError, errorJson, isCliError } from './errors.js';
 import { type Colors, colors, TERMINAL_COLORS } from './format.js';
+import { packageVersion } from './io.js';
 
 export interface CliIO {
   out(text: string): void;
@@ -45,9 +48,8 @@ export function action<A extends unknown[]>(
 const HELP_WIDTH = 100;
 
 /** commander says "error: unknown command 'x'"; we say it in one line, like every other failure. */
-function usageError(usage: string) {
-  return (message: string, write: (s: string) => void) =>
-    write(`casesim: ${message.replace(/^error: /, '').trimEnd()} (run ${usage} --help for usage)\n`);
+function usageMessage(message: string, usage: string): string {
+  return `${message.replace(/^error: /, '').trimEnd()} (run ${usage} --help for usage)`;
 }
 
 export async function run(
@@ -59,8 +61,16 @@ export async function run(
   const setExit = (code: number) => {
     exitCode = code;
   };
+  // Decided before parsing, so that a usage error in JSON mode is JSON too.
+  const jsonMode = argv.includes('--json');
+  let usage: string | undefined;
+  const usageError = (command: string) => (message: string, write: (s: string) => void) => {
+    usage = usageMessage(message, command);
+    if (!jsonMode) write(`casesim: ${usage}\n`);
+  };
   const program = new Command('casesim')
     .description('Replay, question and branch a piece of litigation, from a sourced event log.')
+    .version(packageVersion(), '-V, --version', "print casesim's version")
     .exitOverride()
     .configureHelp({ helpWidth: HELP_WIDTH })
     .configureOutput({
@@ -86,16 +96,20 @@ export async function run(
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successes; commander has already printed the message otherwise.
-      return error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return 0;
+      if (jsonMode) io.out(errorJson('USAGE', usage ?? error.message.replace(/^error: /, '')));
+      return 2;
     }
     if (isCliError(error)) {
-      io.err(`casesim: ${error.message}`);
+      if (jsonMode) io.out(errorJson(error.code, error.message, error.where ?? null));
+      else io.err(`casesim: ${error.message}`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`casesim: internal error: ${message}`);
+    if (jsonMode) io.out(errorJson('INTERNAL', `internal error: ${message} (this is a bug in casesim)`));
+    else io.err(`casesim: internal error: ${message}`);
     if (process.env.CASESIM_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
-    else io.err('(this is a bug in casesim; run with CASESIM_DEBUG=1 for details)');
+    else if (!jsonMode) io.err('(this is a bug in casesim; run with CASESIM_DEBUG=1 for details)');
     return 70;
   }
 }

@@ -79,10 +79,18 @@ function describeIssues(error: z.ZodError, raw: unknown): string {
       ? 'missing "type" (one of the event kinds, for example "complaint.filed")'
       : `unknown event type ${JSON.stringify(type)}; known types: ${EVENT_TYPES.join(', ')}`;
   }
-  const rest = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
-  const path = first.path.length > 0 ? first.path.map(String).join('.') : '(event)';
-  return printable(`${path}: ${first.message}${rest}`);
+  // Every problem of the line at once, so one round trip fixes them all.
+  const all = error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(event)';
+    return `${path}: ${issue.message}`;
+  });
+  const shown = all.slice(0, MAX_ISSUES_SHOWN);
+  if (all.length > shown.length) shown.push(`and ${all.length - shown.length} more`);
+  return printable(shown.join('; '));
 }
+
+/** A line can be hostile; its message stays readable (the count says how many were left out). */
+const MAX_ISSUES_SHOWN = 50;
 
 /** The event id of a decoded value, when it has one that can be printed as it is. */
 export function idOf(raw: unknown): string | undefined {
@@ -162,7 +170,7 @@ export function parseLogFrom(
       );
 
     if (lineBytes.length > MAX_LINE_BYTES) {
-      report('LINE_TOO_LONG', `line is ${lineBytes.length} bytes; the limit is ${MAX_LINE_BYTES}`);
+      problems.push(lineTooLong(file, line, lineBytes.length));
       return;
     }
     let text: string;
@@ -220,6 +228,16 @@ export function parseLogFrom(
     ? { line: from.line + lines.length, ids: seen, last: previous }
     : { line: from.line + lines.length, ids: seen };
   return { file, events, problems, end };
+}
+
+/** A line longer than any event may be; a reader that drops such a line's bytes reports it with this. */
+export function lineTooLong(file: string, line: number, bytes: number): LogProblem {
+  return {
+    code: 'LINE_TOO_LONG',
+    file,
+    line,
+    message: `line is ${bytes} bytes; the limit is ${MAX_LINE_BYTES}`,
+  };
 }
 
 const TORN_MESSAGE =

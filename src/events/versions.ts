@@ -10,7 +10,8 @@
  *   position, and the record it builds is a position.
  */
 import { z } from 'zod';
-import { CaseEvent, SCHEMA_VERSION } from './schema.js';
+import { editorJsonSchema, factored } from './json-schema.js';
+import { CaseEvent, Instant, SCHEMA_VERSION, Source } from './schema.js';
 
 type Upcaster = (event: Record<string, unknown>) => Record<string, unknown>;
 
@@ -82,15 +83,22 @@ const CaseEventV1 = z.discriminatedUnion(
   }) as unknown as [(typeof CaseEvent.options)[number], ...(typeof CaseEvent.options)[number][]],
 );
 
-/** The JSON Schema of one log line, in any schema version casesim reads, generated from the zod schemas. */
+/**
+ * The JSON Schema of one log line, in any schema version casesim reads, generated from the zod schemas:
+ * the line's `schemaVersion` picks the version's vocabulary (if/then), and its `type` the event's branch.
+ */
 export function logLineJsonSchema(): Record<string, unknown> {
-  const line = z
-    .union([CaseEvent, CaseEventV1])
-    .describe(
-      `One casesim event (schema version ${SCHEMA_VERSION}, or an older version casesim still reads).`,
-    );
-  return z.toJSONSchema(line, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  const { $schema, ...current } = editorJsonSchema(CaseEvent);
+  const { $schema: _v1, ...v1 } = editorJsonSchema(CaseEventV1);
+  return factored(
+    {
+      $schema,
+      description: `One casesim event (schema version ${SCHEMA_VERSION}, or an older version casesim still reads). Only casesim validate checks what a line cannot show: the order of the log and the rules of procedure.`,
+      if: { type: 'object', properties: { schemaVersion: { const: 1 } }, required: ['schemaVersion'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword; this object is data, never awaited
+      then: v1,
+      else: current,
+    },
+    { Instant, Source },
+  );
 }

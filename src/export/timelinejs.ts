@@ -1,8 +1,17 @@
 /**
  * The case as TimelineJS3 JSON (Knight Lab), so a journalist can embed a sourced timeline: one slide per
- * event, grouped by the court or actor that acted, its sources as the credit, and eras for the periods a
- * prohibition was in force, enjoined or stayed (from `effectIntervals`). TimelineJS renders `text` as HTML,
- * so every string taken from a log is escaped here.
+ * event, in the log's order, grouped by the court or actor that acted, its sources quoted and linked in
+ * the text, and eras for the periods a prohibition was in force, enjoined or stayed (from
+ * `effectIntervals`). TimelineJS renders `text` as HTML, so every string taken from a log is escaped here.
+ *
+ * What TimelineJS does with a document decided three things (tests/timelinejs-browser.test.ts loads the
+ * export into TimelineJS itself):
+ * - it sorts slides by date, and puts a date known only to the year at 1 January: each slide's date is a
+ *   point inside the record's own day, month or year, no earlier than the slide before it, so the order is
+ *   the log's (a ruling after the hearing that produced it) while `display_date` shows the record's date;
+ * - it puts any `media.url` into a media viewer, and a web page or a PDF there is a broken pane (or a
+ *   DocumentCloud viewer it cannot load): media is only what it shows inline, an image; sources are links;
+ * - it makes a row per distinct `group` string: groups are the court or actor, one name each.
  */
 import { evidenceOf } from '../events/evidence.js';
 import { precisionOf, rangeOf } from '../events/instant.js';
@@ -19,6 +28,8 @@ export interface TimelineDate {
   readonly day?: number;
   readonly hour?: number;
   readonly minute?: number;
+  readonly second?: number;
+  readonly millisecond?: number;
   readonly display_date?: string;
 }
 
@@ -32,7 +43,7 @@ export interface TimelineSlide {
   readonly start_date: TimelineDate;
   readonly text: TimelineText;
   readonly group: string;
-  /** The first source with an address, and every source as the credit (TimelineJS requires `url`). */
+  /** Only a source TimelineJS shows inline (an image); every other source is a link in the text. */
   readonly media?: { readonly url: string; readonly credit: string; readonly caption?: string };
 }
 
@@ -56,6 +67,50 @@ export function escapeHtml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
+}
+
+/** The record's local date as a range of naive (zone-free) epoch ms: [start, end). */
+function naiveRange(instant: Instant): { start: number; end: number } {
+  const [date = '', time] = instant.local.split('T');
+  const [y = 0, mo, d] = date.split('-').map(Number);
+  const [h, mi, s] = (time ?? '').split(':').map(Number);
+  const start = Date.UTC(y, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
+  const precision = precisionOf(instant);
+  const end =
+    precision === 'year'
+      ? Date.UTC(y + 1, 0, 1)
+      : precision === 'month'
+        ? Date.UTC(y, mo ?? 1, 1)
+        : precision === 'day'
+          ? start + 86_400_000
+          : precision === 'minute'
+            ? start + 60_000
+            : start + 1000;
+  return { start, end };
+}
+
+/**
+ * TimelineJS dates for the events in log order: each inside its own record's period (in its own zone's
+ * wall time), and each no earlier than the one before, so that TimelineJS's sort keeps the log's order.
+ */
+export function slideDates(events: readonly CaseEvent[]): TimelineDate[] {
+  let previous = Number.NEGATIVE_INFINITY;
+  return events.map((e) => {
+    const { start, end } = naiveRange(e.at);
+    // A later event in a wider period (the day of a ruling after the hearing that morning) goes just after.
+    const t = Math.max(start, Math.min(previous + 1, end - 1), previous + 1);
+    previous = t;
+    const d = new Date(t);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+    };
+  });
 }
 
 /** A local instant as a TimelineJS date, as precise as the record: no day for a date known to the month. */
@@ -96,13 +151,53 @@ export function sourceCredit(source: Source): string {
 }
 
 function sourceUrl(source: Source): string | undefined {
-  return source.type === 'article' ? undefined : source.url;
+  const url = source.type === 'article' ? undefined : source.url;
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-/** The first sentence of a summary, short enough for a headline. */
+/** Addresses TimelineJS shows inline as media: images. A web page or a PDF would be a broken pane. */
+export function isShowableMedia(url: string): boolean {
+  return /^https?:\/\/[^?#]+\.(?:jpe?g|png|gif|webp|svg)(?:[?#].*)?$/i.test(url);
+}
+
+/**
+ * Where the first sentence ends: a full stop, not one after an initial or an abbreviation ("U.S.", "W.",
+ * "No.", "v."), followed by a space and a capital.
+ */
+const SENTENCE_END =
+  /(?<!\b(?:[A-Z]|U\.S|No|Nos|v|vs|Inc|Corp|Ltd|Co|Jr|Sr|Mr|Ms|Mrs|Dr|St|Cal|Cir|Sept|Oct|Nov|Dec|Jan|Feb|Aug))[.!?](?=\s+[A-Z"“])/;
+
+/** The first sentence of a summary, short enough for a headline, cut between words. */
 export function headlineOf(summary: string, max = 90): string {
-  const first = summary.split(/(?<=[.!?])\s/)[0] ?? summary;
-  return first.length <= max ? first : `${first.slice(0, max - 1).trimEnd()}…`;
+  const end = SENTENCE_END.exec(summary);
+  const first = end ? summary.slice(0, end.index + 1) : summary;
+  if (first.length <= max) return first;
+  const cut = first.slice(0, max).replace(/\s+\S*$/, '');
+  return `${cut.replace(/[\s,;:(-]+$/, '')}…`;
+}
+
+/** Words that name a side of a suit, not an actor: the actor is the one they name (or the side itself). */
+const PARTY_ROLE =
+  /^(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?)(?:-[a-z]+)?$/i;
+
+/**
+ * One group name per court or actor: "N.D. Cal. (Magistrate Judge Beeler)" is N.D. Cal., "Appellants (U.S.
+ * Department of Justice)" and "U.S. Department of Justice, for the defendants" are the Department of
+ * Justice, "Plaintiffs-appellees" are the plaintiffs, and an order signed or revoked is the President's.
+ */
+export function groupOf(actor: string): string {
+  const name = actor.replace(/,\s+for the [^,]+$/i, '').trim();
+  const paren = /^(.*?)\s*\(([^()]+)\)$/.exec(name);
+  if (paren) {
+    const [, outside = '', inside = ''] = paren;
+    return PARTY_ROLE.test(outside.trim()) ? groupOf(inside) : groupOf(outside);
+  }
+  if (PARTY_ROLE.test(name)) {
+    const side = name.split('-')[0] ?? name;
+    return side.charAt(0).toUpperCase() + side.slice(1).toLowerCase().replace(/s?$/, 's');
+  }
+  if (/^(?:President\b|Executive Order\b)/.test(name)) return 'The President';
+  return name;
 }
 
 /** The court or actor that acted: the court of the docket for filings and rulings, else the actor named. */
@@ -159,12 +254,15 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
 function slideText(event: CaseEvent, rejected: string | undefined): string {
   // A blockquote only for the source's own words; a note is ours and is printed as plain text.
   const quotes = event.sources.map((s) => {
+    const url = sourceUrl(s);
+    const credit = escapeHtml(sourceCredit(s));
+    const cite = url ? `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${credit}</a>` : credit;
     const evidence = evidenceOf(s);
     const shown =
       evidence.kind === 'quote'
         ? `<blockquote>${escapeHtml(evidence.text)}</blockquote>`
         : `<p>Note: ${escapeHtml(evidence.text)}</p>`;
-    return `${shown}<p><small>${escapeHtml(sourceCredit(s))}</small></p>`;
+    return `${shown}<p><small>${cite}</small></p>`;
   });
   const warning = rejected ? [`<p><strong>Rejected by rule ${escapeHtml(rejected)}.</strong></p>`] : [];
   return [`<p>${escapeHtml(event.summary)}</p>`, ...warning, ...quotes].join('');
@@ -220,17 +318,22 @@ export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
   const zone = caseZone(events);
   const complaint = events.find((e) => e.type === 'complaint.filed');
   const slides: TimelineSlide[] = [];
+  const dates = slideDates(events);
   for (const step of replay(events)) {
     const e = step.event;
     const credit = [...new Set(e.sources.map(sourceCredit))].join('; ');
-    const linked = e.sources.find((s) => sourceUrl(s) !== undefined);
+    const linked = e.sources.find((s) => {
+      const url = sourceUrl(s);
+      return url !== undefined && isShowableMedia(url);
+    });
     const url = linked ? sourceUrl(linked) : undefined;
-    const display = `${e.at.local.replace('T', ' ')}${precisionOf(e.at) === 'minute' ? ` (${e.at.zone})` : ''}`;
+    const precision = precisionOf(e.at);
+    const display = `${e.at.local.replace('T', ' ')}${precision === 'minute' || precision === 'second' ? ` (${e.at.zone})` : ''}`;
     slides.push({
       unique_id: e.id,
-      start_date: { ...timelineDate(e.at), display_date: display },
+      start_date: { ...dates[step.index], year: dates[step.index]?.year ?? 0, display_date: display },
       text: { headline: escapeHtml(headlineOf(e.summary)), text: slideText(e, step.rejection?.rule.name) },
-      group: escapeHtml(actorOf(e, step.before.context)),
+      group: escapeHtml(groupOf(actorOf(e, step.before.context))),
       ...(linked && url
         ? { media: { url, credit: escapeHtml(credit), caption: escapeHtml(sourceCredit(linked)) } }
         : {}),

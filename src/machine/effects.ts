@@ -55,11 +55,16 @@ function list(ids: readonly string[]): string {
   return ids.join(', ');
 }
 
-/** The legal effect of one prohibition at epoch `t`, given the record as it stood then. */
-function prohibitionEffect(
+/**
+ * The legal effect of one prohibition at epoch `t`, given the record as it stood then. `since` is when it
+ * began to bind, if known: the record at `t` alone cannot tell (a prohibition enjoined on its effective
+ * date binds only from the stay or reversal that lifted the injunction), so `effectIntervals` supplies it.
+ */
+export function prohibitionEffect(
   ctx: CaseContext,
   prohibitionId: string,
   t: number,
+  since?: Instant,
 ): ProhibitionEffect | undefined {
   const p = ctx.prohibitions[prohibitionId];
   const identification = p ? ctx.identifications[p.identification] : undefined;
@@ -159,14 +164,18 @@ function prohibitionEffect(
     status: 'in-force',
     exempt: 'no one',
     basis: [identification.announcedBy, ...p.movedBy, ...stayedBasis],
-    reason: `In force since ${formatInstant(p.effective)}.${stayNote}`,
+    reason: `In force since ${formatInstant(since ?? p.effective)}.${stayNote}`,
   };
 }
 
-/** The legal effect of every prohibition in the record at epoch `t`. */
-export function legalEffects(ctx: CaseContext, t: number): ProhibitionEffect[] {
+/** The legal effect of every prohibition in the record at epoch `t` (`sinceOf`: see `prohibitionEffect`). */
+export function legalEffects(
+  ctx: CaseContext,
+  t: number,
+  sinceOf?: (prohibition: string) => Instant | undefined,
+): ProhibitionEffect[] {
   return Object.keys(ctx.prohibitions)
-    .map((id) => prohibitionEffect(ctx, id, t))
+    .map((id) => prohibitionEffect(ctx, id, t, sinceOf?.(id)))
     .filter((e): e is ProhibitionEffect => e !== undefined);
 }
 

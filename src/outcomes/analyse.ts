@@ -132,7 +132,8 @@ export function exactAnalysis(
   };
 }
 
-const se = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);
+// A share summed from n weights of 1/n can exceed 1 by a rounding error, and p(1 - p) go below 0 (NaN).
+const se = (p: number, n: number) => Math.sqrt(Math.max(0, p * (1 - p)) / n);
 
 /** `samples` paths drawn with a PRNG seeded by `seed`; each estimate comes with its standard error. */
 export function monteCarlo(

@@ -5,7 +5,7 @@
  */
 import { countedAt, happenedBy, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
-import { binds, type EffectStatus, legalEffects } from '../machine/effects.js';
+import { binds, type EffectStatus, legalEffects, type ProhibitionEffect } from '../machine/effects.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from './replay.js';
 
 export interface EffectInterval {
@@ -50,10 +50,6 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
   return points;
 }
 
-function changePoints(events: readonly CaseEvent[]): number[] {
-  return [...changeInstants(events).keys()].sort((a, b) => a - b);
-}
-
 /** The statuses of every prohibition from the first time the record names it. */
 export function effectIntervals(
   events: readonly CaseEvent[],
@@ -66,8 +62,17 @@ export function effectIntervals(
   const byProhibition = new Map<string, { description: string; intervals: EffectInterval[] }>();
   let applied: CaseEvent[] = [];
   let snapshot: CaseSnapshot = initialSnapshot();
+  const instants = changeInstants(known);
+  // A prohibition in force from t says so from when it began to bind without a break, not its effective date.
+  const sinceOf = (t: number) => (prohibition: string) => {
+    const run = byProhibition.get(prohibition)?.intervals;
+    let from = t;
+    for (let i = (run?.length ?? 0) - 1; i >= 0 && run?.[i]?.status === 'in-force'; i--)
+      from = run[i]?.from ?? t;
+    return instants.get(from);
+  };
 
-  for (const t of changePoints(known)) {
+  for (const t of [...instants.keys()].sort((a, b) => a - b)) {
     const counted = known.filter((e) => happenedBy(e.at, t));
     // Events are kept in order of legal effect, so what counts by t almost always extends what counted before.
     const extendsPrevious = applied.every((e, i) => counted[i] === e);
@@ -78,7 +83,7 @@ export function effectIntervals(
     for (const e of counted.slice(applied.length)) snapshot = applyEvent(snapshot, e).snapshot;
     applied = counted;
 
-    for (const effect of legalEffects(snapshot.context, t)) {
+    for (const effect of legalEffects(snapshot.context, t, sinceOf(t))) {
       let entry = byProhibition.get(effect.prohibition);
       if (!entry) {
         entry = { description: effect.description, intervals: [] };
@@ -121,4 +126,21 @@ export function bindingIntervals(p: ProhibitionIntervals): EffectInterval[] {
 /** The status of a prohibition at epoch `t` according to its intervals (undefined before the record names it). */
 export function statusAt(p: ProhibitionIntervals, t: number): EffectStatus | undefined {
   return p.intervals.find((i) => i.from <= t && (i.to === null || t < i.to))?.status;
+}
+
+/**
+ * Effects at epoch `t` (from `caseAt` or checkpoints) with each reason as the intervals give it, so that
+ * `state`, the page and `whatif` date a status alike: "in force since" the instant it began to bind.
+ */
+export function datedEffects(
+  effects: readonly ProhibitionEffect[],
+  intervals: readonly ProhibitionIntervals[],
+  t: number,
+): ProhibitionEffect[] {
+  const byProhibition = new Map(intervals.map((p) => [p.prohibition, p]));
+  return effects.map((effect) => {
+    const p = byProhibition.get(effect.prohibition);
+    const interval = p?.intervals.find((i) => i.from <= t && (i.to === null || t < i.to));
+    return interval && interval.status === effect.status ? { ...effect, reason: interval.reason } : effect;
+  });
 }

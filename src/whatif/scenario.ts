@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { certainlyBefore, formatInstant, happenedBy, rangeOf } from '../events/instant.js';
+import { editorJsonSchema } from '../events/json-schema.js';
 import { validateEvent } from '../events/parse.js';
 import { CaseEvent, type EventType, Id, Instant, SCHEMA_VERSION, type Source } from '../events/schema.js';
 
@@ -87,12 +88,7 @@ export type ScenarioInput = z.input<typeof Scenario>;
 
 /** The JSON Schema of a scenario file, for editors (`events/scenarios/schema.json`). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(Scenario, {
-    target: 'draft-2020-12',
-    io: 'input',
-    unrepresentable: 'any',
-    reused: 'ref',
-  }) as Record<string, unknown>;
+  return editorJsonSchema(Scenario, { reused: 'ref' });
 }
 
 /** A problem with a scenario: which edit (when one is to blame) and why. */

@@ -9,6 +9,7 @@ import { formatProblem, parseLog } from '../../src/events/parse.js';
 import type { CaseEvent } from '../../src/events/schema.js';
 import { legalNextEvents } from '../../src/generate/next.js';
 import { phasesOf } from '../../src/machine/phases.js';
+import { checkLog } from '../../src/replay/check.js';
 import { caseZone } from '../../src/replay/query.js';
 import {
   applyScenario,
@@ -52,24 +53,38 @@ interface Log {
   readonly problems: readonly string[];
 }
 
-function readLog(text: string, name: string, bundled: boolean): Log {
+/**
+ * A log as the page shows it, with every problem up front: unreadable lines, and events the machine
+ * rejects (the state after such an event ignores it, so the reader must know before trusting the page).
+ */
+function readLog(text: string | Uint8Array, name: string, bundled: boolean): Log {
   const parsed = parseLog(text, name);
-  return {
-    name,
-    bundled,
-    events: parsed.events.map((l) => l.event),
-    problems: parsed.problems.map(formatProblem),
-  };
+  const problems = checkLog(parsed).map(formatProblem);
+  if (parsed.events.length === 0)
+    problems.unshift(
+      problems.length === 0
+        ? `${name} has no events: the file is empty.`
+        : `${name} has no readable event: is it a casesim log (one JSON event per line)?`,
+    );
+  return { name, bundled, events: parsed.events.map((l) => l.event), problems };
 }
 
+const BUNDLED = readLog(wechatLog, 'events/wechat.jsonl', true);
+/** The branch menu's value for a log the reader opened (scenarios branch the bundled log only). */
+const OPENED = '(opened)';
+
 const state = {
-  log: readLog(wechatLog, 'events/wechat.jsonl', true),
+  log: BUNDLED,
+  /** The log the reader opened, kept while they look at the bundled case or a branch of it. */
+  opened: undefined as Log | undefined,
   scenario: '' as string,
   events: [] as readonly CaseEvent[],
   stops: [] as Stop[],
   index: 0,
   zone: 'UTC',
   notice: [] as string[],
+  /** The date the reader asked for ("Go to date"), shown as asked until they move on: epoch ms and text. */
+  asked: undefined as { readonly t: number; readonly day: string } | undefined,
 };
 
 const $ = <T extends HTMLElement>(testid: string) => document.querySelector(`[data-testid="${testid}"]`) as T;
@@ -90,8 +105,15 @@ function renderStop(scrollTimeline: boolean): void {
   const stop = state.stops[state.index];
   const scrubber = $<HTMLInputElement>('scrubber');
   if (!stop) {
-    replaceChildren($('effects-slot'), h('p', {}, 'This log has no event to show.'));
+    // Nothing of the previous case may stay on screen: its date, phases, step and lit chart would lie.
+    replaceChildren($('effects-slot'), h('p', {}, 'This log has no event to show (see the notice above).'));
     replaceChildren($('step-slot'));
+    replaceChildren($('phases'));
+    $('current-date').textContent = '';
+    $('current-step').textContent = '';
+    $<HTMLInputElement>('date-input').value = '';
+    $('available-events').textContent = '';
+    chart?.update({}, undefined, new Set());
     scrubber.disabled = true;
     return;
   }
@@ -99,10 +121,13 @@ function renderStop(scrollTimeline: boolean): void {
   scrubber.value = String(state.index);
   const label = `${formatDate(stop.at)}: ${stopTitle(stop)}`;
   scrubber.setAttribute('aria-valuetext', label);
-  $('current-date').textContent = formatDate(stop.at);
+  // A date asked for is the date shown: the state there is the last stop's, but the day is the reader's.
+  const asked = state.asked;
+  const when = asked ? formatDate({ local: asked.day, zone: state.zone }) : formatDate(stop.at);
+  $('current-date').textContent = when;
   $('current-step').textContent = `${state.index + 1} of ${state.stops.length}: ${stopTitle(stop)}`;
-  $<HTMLInputElement>('date-input').value = isoDay(stop.t, state.zone);
-  replaceChildren($('effects-slot'), effectsPanel(stop, dateOf, selectEvent));
+  $<HTMLInputElement>('date-input').value = asked ? asked.day : isoDay(stop.t, state.zone);
+  replaceChildren($('effects-slot'), effectsPanel(stop, dateOf, selectEvent, when));
   replaceChildren($('step-slot'), stepPanel(stop));
   const phases = phasesOf(stop.snapshot.context);
   const next = availableKinds(stop);
@@ -135,7 +160,8 @@ function availableKinds(stop: Stop): Set<string> {
   return new Set(legalNextEvents(stop.snapshot, stop.at).map((n) => n.event.type));
 }
 
-function select(index: number, scrollTimeline = false): void {
+function select(index: number, scrollTimeline = false, asked?: { t: number; day: string }): void {
+  state.asked = asked;
   state.index = Math.max(0, Math.min(index, state.stops.length - 1));
   renderStop(scrollTimeline);
 }
@@ -194,7 +220,19 @@ function rebuild(keepTime: boolean): void {
 function goToDate(value: string): void {
   if (!value) return;
   const q = parseQueryInstant(value, state.zone);
-  if (q.ok) select(stopIndexAt(state.stops, q.ms), true);
+  if (q.ok) select(stopIndexAt(state.stops, q.ms), true, { t: q.ms, day: value });
+}
+
+/** The branch menu: the bundled record, its what-if branches, and the log the reader opened, if any. */
+function fillPicker(picker: HTMLSelectElement): void {
+  const opened = state.opened;
+  replaceChildren(
+    picker,
+    h('option', { value: '' }, 'The real record (bundled WeChat case)'),
+    ...SCENARIOS.map((s) => h('option', { value: s.id }, `What if: ${s.scenario.title ?? s.id}`)),
+    ...(opened ? [h('option', { value: OPENED }, `Opened log: ${opened.name}`)] : []),
+  );
+  picker.disabled = false;
 }
 
 function controls(): void {
@@ -206,24 +244,27 @@ function controls(): void {
   dateInput.addEventListener('change', () => goToDate(dateInput.value));
 
   const picker = $<HTMLSelectElement>('scenario-select');
-  picker.append(
-    h('option', { value: '' }, 'The real record'),
-    ...SCENARIOS.map((s) => h('option', { value: s.id }, `What if: ${s.scenario.title ?? s.id}`)),
-  );
+  fillPicker(picker);
   picker.addEventListener('change', () => {
-    state.scenario = picker.value;
-    rebuild(true);
+    // Scenarios branch the bundled log; the real record is the bundled log; an opened log is shown as it is.
+    const opened = picker.value === OPENED ? state.opened : undefined;
+    state.log = opened ?? BUNDLED;
+    state.scenario = opened ? '' : picker.value;
+    rebuild(!opened && state.log === BUNDLED);
   });
 
   const file = $<HTMLInputElement>('log-file');
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    state.log = readLog(await chosen.text(), chosen.name, false);
-    // Scenarios edit the bundled log; another log is shown as it is.
+    // Bytes, not text: a binary file is reported as not UTF-8, never silently decoded with replacements.
+    state.opened = readLog(new Uint8Array(await chosen.arrayBuffer()), chosen.name, false);
+    state.log = state.opened;
     state.scenario = '';
-    picker.value = '';
-    picker.disabled = true;
+    fillPicker(picker);
+    picker.value = OPENED;
+    // The same file chosen again is a new choice.
+    file.value = '';
     rebuild(false);
   });
 }

@@ -8,6 +8,7 @@ import type { CaseEvent, Instant } from '../../src/events/schema.js';
 import type { ProhibitionEffect } from '../../src/machine/effects.js';
 import type { Change } from '../../src/replay/changes.js';
 import { caseAtFromCheckpoints, checkpointsOf } from '../../src/replay/checkpoints.js';
+import { datedEffects, effectIntervals } from '../../src/replay/intervals.js';
 import type { CaseSnapshot, Rejection } from '../../src/replay/replay.js';
 import { timeline } from '../../src/replay/timeline.js';
 
@@ -41,9 +42,13 @@ export type Stop = EventStop | InstantStop;
  */
 export function buildStops(events: readonly CaseEvent[]): Stop[] {
   const checkpoints = checkpointsOf(events);
+  // Statuses dated as `whatif` and `casesim state` date them: in a branch, "in force since" the stay.
+  const intervals = effectIntervals(events);
   const stops: Stop[] = [];
   for (const entry of timeline(events)) {
-    const { snapshot, effects } = caseAtFromCheckpoints(checkpoints, { at: entry.t });
+    const at = caseAtFromCheckpoints(checkpoints, { at: entry.t });
+    const snapshot = at.snapshot;
+    const effects = datedEffects(at.effects, intervals, entry.t);
     if (entry.kind === 'event') {
       const { step } = entry;
       stops.push({

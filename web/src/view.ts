@@ -140,6 +140,7 @@ export function effectsPanel(
   stop: Stop,
   dateOf: (id: string) => string | undefined,
   select: (id: string) => void,
+  when: string = formatDate(stop.at),
 ): HTMLElement {
   const rows = stop.effects.map((e) => {
     const stayed = e.status === 'in-force' && e.stayed.length > 0;
@@ -174,7 +175,8 @@ export function effectsPanel(
   return h(
     'section',
     { class: 'effects', 'data-testid': 'effects' },
-    h('h2', {}, `In force on ${formatDate(stop.at)}`),
+    // Legal effect, not "in force": the list holds enjoined and revoked prohibitions too.
+    h('h2', { 'data-testid': 'effects-heading' }, `Legal effect on ${when}`),
     rows.length > 0
       ? h('ul', { class: 'effect-list' }, ...rows)
       : h('p', { class: 'muted' }, 'No prohibition is in the record yet.'),

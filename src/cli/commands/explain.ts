@@ -1,5 +1,5 @@
-import { explain, topicIndex, topicText } from '../../docs/explain.js';
-import { walkthroughMarkdown } from '../../docs/walkthrough.js';
+import { explain, findTopic, topicIndex, topicText } from '../../docs/explain.js';
+import { WALKTHROUGH, walkthroughMarkdown } from '../../docs/walkthrough.js';
 import { pc } from '../format.js';
 import { json } from '../options.js';
 import { action, CliError, type CommandModule } from '../program.js';
@@ -29,11 +29,13 @@ export const explainCommand: CommandModule = (program, io, setExit) => {
         setExit,
         (name: string | undefined, opts: { json?: boolean; walkthrough?: boolean; readme?: string }) => {
           if (opts.walkthrough) {
-            if (!opts.readme) io.out(walkthroughMarkdown());
-            else {
+            if (opts.readme) {
               updateSection(opts.readme, 'walkthrough', walkthroughMarkdown());
-              io.out(`wrote the walk-through into ${opts.readme}`);
-            }
+              io.out(opts.json ? json({ wrote: opts.readme }) : `wrote the walk-through into ${opts.readme}`);
+            } else if (opts.json) {
+              const steps = WALKTHROUGH.map((step) => ({ ...step, topics: step.topics.map(findTopic) }));
+              io.out(json({ steps, markdown: walkthroughMarkdown() }));
+            } else io.out(walkthroughMarkdown());
             return 0;
           }
           if (name === undefined) {
@@ -48,8 +50,10 @@ export const explainCommand: CommandModule = (program, io, setExit) => {
           }
           const result = explain(name);
           if (!result.ok) {
+            // With --json: the stable error shape, and the closest topics beside it.
             if (opts.json) {
-              io.out(json({ error: result.message, suggestions: result.suggestions }));
+              const error = { code: 'USAGE', message: result.message, where: null };
+              io.out(json({ error, suggestions: result.suggestions }));
               return 2;
             }
             throw new CliError(result.message);

@@ -1,32 +1,34 @@
 import { formatProblem } from '../../events/parse.js';
 import { toTimelineJs } from '../../export/timelinejs.js';
-import { loadLog } from '../io.js';
+import { checkLog } from '../../replay/check.js';
+import { loadLog, refuseProblems } from '../io.js';
 import { json } from '../options.js';
 import { action, CliError, type CommandModule } from '../program.js';
 
 const FORMATS = ['timelinejs'] as const;
 
-/** `casesim export --format timelinejs [LOG]`: the case for embedding elsewhere. */
+/**
+ * `casesim export --format timelinejs [LOG]`: the case for embedding elsewhere. A log with an unreadable
+ * line is refused; one with a rejected event is exported (its slide says which rule refused it) but exits 1,
+ * like every command reading a log the machine does not accept whole.
+ */
 export const exportCommand: CommandModule = (program, io, setExit) => {
   program
     .command('export')
     .description('export a log for other tools: TimelineJS3 JSON (groups per court or actor, eras, credits)')
     .argument('[log]', 'event log (JSON lines); default: the bundled WeChat log')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'timelinejs')
+    .option('--json', 'the export is JSON already (errors are JSON too)')
     .action(
       action(setExit, (logPath: string | undefined, opts: { format: string }) => {
         if (!(FORMATS as readonly string[]).includes(opts.format))
           throw new CliError(`--format: '${opts.format}' is not one of ${FORMATS.join(', ')}`);
         const log = loadLog(logPath);
-        if (log.problems.length > 0) {
-          const first = log.problems[0];
-          throw new CliError(
-            `the log has ${log.problems.length} unreadable line(s); first: ${first ? formatProblem(first) : ''} (run casesim validate)`,
-            1,
-          );
-        }
+        refuseProblems(log.file, log.problems);
         io.out(json(toTimelineJs(log.events.map((l) => l.event))));
-        return 0;
+        const rejected = checkLog(log);
+        for (const p of rejected) io.err(`casesim: ${formatProblem(p)}`);
+        return rejected.length > 0 ? 1 : 0;
       }),
     );
 };

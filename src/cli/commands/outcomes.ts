@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { formatInstant, parseQueryInstant } from '../../events/instant.js';
-import { formatProblem } from '../../events/parse.js';
 import type { CaseEvent } from '../../events/schema.js';
 import { type Analysis, analyse } from '../../outcomes/analyse.js';
 import { type Odds, parseOdds, round } from '../../outcomes/odds.js';
@@ -9,7 +8,7 @@ import { startFrom } from '../../outcomes/search.js';
 import { type Sensitivity, sensitivity, type Target } from '../../outcomes/sensitivity.js';
 import { caseZone, eventsAt } from '../../replay/query.js';
 import type { Colors } from '../format.js';
-import { EVENTS_DIR, loadLog, readText } from '../io.js';
+import { EVENTS_DIR, loadLog, readText, refuseProblems } from '../io.js';
 import { json, queryInstant } from '../options.js';
 import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 
@@ -28,10 +27,25 @@ interface OutcomesOptions {
   json?: boolean;
 }
 
-function count(text: string, flag: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw new CliError(`${flag}: expected a whole number of at least ${min}, got '${text}'`);
+/**
+ * Upper bounds on the work one run may ask for: past them a run would not end in reasonable time (or, for
+ * the seed, the PRNG would silently drop bits). Monte Carlo draws about 100,000 paths a second here.
+ */
+export const LIMITS = {
+  '--depth': 100,
+  '--samples': 10_000_000,
+  '--max-paths': 1_000_000,
+  '--seed': 2 ** 32 - 1,
+} as const;
+
+/** A whole number written in decimal digits (not 1e12, 0x10, 10.0 or -1), from `min` to the flag's bound. */
+function count(text: string, flag: keyof typeof LIMITS, min: number): number {
+  const max = LIMITS[flag];
+  const n = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new CliError(
+      `${flag}: expected a whole number in decimal digits from ${min} to ${max.toLocaleString('en-US')}, got '${text}'`,
+    );
   return n;
 }
 
@@ -41,10 +55,15 @@ export function loadOdds(path: string): Odds {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`, 2);
+    throw new CliError(
+      `${path}: not valid JSON: ${(error as Error).message}`,
+      2,
+      { file: path },
+      'UNREADABLE',
+    );
   }
   const parsed = parseOdds(raw);
-  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error}`, 1);
+  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error}`, 1, { file: path });
   return parsed.odds;
 }
 
@@ -187,7 +206,10 @@ function progressBar(samples: number): ((done: number, total: number) => void) |
     stream: process.stderr,
     format: 'sampling [{bar}] {percentage}% {value}/{total}',
     clearOnComplete: true,
-    hideCursor: true,
+    // Sampling runs synchronously, so no SIGINT handler could restore the terminal before Ctrl-C ends the
+    // process: the bar leaves the cursor and line wrapping as it found them.
+    hideCursor: false,
+    linewrap: true,
   });
   bar.start(samples, 0);
   return (done, total) => {
@@ -232,12 +254,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         if (!['auto', 'exact', 'monte-carlo'].includes(opts.method))
           throw new CliError(`--method: expected auto, exact or monte-carlo, got '${opts.method}'`);
         const log = loadLog(logPath);
-        const first = log.problems[0];
-        if (first)
-          throw new CliError(
-            `the log has ${log.problems.length} unreadable line(s); first: ${formatProblem(first)}`,
-            1,
-          );
+        refuseProblems(log.file, log.problems);
         const events = log.events.map((l) => l.event);
         const zone = caseZone(events);
         const oddsFile = opts.odds ?? BUNDLED_ODDS;

@@ -62,9 +62,10 @@ export const serveCommand: CommandModule = (program, io, setExit) => {
     .command('serve')
     .description('serve the case page (web/dist) on 127.0.0.1; it also opens from disk, web/dist/index.html')
     .option('--port <n>', 'port to listen on (0: any free port)', '8080')
+    .option('--json', 'print where it serves as JSON ({"url", "port"})')
     .action(
-      action(setExit, async (opts: { port: string }) => {
-        const port = Number(opts.port);
+      action(setExit, async (opts: { port: string; json?: boolean }) => {
+        const port = /^\d{1,5}$/.test(opts.port) ? Number(opts.port) : Number.NaN;
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new CliError(`--port: '${opts.port}' is not a port number (0-65535)`);
         try {
@@ -80,7 +81,12 @@ export const serveCommand: CommandModule = (program, io, setExit) => {
         }
         const address = server.address();
         const actual = typeof address === 'object' && address ? address.port : port;
-        io.out(`casesim: serving the case page at http://127.0.0.1:${actual}/ (Ctrl-C to stop)`);
+        const url = `http://127.0.0.1:${actual}/`;
+        io.out(
+          opts.json
+            ? JSON.stringify({ url, port: actual })
+            : `casesim: serving the case page at ${url} (Ctrl-C to stop)`,
+        );
         return 0;
       }),
     );

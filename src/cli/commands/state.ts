@@ -1,20 +1,46 @@
-import { formatProblem } from '../../events/parse.js';
+import type { CaseEvent } from '../../events/schema.js';
 import { checkLog } from '../../replay/check.js';
+import { datedEffects, effectIntervals } from '../../replay/intervals.js';
 import { caseAt, caseZone } from '../../replay/query.js';
+import { runWhatIf } from '../../whatif/diff.js';
+import { formatScenarioError } from '../../whatif/scenario.js';
 import { effectLine, rejectionText } from '../format.js';
-import { loadLog } from '../io.js';
+import { loadLog, refuseProblems } from '../io.js';
 import { checkInstantSyntax, json, queryInstant, timeZoneOption } from '../options.js';
 import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 import { silencesOf, stateLine } from '../silences.js';
+import { loadScenario } from './whatif.js';
 
 interface StateOptions {
+  scenario?: string;
   at?: string;
   knownAt?: string;
   tz?: string;
   json?: boolean;
 }
 
-/** `casesim state --at D [--known-at K]`: the case and each prohibition's legal effect at D, as known at K. */
+/** The events of a log, refused if any is unreadable or illegal: an answer after it could be wrong anywhere. */
+function record(logPath: string | undefined): { file: string; events: CaseEvent[] } {
+  const log = loadLog(logPath);
+  refuseProblems(log.file, checkLog(log));
+  return { file: log.file, events: log.events.map((l) => l.event) };
+}
+
+/** The events of a what-if branch, exactly as `casesim whatif` replays it (illegal base events dropped or cut). */
+function branch(path: string): { file: string; events: CaseEvent[] } {
+  const { scenario, basePath, base } = loadScenario(path);
+  const result = runWhatIf(
+    base.events.map((l) => l.event),
+    scenario,
+  );
+  if (!result.ok) throw new CliError(`${path}: ${formatScenarioError(result.error)}`, 1, { file: path });
+  return { file: basePath, events: [...result.whatIf.branchEvents] };
+}
+
+/**
+ * `casesim state --at D [--known-at K] [--scenario S]`: the case and each prohibition's legal effect at D, as
+ * known at K, in the record or in the branch a what-if scenario builds (as `whatif` builds it).
+ */
 export const stateCommand: CommandModule = (program, io, setExit) => {
   program
     .command('state')
@@ -31,6 +57,7 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
       'count only what had been filed or published by then (default: end of log)',
     )
     .option('--tz <zone>', "zone for bare dates and times (default: the court's zone from the log)")
+    .option('--scenario <file>', 'answer for the branch this what-if scenario builds from its base log')
     .option('--json', 'print the answer as JSON')
     .action(
       action(setExit, (logPath: string | undefined, opts: StateOptions) => {
@@ -39,28 +66,26 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
         const tz = opts.tz === undefined ? undefined : timeZoneOption(opts.tz, '--tz');
         checkInstantSyntax(opts.at ?? '', '--at');
         if (opts.knownAt !== undefined) checkInstantSyntax(opts.knownAt, '--known-at');
-        const log = loadLog(logPath);
-        // An answer read from a log with an unreadable or illegal event could be wrong anywhere after it.
-        const problems = checkLog(log);
-        const first = problems[0];
-        if (first) {
-          const n = problems.length;
+        if (opts.scenario !== undefined && logPath !== undefined)
           throw new CliError(
-            `${log.file} has ${n} problem${n === 1 ? '' : 's'}; first: ${formatProblem(first)} (run casesim validate ${log.file})`,
-            1,
+            '--scenario: a scenario names its own base log; give the scenario or a log, not both',
           );
-        }
-        const events = log.events.map((l) => l.event);
+        const { file, events } = opts.scenario === undefined ? record(logPath) : branch(opts.scenario);
         const zone = tz ?? caseZone(events);
         const at = queryInstant(opts.at ?? '', zone, '--at');
         const known = opts.knownAt === undefined ? undefined : queryInstant(opts.knownAt, zone, '--known-at');
-        const result = caseAt(events, known ? { at: at.ms, knownAt: known.ms } : { at: at.ms });
+        const asOf = known ? { at: at.ms, knownAt: known.ms } : { at: at.ms };
+        const result = caseAt(events, asOf);
+        // Each status dated as `whatif` dates it: in force since it began to bind, not its effective date.
+        // Only the events counted by then decide it, so the intervals are built from those alone.
+        const effects = datedEffects(result.effects, effectIntervals(result.events, asOf), at.ms);
         const ctx = result.snapshot.context;
         const lastEvent = result.events.at(-1);
         if (opts.json) {
           io.out(
             json({
-              file: log.file,
+              file,
+              ...(opts.scenario === undefined ? {} : { scenario: opts.scenario }),
               at: { input: opts.at, zone, epochMs: at.ms, iso: new Date(at.ms).toISOString() },
               knownAt: known
                 ? { input: opts.knownAt, epochMs: known.ms, iso: new Date(known.ms).toISOString() }
@@ -68,20 +93,21 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
               eventsCounted: result.events.length,
               lastEvent: lastEvent?.id ?? null,
               state: { value: result.snapshot.value, context: ctx },
-              effects: result.effects,
+              effects,
               rejections: result.rejections,
             }),
           );
         } else {
           const knownText = known ? `as known at ${known.label}` : 'as known at the end of the log';
-          io.out(pc.bold(`State at ${at.label}, ${knownText}`));
+          const where = opts.scenario === undefined ? '' : ` in the branch ${opts.scenario}`;
+          io.out(pc.bold(`State at ${at.label}${where}, ${knownText}`));
           io.out(
             `  ${result.events.length} of ${events.length} events count; the last is ${lastEvent?.id ?? '(none)'}`,
           );
           io.out(`  ${stateLine(result.snapshot, silencesOf(result.events))}`);
           io.out(pc.bold('\nProhibitions'));
-          if (result.effects.length === 0) io.out('  (none identified yet)');
-          for (const effect of result.effects) io.out(effectLine(effect, pc));
+          if (effects.length === 0) io.out('  (none identified yet)');
+          for (const effect of effects) io.out(effectLine(effect, pc));
           const injunctions = Object.values(ctx.injunctions);
           if (injunctions.length > 0) io.out(pc.bold('\nInjunctions'));
           for (const i of injunctions) {

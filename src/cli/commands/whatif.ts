@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { formatInstant } from '../../events/instant.js';
-import { formatProblem, parseLog } from '../../events/parse.js';
+import type { ParsedLog } from '../../events/parse.js';
 import { type Cell, type EffectDiff, type Row, runWhatIf, type WhatIf } from '../../whatif/diff.js';
 import { formatScenarioError, parseScenario, type Scenario } from '../../whatif/scenario.js';
 import type { Colors } from '../format.js';
-import { readText } from '../io.js';
+import { loadLog, readText, refuseProblems } from '../io.js';
 import { json } from '../options.js';
 import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 
@@ -12,21 +12,25 @@ import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 export function loadScenario(path: string): {
   scenario: Scenario;
   basePath: string;
-  base: ReturnType<typeof parseLog>;
+  base: ParsedLog;
 } {
   const text = new TextDecoder().decode(readText(path, 'scenario file'));
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`, 2);
+    throw new CliError(
+      `${path}: not valid JSON: ${(error as Error).message}`,
+      2,
+      { file: path },
+      'UNREADABLE',
+    );
   }
   const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new CliError(`${path}: ${formatScenarioError(parsed.error)}`, 1);
+  if (!parsed.ok) throw new CliError(`${path}: ${formatScenarioError(parsed.error)}`, 1, { file: path });
   const basePath = resolve(dirname(path), parsed.scenario.base);
-  const base = parseLog(readText(basePath, 'base log'), basePath);
-  const first = base.problems[0];
-  if (first) throw new CliError(`${path}: the base log has problems; first: ${formatProblem(first)}`, 1);
+  const base = loadLog(basePath, 'base log');
+  refuseProblems(basePath, base.problems, `${path}: the base log`);
   return { scenario: parsed.scenario, basePath, base };
 }
 
