@@ -181,7 +181,7 @@ if (!existsSync(CHROMIUM)) {
         const event = events.find((e) => e.id === slide.id);
         if (!event) continue;
         expect(slide.media, slide.id).toBe(0);
-        const urls = event.sources.flatMap((s) => (s.type === 'article' ? [] : [s.url]));
+        const urls = event.sources.flatMap((s) => (s.type !== 'article' && s.url ? [s.url] : []));
         for (const url of urls) expect(slide.links, slide.id).toContain(url);
       }
     });
