@@ -162,6 +162,7 @@ export async function appendEvent(
 function openFailure(file: string, error: unknown, eventId: string): AppendResult {
   let why: string;
   if (error instanceof NotALogFile) why = `${file} ${error.message}`;
+  else if ((error as NodeJS.ErrnoException).code === 'EISDIR') why = `${file} is a directory`;
   else if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(dirname(resolve(file))))
     why = `cannot create ${file}: its directory does not exist`;
   else if ((error as NodeJS.ErrnoException).code === 'ENOENT' && isSymlink(file))

@@ -137,6 +137,8 @@ export async function repairLog(
   } catch (error) {
     if (error instanceof NotALogFile) return refuse(`${file} ${error.message}; nothing changed`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return refuse('no such log');
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR')
+      return refuse(`${file} is a directory; nothing changed`);
     return refuse(`cannot open the log: ${ioCause(error)}; nothing changed`);
   }
   try {
