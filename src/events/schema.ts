@@ -50,13 +50,21 @@ export const ArticleSource = z.strictObject({
   quote: Quote,
 });
 
+/**
+ * A source's web address: http or https only, in the schema itself, so the JSON Schema, the page and the
+ * TimelineJS export can never be handed a `javascript:` or `data:` link from a log.
+ */
+const WebUrl = z
+  .url({ protocol: /^https?$/ })
+  .regex(/^https?:\/\//, 'a source URL starts with http:// or https://');
+
 export const CourtRecordSource = z.strictObject({
   type: z.literal('court-record'),
   court: z.string().min(1),
   docket: z.string().min(1),
   /** The docket entry, for example `ECF 59` or `DktEntry 5-1`; `text-only entry` where there is no document. */
   entry: z.string().min(1),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   quote: Quote,
   /** A local text in which the quotation can be checked verbatim (for example `legal-record.md`). */
   quotedIn: z.string().min(1).optional(),
@@ -65,7 +73,7 @@ export const CourtRecordSource = z.strictObject({
 export const PublicRecordSource = z.strictObject({
   type: z.literal('public-record'),
   title: z.string().min(1),
-  url: z.url(),
+  url: WebUrl,
   quote: Quote,
   quotedIn: z.string().min(1).optional(),
   /** False where the record marks the fact as recalled and unverified. */

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { formatInstant } from '../../events/instant.js';
-import { formatProblem, parseLog } from '../../events/parse.js';
+import { parseLog } from '../../events/parse.js';
 import { type Cell, type EffectDiff, type Row, runWhatIf, type WhatIf } from '../../whatif/diff.js';
 import { formatScenarioError, parseScenario, type Scenario } from '../../whatif/scenario.js';
 import type { Colors } from '../format.js';
@@ -19,14 +19,22 @@ export function loadScenario(path: string): {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`, 2);
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new CliError(`${path}: not valid JSON${at ? ` (at character ${at})` : ''}`, 2);
   }
   const parsed = parseScenario(raw);
   if (!parsed.ok) throw new CliError(`${path}: ${formatScenarioError(parsed.error)}`, 1);
   const basePath = resolve(dirname(path), parsed.scenario.base);
   const base = parseLog(readText(basePath, 'base log'), basePath);
+  // Nothing of a refused base is echoed (it may be any file the scenario names): only where it fails.
   const first = base.problems[0];
-  if (first) throw new CliError(`${path}: the base log has problems; first: ${formatProblem(first)}`, 1);
+  if (first && base.events.length === 0)
+    throw new CliError(`${path}: the base ${basePath} is not an event log (no line of it is an event)`, 1);
+  if (first)
+    throw new CliError(
+      `${path}: the base log has problems; first: ${basePath}:${first.line} (${first.code}); run casesim validate ${basePath}`,
+      1,
+    );
   return { scenario: parsed.scenario, basePath, base };
 }
 
