@@ -102,7 +102,7 @@ export function saveState(path: string, snapshot: CaseSnapshot, log: LogIdentity
   try {
     existing = peek(path);
   } catch (error) {
-    return fail(`cannot write ${path}: ${ioCause(error)}`);
+    existing = fail(`cannot write ${path}: ${ioCause(error)}`);
   }
   if (existing.kind === 'other')
     fail(`cannot write ${path}: it is a directory or a special file, not a state file`);
