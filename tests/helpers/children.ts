@@ -30,8 +30,20 @@ export interface Running {
   readonly done: Promise<Finished>;
 }
 
-export function start(args: readonly string[], input?: string | Uint8Array): Running {
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Starts `node args...`, or `wrapper... node args...` (e.g. `unshare --pid --fork`) when a wrapper is given. */
+export function start(
+  args: readonly string[],
+  input?: string | Uint8Array,
+  wrapper: readonly string[] = [],
+): Running {
+  const [command, ...before] = wrapper.length > 0 ? wrapper : [process.execPath];
+  const child = spawn(
+    command ?? process.execPath,
+    [...before, ...(wrapper.length > 0 ? [process.execPath] : []), ...args],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   let spoke = () => {};
