@@ -119,3 +119,27 @@ describe('odds files', () => {
     }
   });
 });
+
+describe('outcomes from a log at the end of time (issue 15, point 6)', () => {
+  it('refuses, in words and with exit 1, a starting point whose futures would pass year 9999, instead of an internal error', async () => {
+    const dir = tempDir('store-inputs-9999');
+    try {
+      const log = path.join(dir, 'late.jsonl');
+      const seed = readFileSync(path.join(ROOT, 'tests/fixtures/store/seed.jsonl'), 'utf8');
+      const late = {
+        ...note,
+        id: 'far-future',
+        at: { local: '9999-12-31', zone: 'UTC' },
+        knownAt: { local: '9999-12-31', zone: 'UTC' },
+      };
+      writeFileSync(log, `${seed}${JSON.stringify(late)}\n`);
+      expect((await cli('validate', log)).code).toBe(0);
+      const r = await cli('outcomes', log);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/the starting point \(far-future, 9999-12-31\) leaves no room for its futures/);
+      expect(r.err).not.toMatch(/internal error/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
