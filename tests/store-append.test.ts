@@ -214,10 +214,20 @@ describe('the lock', () => {
   const holdLock = (file: string, ms: number | 'forever') =>
     start([path.join(ROOT, 'tests/helpers/hold-lock.mjs'), file, String(ms)]);
 
-  it("is the kernel's lock on the file itself: a writer through a symlink waits for it (issue 15, point 1)", async () => {
+  /** Runs `body` while another process holds the lock on `log`, killing that process afterwards. */
+  async function whileHeld(body: () => Promise<void>): Promise<void> {
     const holder = holdLock(log, 'forever');
     await holder.firstOutput;
     try {
+      await body();
+    } finally {
+      holder.child.kill('SIGKILL');
+      await holder.done;
+    }
+  }
+
+  it("is the kernel's lock on the file itself: a writer through a symlink waits for it (issue 15, point 1)", () =>
+    whileHeld(async () => {
       const link = path.join(dir, 'link.jsonl');
       symlinkSync(log, link);
       const before = hash(log);
@@ -225,25 +235,25 @@ describe('the lock', () => {
       expect(result.error).toMatchObject({ code: 'LOCK_TIMEOUT' });
       expect(result.error?.message).toMatch(/nothing was appended.*--wait SECONDS/);
       expect(hash(log)).toBe(before);
-    } finally {
-      holder.child.kill('SIGKILL');
-      await holder.done;
-    }
-  });
+    }));
 
-  it('is the same lock under every hard link to the log (issue 15, point 1)', async () => {
-    const holder = holdLock(log, 'forever');
-    await holder.firstOutput;
-    try {
+  it('is the same lock under every hard link to the log (issue 15, point 1)', () =>
+    whileHeld(async () => {
       const other = path.join(dir, 'other-name.jsonl');
       linkSync(log, other);
       const result = await appendEvent(other, note('n-1'), { lockTimeoutMs: 300 });
       expect(result.error).toMatchObject({ code: 'LOCK_TIMEOUT' });
-    } finally {
-      holder.child.kill('SIGKILL');
-      await holder.done;
-    }
-  });
+    }));
+
+  it('is waited for by repair too (--wait), which then changes nothing', () =>
+    whileHeld(async () => {
+      writeFileSync(log, `${fixture('seed.jsonl')}{"torn`);
+      const before = hash(log);
+      const r = await cli('repair', log, '--wait', '0.2');
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/LOCK_TIMEOUT/);
+      expect(hash(log)).toBe(before);
+    }));
 
   it('is released by the kernel when its holder is killed, with no file left to go stale (issue 15, point 2)', async () => {
     const holder = holdLock(log, 'forever');

@@ -4,14 +4,13 @@
  * checked event by event: every line whole, every id once, each writer's events in its own order, every
  * acknowledged line number true, and the whole log replays.
  */
-import { spawnSync } from 'node:child_process';
 import { linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLog } from '../src/events/parse.js';
 import { checkLog } from '../src/replay/check.js';
 import { type Built, buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
-import { runNode, start } from './helpers/children.js';
+import { PID_NAMESPACES, runNode, start } from './helpers/children.js';
 
 const LIBRARY_WRITERS = 8;
 const APPENDS_EACH = 50;
@@ -100,10 +99,7 @@ function namesOf(log: string): readonly string[] {
   return [log, log, symlink, hardLink];
 }
 
-/** Whether `unshare --pid --fork` runs here (root on Linux, with util-linux): a writer in its own PID namespace. */
-const NAMESPACES =
-  process.platform === 'linux' &&
-  spawnSync('unshare', ['--pid', '--fork', process.execPath, '-e', '0'], { stdio: 'ignore' }).status === 0;
+const NAMESPACES = PID_NAMESPACES;
 
 describe(`${LIBRARY_WRITERS} writer processes × ${APPENDS_EACH} appends, plus ${CLI_WRITERS} CLI writers × ${CLI_APPENDS_EACH}, on one log`, () => {
   it('lose nothing, duplicate nothing, keep every line whole, and leave a log that replays, though a quarter write through a symlink and a quarter through a hard link', async () => {

@@ -6,7 +6,6 @@
  * appends again. Kill times come from a seeded generator; the seed is in the suite name.
  */
 
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +17,7 @@ import { mulberry32 } from '../src/random.js';
 import { checkLog } from '../src/replay/check.js';
 import { appendEvent, repairLog } from '../src/store/index.js';
 import { type Built, buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
-import { start } from './helpers/children.js';
+import { PID_NAMESPACES, start } from './helpers/children.js';
 import { cli } from './support/cli.js';
 
 const WRITERS_PER_BATCH = 10;
@@ -48,10 +47,8 @@ afterAll(() => {
   removeDir(dir);
 });
 
-/** Whether `unshare --pid --fork` runs here (root on Linux): then one writer per batch runs as PID 1 of its own namespace. */
-const NAMESPACES =
-  process.platform === 'linux' &&
-  spawnSync('unshare', ['--pid', '--fork', process.execPath, '-e', '0'], { stdio: 'ignore' }).status === 0;
+/** Where `unshare --pid --fork` runs (root on Linux), one writer per batch runs as PID 1 of its own namespace. */
+const NAMESPACES = PID_NAMESPACES;
 // --kill-child: the writer dies with its unshare parent, as a SIGKILL to the parent is meant to kill it.
 const IN_NAMESPACE = ['unshare', '--pid', '--fork', '--kill-child'];
 

@@ -22,6 +22,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLog } from '../src/events/parse.js';
 import { appendEvent, repairLog } from '../src/store/index.js';
 import { ROOT, removeDir, tempDir } from './helpers/built.js';
+import { withSmallDisk } from './helpers/children.js';
 import { cli } from './support/cli.js';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/store');
@@ -134,21 +135,31 @@ describe('errors name the file and the cause in words (issue 15, points 6 and 8)
   });
 
   it.skipIf(!isRoot)(
-    'a full disk: append says "the disk is full", stores nothing, and repair leaves no empty side file',
+    'a full disk: append says "the disk is full" and stores nothing; repair leaves no empty side file',
     async () => {
-      const mount = path.join(dir, 'small');
-      mkdirSync(mount);
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
-      try {
+      await withSmallDisk(path.join(dir, 'small'), async (mount) => {
+        // A clean log that fills its last page exactly, so the next line needs a page the disk lacks.
+        const clean = path.join(mount, 'clean.jsonl');
+        const seed = fixture('seed.jsonl');
+        const pad = (n: number) => `${JSON.stringify(note('pad', { summary: 'p'.repeat(n) }))}\n`;
+        const base = Buffer.byteLength(seed + pad(0));
+        writeFileSync(clean, seed + pad(4096 * Math.ceil(base / 4096) - base));
         const small = path.join(mount, 'case.jsonl');
         const torn = `{"type":"context.note","id":"torn","summary":"${'x'.repeat(20_000)}`;
-        writeFileSync(small, fixture('seed.jsonl') + torn);
-        // Fill what is left, so the side file cannot be written.
+        writeFileSync(small, seed + torn);
         try {
           writeFileSync(path.join(mount, 'filler'), Buffer.alloc(64 * 1024));
         } catch {
           // Filled to the last page: that is the point.
         }
+        const cleanBefore = hash(clean);
+        const appended = await appendEvent(clean, note('n-1'));
+        expect(appended.error).toMatchObject({ code: 'IO_ERROR' });
+        expect(appended.error?.message).toBe(
+          'cannot write to the log: the disk is full; the event is not stored',
+        );
+        expect(hash(clean)).toBe(cleanBefore);
+
         const before = hash(small);
         const result = await repairLog(small);
         expect(result.error?.message).toMatch(
@@ -156,9 +167,7 @@ describe('errors name the file and the cause in words (issue 15, points 6 and 8)
         );
         expect(readdirSync(mount).filter((f) => f.includes('torn'))).toEqual([]);
         expect(hash(small)).toBe(before);
-      } finally {
-        execFileSync('umount', [mount]);
-      }
+      });
     },
   );
 });

@@ -4,12 +4,12 @@
  * that does not match the log, does not parse, or was tampered with is refused in one line (exit 2),
  * never with "internal error".
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, removeDir, tempDir } from './helpers/built.js';
+import { withSmallDisk } from './helpers/children.js';
 import { cli } from './support/cli.js';
 
 const MINIMAL = path.join(ROOT, 'tests/fixtures/logs/minimal.jsonl');
@@ -51,10 +51,7 @@ describe('--save-state', () => {
   });
 
   it.skipIf(!isRoot)('on a full disk, says so in words and leaves the earlier good state whole', async () => {
-    const mount = path.join(dir, 'small');
-    mkdirSync(mount);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
-    try {
+    await withSmallDisk(path.join(dir, 'small'), async (mount) => {
       const state = path.join(mount, 'state.json');
       expect((await cli('replay', MINIMAL, '--save-state', state)).code).toBe(0);
       const good = hash(state);
@@ -70,9 +67,7 @@ describe('--save-state', () => {
       );
       expect(hash(state)).toBe(good);
       expect(readdirSync(mount).sort()).toEqual(['filler', 'state.json']);
-    } finally {
-      execFileSync('umount', [mount]);
-    }
+    });
   });
 });
 

@@ -44,9 +44,9 @@ import {
   initialSnapshot,
   type PersistedState,
   persistSnapshot,
-  replay,
   restoreSnapshot,
 } from '../replay/replay.js';
+import { illegalProblems } from './log-state.js';
 
 /** The log as an append sees it, under the lock. */
 export interface TailState {
@@ -330,32 +330,6 @@ function removeQuietly(path: string): void {
 }
 
 // ---- the tail state --------------------------------------------------------------------------------------
-
-function illegalProblems(
-  fresh: readonly LoggedEvent[],
-  from: CaseSnapshot,
-  file: string,
-): { snapshot: CaseSnapshot; problems: LogProblem[] } {
-  let snapshot = from;
-  const problems: LogProblem[] = [];
-  for (const step of replay(
-    fresh.map((l) => l.event),
-    from,
-  )) {
-    snapshot = step.after;
-    if (!step.rejection) continue;
-    const { rule } = step.rejection;
-    problems.push({
-      code: 'ILLEGAL_EVENT',
-      file,
-      line: fresh[step.index]?.line ?? 0,
-      eventId: step.event.id,
-      message: `${step.event.type} breaks rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`,
-      rule,
-    });
-  }
-  return { snapshot, problems };
-}
 
 interface Paths {
   readonly checkpoint: string;
