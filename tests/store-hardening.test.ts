@@ -126,6 +126,17 @@ describe('errors name the file and the cause in words (issue 15, points 6 and 8)
     expect((await repairLog(fifo)).error?.message).toMatch(/is a FIFO/);
   });
 
+  it('readers refuse a FIFO or a device given as a log, at once, instead of hanging or reading without end', async () => {
+    const fifo = path.join(dir, 'reader.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    const r = await cli('validate', fifo);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`casesim: ${fifo} is a FIFO (named pipe), not a log\n`);
+    const zero = await cli('validate', '/dev/zero');
+    expect(zero.code).toBe(2);
+    expect(zero.err).toBe('casesim: /dev/zero is a device, not a log\n');
+  });
+
   it('a dangling symlink whose target directory is missing is named as such, at once', async () => {
     const link = path.join(dir, 'dangling.jsonl');
     symlinkSync(path.join(dir, 'gone', 'case.jsonl'), link);
