@@ -359,6 +359,15 @@ describe('casesim append', () => {
     expect(JSON.parse(j.out)).toMatchObject({ ok: false, error: { code: 'ILLEGAL_EVENT', line: 4 } });
   });
 
+  it.each(['0x10', '1e3', '-1', '', '30s', '86401', ' 5'])(
+    'refuses --wait %j as a usage error (exit 2): seconds are a plain number up to a day',
+    async (wait) => {
+      const r = await cli('append', log, path.join(FIXTURES, 'note.json'), '--wait', wait);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/--wait/);
+    },
+  );
+
   it('refuses a stale --expect-version with CONFLICT (exit 1) and a malformed one as a usage error (exit 2)', async () => {
     const file = path.join(dir, 'n.json');
     writeFileSync(file, JSON.stringify(note('n-1')));
