@@ -22,6 +22,7 @@ import { caseAt } from '../src/replay/query.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot, replayAll } from '../src/replay/replay.js';
 import { prng, randomWalk, writeCorpus } from './corpus.js';
 import { caseBatches, isCaseHeader } from './lines.js';
+import { storeBench } from './store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The checkout whose dist/ CLI and events/ are timed (by default, the one this bench was built in). */
@@ -318,6 +319,8 @@ async function main() {
     target: '< 200 MB',
     met: mem.maxRssKb / 1024 < 200,
   });
+
+  await storeBench(root, row);
 
   if (!process.env.CASESIM_BENCH_KEEP) rmSync(file, { force: true });
   console.log(`\n| measure | figure | target | met |\n| --- | --- | --- | --- |`);

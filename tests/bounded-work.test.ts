@@ -5,7 +5,7 @@
  * terminal as it was; a standard error is never NaN.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,7 +78,7 @@ describe('a log line longer than an event may be', () => {
   });
 
   it.skipIf(!built)(
-    `${built ? '' : '[skipped: dist/ is missing; run npm run build] '}without end (/dev/zero) stops the read with file and line, in bounded memory`,
+    `${built ? '' : '[skipped: dist/ is missing; run npm run build] '}without end stops the read with file and line, in bounded memory; a device (/dev/zero) is not read at all`,
     () => {
       // The heap is capped, and the resident set reported on exit: reading must not hold the input.
       const rss = path.join(dir, 'rss.mjs');
@@ -89,26 +89,41 @@ describe('a log line longer than an event may be', () => {
           "  process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n'));",
         ].join('\n'),
       );
-      for (const json of [false, true]) {
-        const args = ['validate', '/dev/zero', ...(json ? ['--json'] : [])];
-        const run = spawnSync(
+      // A regular file of 70 MiB with no newline (sparse: it takes no disk), the shape of /dev/zero.
+      const endless = path.join(dir, 'endless.jsonl');
+      writeFileSync(endless, '');
+      truncateSync(endless, 70 * 1024 * 1024);
+      const run = (file: string, json: boolean) => {
+        const args = ['validate', file, ...(json ? ['--json'] : [])];
+        const child = spawnSync(
           process.execPath,
           ['--max-old-space-size=48', '--import', rss, BUILT_CLI, ...args],
           { encoding: 'utf8', timeout: 60_000 },
         );
-        expect(run.status).toBe(1);
-        const maxRssKb = Number(/maxrss=(\d+)/.exec(run.stderr)?.[1]);
+        const maxRssKb = Number(/maxrss=(\d+)/.exec(child.stderr)?.[1]);
         expect(maxRssKb).toBeGreaterThan(0);
         expect(maxRssKb).toBeLessThan(200 * 1024);
+        expect(child.stderr).not.toMatch(STACK_TRACE);
+        return child;
+      };
+      for (const json of [false, true]) {
+        const long = run(endless, json);
+        expect(long.status).toBe(1);
         if (json)
-          expect(JSON.parse(run.stdout).error).toMatchObject({
+          expect(JSON.parse(long.stdout).error).toMatchObject({
             code: 'INVALID',
-            where: { file: '/dev/zero', line: 1 },
+            where: { file: endless, line: 1 },
           });
-        else {
-          expect(run.stderr).toMatch(/^casesim: \/dev\/zero:1: line 1 runs past 64 MiB without an end/);
-          expect(run.stderr).not.toMatch(STACK_TRACE);
-        }
+        else expect(long.stderr).toContain(`casesim: ${endless}:1: line 1 runs past 64 MiB without an end`);
+        // A device never ends and a FIFO never closes: neither is read (the store's readers refuse them).
+        const device = run('/dev/zero', json);
+        expect(device.status).toBe(2);
+        if (json)
+          expect(JSON.parse(device.stdout).error).toMatchObject({
+            code: 'UNREADABLE',
+            where: { file: '/dev/zero' },
+          });
+        else expect(device.stderr).toContain('/dev/zero is a device, not a log');
       }
     },
   );

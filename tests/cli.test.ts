@@ -165,7 +165,12 @@ describe('casesim replay', () => {
         message: /is not a casesim state \(format:/,
       },
       {
-        file: write('no-context.json', { format: 'casesim.state', version: 1, value: good.value }),
+        file: write('no-context.json', {
+          format: 'casesim.state',
+          version: 1,
+          log: good.log,
+          value: good.value,
+        }),
         message: /is not a casesim state \(context:/,
       },
       {
@@ -375,7 +380,7 @@ describe('usage errors: one line, exit 2', () => {
     ],
     [
       ['replay', MINIMAL, '--save-state', FIXTURES],
-      /^casesim: --save-state: cannot write .*logs \(EISDIR\)$/,
+      /^casesim: --save-state: cannot write .*logs: it is a directory or a special file, not a state file$/,
     ],
     [
       ['validate', '--strict'],
@@ -649,7 +654,8 @@ describe('the installed binary', () => {
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
       expect(stderr).not.toMatch(STACK_TRACE);
       expect(stderr).not.toMatch(/EPIPE/);
-      expect(code).toBe(0);
+      // 0 when the output fit in the pipe before it closed; 74 (output lost, issue 15) when it did not.
+      expect([0, 74]).toContain(code);
     },
   );
 });

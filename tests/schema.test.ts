@@ -8,12 +8,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { schemaFiles, schemaText } from '../src/cli/commands/schema.js';
 import { validateEvent } from '../src/events/parse.js';
 import { EVENT_TYPES, SCHEMA_VERSION } from '../src/events/schema.js';
+import { ajv } from './support/json-schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const committed = readFileSync(path.join(ROOT, 'events/schema.json'), 'utf8');
@@ -31,13 +30,6 @@ const brokenLine = (name: string, line: number) =>
 
 type Node = Record<string, unknown>;
 
-// strict: the schemas use no keyword ajv does not know, and every `if` says it is about an object.
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-// ajv-formats is CommonJS: its plugin is the default export's default under NodeNext.
-type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
-  formatsModule) as unknown as FormatsPlugin;
-addFormats(ajv);
 const validateLine = ajv.compile(schema);
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as unknown;
 const validateScenario = ajv.compile(readJson('events/scenarios/schema.json') as Node);

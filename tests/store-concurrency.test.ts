@@ -4,13 +4,13 @@
  * checked event by event: every line whole, every id once, each writer's events in its own order, every
  * acknowledged line number true, and the whole log replays.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLog } from '../src/events/parse.js';
 import { checkLog } from '../src/replay/check.js';
 import { type Built, buildForChildren, ROOT, removeDir, tempDir } from './helpers/built.js';
-import { runNode } from './helpers/children.js';
+import { PID_NAMESPACES, runNode, start } from './helpers/children.js';
 
 const LIBRARY_WRITERS = 8;
 const APPENDS_EACH = 50;
@@ -87,14 +87,29 @@ async function cliWriter(
   return { acks, conflicts };
 }
 
+/**
+ * The names writer `w` reaches the log by: the log itself, a symlink to it, or a hard link to it. The lock
+ * is the kernel's, on the file, so all of them must share it (issue 15, point 1).
+ */
+function namesOf(log: string): readonly string[] {
+  const symlink = `${log}.symlink.jsonl`;
+  const hardLink = `${log}.hardlink.jsonl`;
+  symlinkSync(log, symlink);
+  linkSync(log, hardLink);
+  return [log, log, symlink, hardLink];
+}
+
+const NAMESPACES = PID_NAMESPACES;
+
 describe(`${LIBRARY_WRITERS} writer processes × ${APPENDS_EACH} appends, plus ${CLI_WRITERS} CLI writers × ${CLI_APPENDS_EACH}, on one log`, () => {
-  it('lose nothing, duplicate nothing, keep every line whole, and leave a log that replays', async () => {
+  it('lose nothing, duplicate nothing, keep every line whole, and leave a log that replays, though a quarter write through a symlink and a quarter through a hard link', async () => {
     const log = seededLog('shared.jsonl');
+    const names = namesOf(log);
     const library = Array.from({ length: LIBRARY_WRITERS }, (_, w) =>
       runNode([
         built.writer,
         built.store,
-        log,
+        names[w % names.length] ?? log,
         `w${w}`,
         String(APPENDS_EACH),
         w % 2 === 0 ? 'plain' : 'expect',
@@ -144,4 +159,47 @@ describe(`${LIBRARY_WRITERS} writer processes × ${APPENDS_EACH} appends, plus $
         `${again.length} resends, ${conflicts} conflicts retried, ${expected - new Set(ids).size} events lost`,
     );
   });
+});
+
+describe('writers in their own PID namespaces (issue 15, point 2)', () => {
+  it('CI runs this suite where it can: as root on Linux, unshare is available', () => {
+    if (process.env.CI && !NAMESPACES)
+      throw new Error(
+        'unshare --pid --fork is unavailable in CI: the PID-namespace writers would be skipped',
+      );
+  });
+
+  it.skipIf(!NAMESPACES)(
+    `${NAMESPACES ? '' : '[skipped: unshare --pid --fork is unavailable (needs root on Linux)] '}each sees itself as PID 1, yet they share one lock with writers outside: 0 lost, 0 duplicated`,
+    async () => {
+      const log = seededLog('namespaces.jsonl');
+      const names = namesOf(log);
+      const EACH = 25;
+      const writers = names.flatMap((name, n) => [
+        runNode([built.writer, built.store, name, `host${n}`, String(EACH), 'expect']),
+        start(
+          [built.writer, built.store, name, `ns${n}`, String(EACH), n % 2 === 0 ? 'expect' : 'plain'],
+          undefined,
+          ['unshare', '--pid', '--fork'],
+        ).done,
+      ]);
+      const finished = await Promise.all(writers);
+      for (const run of finished) expect(run.code, run.stderr + run.stdout).toBe(0);
+      const acks = finished.flatMap((r) => r.lines.filter(isAck));
+      const parsed = parseLog(readFileSync(log), log);
+      expect(parsed.problems).toEqual([]);
+      expect(checkLog(parsed)).toEqual([]);
+      const ids = parsed.events.slice(SEED_EVENTS).map((e) => e.event.id);
+      const expected = writers.length * EACH;
+      expect(ids).toHaveLength(expected);
+      expect(new Set(ids).size, 'nothing duplicated').toBe(expected);
+      expect(new Set(acks.map((a) => a.ack)), 'nothing acknowledged is lost').toEqual(new Set(ids));
+      const lineOf = new Map(parsed.events.map((e) => [e.event.id, e.line]));
+      for (const ack of acks) expect(lineOf.get(ack.ack), ack.ack).toBe(ack.line);
+      console.info(
+        `concurrency: ${names.length} writers in their own PID namespaces and ${names.length} outside, through the log, a symlink and a hard link, ${expected} appends, ${expected - new Set(ids).size} lost, ${ids.length - new Set(ids).size} duplicated`,
+      );
+    },
+    120_000,
+  );
 });

@@ -1,5 +1,8 @@
-/** The file-system edge: where logs are found and read. */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+/**
+ * The edges: where logs are found and read (bounded, regular files only), and where text reaches a terminal
+ * (control characters made harmless, a closed or full stdout ended quietly).
+ */
+import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -10,6 +13,7 @@ import {
   type ParsedLog,
   parseLog,
 } from '../events/parse.js';
+import { ioCause } from '../store/errors.js';
 import { CliError } from './errors.js';
 
 /**
@@ -143,16 +147,24 @@ function readBounded(path: string, limits: ReadLimits, what: string): BoundedRea
 /** Reads a whole file within `limits`; an unreadable one is a CliError saying why. */
 export function readBytes(path: string, what: string, limits: ReadLimits): BoundedRead {
   try {
-    if (statSync(path).isDirectory())
+    const stat = statSync(path);
+    if (stat.isDirectory())
       throw new CliError(`${path} is a directory, not a ${what}`, 2, { file: path }, 'UNREADABLE');
+    // A FIFO would block the read forever and a device (/dev/zero) never end: only regular files are read.
+    if (!stat.isFile())
+      throw new CliError(
+        `${path} is ${stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device'}, not a ${what}`,
+        2,
+        { file: path },
+        'UNREADABLE',
+      );
     return readBounded(path, limits, what);
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const unreadable = (message: string) => new CliError(message, 2, { file: path }, 'UNREADABLE');
     if (code === 'ENOENT') throw unreadable(`${path}: no such ${what}`);
-    if (code === 'EACCES') throw unreadable(`${path}: permission denied`);
-    throw unreadable(`${path}: cannot read (${code ?? String(error)})`);
+    throw unreadable(`${path}: cannot read: ${ioCause(error)}`);
   }
 }
 
@@ -164,13 +176,13 @@ export function readText(path: string, what = 'file'): Uint8Array {
  * Reads and parses a log; problems are returned, not thrown, so `validate` can list them all. A line longer
  * than an event may be is reported by number without being held in memory.
  */
-export function loadLog(path: string | undefined, what = 'log'): ParsedLog {
+export function loadLog(path: string | undefined, what = 'log'): ParsedLog & { readonly bytes: Uint8Array } {
   const file = path ?? BUNDLED_LOG;
   const { bytes, longLines } = readBytes(file, what, LOG_LIMITS);
   const parsed = parseLog(bytes, file);
-  if (longLines.length === 0) return parsed;
+  if (longLines.length === 0) return { ...parsed, bytes };
   const problems = [...parsed.problems, ...longLines.map((l) => lineTooLong(file, l.line, l.bytes))];
-  return { ...parsed, problems: problems.sort((a, b) => a.line - b.line) };
+  return { ...parsed, problems: problems.sort((a, b) => a.line - b.line), bytes };
 }
 
 /**
@@ -186,4 +198,67 @@ export function refuseProblems(file: string, problems: readonly LogProblem[], wh
     1,
     { file, line: first.line, ...(first.eventId === undefined ? {} : { eventId: first.eventId }) },
   );
+}
+
+/**
+ * Text for a terminal: every control character that could act on the terminal (C0 except newline and tab,
+ * DEL, C1, and so ESC, CSI and OSC sequences) is shown escaped (`\u001b`), never sent. Text from files (a
+ * log's summaries, a scenario's titles, an odds file's errors) passes here on its way out, so a hostile
+ * file cannot set the title, clear the screen or draw a fake status line. With colours on, casesim's own
+ * colour codes (SGR: ESC [ digits m) are kept; they can only colour text.
+ */
+export function terminalText(text: string, keepColors = false): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) =>
+      keepColors && c.length > 1
+        ? c
+        : `${c.length > 1 ? '\\u001b' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`}${c.slice(1)}`,
+  );
+}
+
+const failed = new Map<number, NodeJS.ErrnoException>();
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes to stdout (1) or stderr (2) synchronously, so what was printed before a crash or a kill was
+ * printed. A stream that cannot be written (a closed pipe, `> /dev/full`) is given up on, never thrown
+ * from: what the command did (an append stored) stays done, and `finishOutput` reports it once.
+ */
+export function writeOutput(fd: 1 | 2, text: string): void {
+  if (failed.has(fd)) return;
+  const bytes = Buffer.from(text.endsWith('\n') ? text : `${text}\n`);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      // A non-blocking pipe that is full: wait for the reader.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') Atomics.wait(pause, 0, 0, 2);
+      else {
+        failed.set(fd, error as NodeJS.ErrnoException);
+        return;
+      }
+    }
+  }
+}
+
+/** The exit status when the output itself could not be written (the command may well have succeeded). */
+export const OUTPUT_FAILED = 74;
+
+/**
+ * The process's exit status: the command's, unless its output was lost, which is said once on stderr
+ * (quietly for a reader that closed the pipe, as `casesim replay | head` does) with status 74.
+ */
+export function finishOutput(code: number): number {
+  const lost = failed.get(1);
+  if (!lost) return code;
+  if (lost.code !== 'EPIPE') {
+    const cause = lost.code === 'ENOSPC' ? 'the disk is full' : (lost.code ?? lost.message);
+    writeOutput(
+      2,
+      `casesim: standard output could not be written (${cause}); the command itself ended with status ${code}`,
+    );
+  }
+  return code === 0 ? OUTPUT_FAILED : code;
 }

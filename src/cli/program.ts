@@ -9,7 +9,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, errorJson, isCliError } from './errors.js';
 import { type Colors, colors, TERMINAL_COLORS } from './format.js';
-import { packageVersion } from './io.js';
+import { packageVersion, terminalText, writeOutput } from './io.js';
 
 export interface CliIO {
   out(text: string): void;
@@ -19,8 +19,8 @@ export interface CliIO {
 }
 
 export const processIO: CliIO = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => writeOutput(1, terminalText(text, TERMINAL_COLORS)),
+  err: (text) => writeOutput(2, terminalText(text, TERMINAL_COLORS)),
   color: TERMINAL_COLORS,
 };
 

@@ -88,6 +88,14 @@ export const ArticleSource = z.strictObject({
   quote: Quote,
 });
 
+/**
+ * A source's web address: http or https only, in the schema itself, so the JSON Schema, the page and the
+ * TimelineJS export can never be handed a `javascript:` or `data:` link from a log.
+ */
+const WebUrl = z
+  .url({ protocol: /^https?$/ })
+  .regex(/^https?:\/\//, 'a source URL starts with http:// or https://');
+
 export const CourtRecordSource = z
   .strictObject({
     type: z.literal('court-record'),
@@ -95,7 +103,7 @@ export const CourtRecordSource = z
     docket: z.string().min(1),
     /** The docket entry, for example `ECF 59` or `DktEntry 5-1`; `text-only entry` where there is no document. */
     entry: z.string().min(1),
-    url: z.url().optional(),
+    url: WebUrl.optional(),
     ...evidence,
   })
   .superRefine(checkEvidence);
@@ -104,7 +112,7 @@ export const PublicRecordSource = z
   .strictObject({
     type: z.literal('public-record'),
     title: z.string().min(1),
-    url: z.url(),
+    url: WebUrl,
     ...evidence,
     /** False where the fact is recalled and unverified. */
     verified: z.boolean(),

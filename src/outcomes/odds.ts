@@ -92,10 +92,30 @@ export function oddsJsonSchema(): Record<string, unknown> {
   >;
 }
 
+/** Keys that name an object's prototype machinery, never an option or a field: refused, not dropped. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Where in a decoded JSON value a prototype key is, if anywhere (JSON.parse keeps `__proto__` as a key). */
+function prototypeKey(value: unknown, path: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (PROTOTYPE_KEYS.has(key)) return here;
+    const inner = prototypeKey((value as Record<string, unknown>)[key], here);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 /** Reads a decoded odds file; the message names the decision at fault. */
 export function parseOdds(
   raw: unknown,
 ): { ok: true; odds: Odds; error?: never } | { ok: false; odds?: never; error: string } {
+  const forbidden = prototypeKey(raw, '');
+  if (forbidden) {
+    const key = forbidden.split('.').at(-1);
+    return { ok: false, error: `${forbidden}: the key '${key}' is refused (it names no option or field)` };
+  }
   const result = Odds.safeParse(raw);
   if (result.success) {
     const ids = result.data.decisions.map((d) => d.id);

@@ -11,7 +11,16 @@
  * version is stored upcast to the current version, with the schema's defaults filled in, so every line a
  * writer adds is current (old lines are never rewritten: readers upcast them).
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   idOf,
@@ -23,9 +32,20 @@ import {
 } from '../events/parse.js';
 import type { CaseEvent } from '../events/schema.js';
 import { applyEvent } from '../replay/replay.js';
-import { type StoreError, storeError } from './errors.js';
-import { acquireLock } from './lock.js';
-import { forget, readLogState, remember } from './log-state.js';
+import { ioCause, type StoreError, storeError } from './errors.js';
+import { lockLog, NotALogFile, openLog } from './lock.js';
+import { loadTail, sideFilesOf } from './tail.js';
+
+/** The two calls whose failure leaves a write's outcome unknown; tests pass a layer that injects faults. */
+export interface StoreFs {
+  readonly writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
+  readonly fsyncSync: (fd: number) => void;
+}
+
+const REAL_FS: StoreFs = { writeSync, fsyncSync };
+
+/** How long a writer waits for the lock by default. */
+export const DEFAULT_LOCK_WAIT_MS = 30_000;
 
 export interface AppendOptions {
   /** The number of events the caller saw in the log; the append is refused with CONFLICT if it has moved on. */
@@ -34,6 +54,8 @@ export interface AppendOptions {
   readonly lockTimeoutMs?: number;
   /** Where the event came from, for errors about the event itself (default `<event>`). */
   readonly source?: string;
+  /** The file-system calls that write and sync (for fault injection in tests). */
+  readonly fs?: StoreFs;
 }
 
 export type AppendResult =
@@ -133,29 +155,40 @@ export async function appendEvent(
       ),
     };
   }
+  return appendLocked(file, event, line, options);
+}
+
+/** Why a log could not be opened, in words; nothing has been written. */
+function openFailure(file: string, error: unknown, eventId: string): AppendResult {
+  let why: string;
+  if (error instanceof NotALogFile) why = `${file} ${error.message}`;
+  else if ((error as NodeJS.ErrnoException).code === 'EISDIR') why = `${file} is a directory`;
+  else if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(dirname(resolve(file))))
+    why = `cannot create ${file}: its directory does not exist`;
+  else if ((error as NodeJS.ErrnoException).code === 'ENOENT' && isSymlink(file))
+    why = `${file} is a symbolic link to ${printable(readlinkSync(file))}, whose directory does not exist`;
+  else why = `cannot open ${file}: ${ioCause(error)}`;
+  return { ok: false, error: storeError('IO_ERROR', file, `${why}; the event is not stored`, { eventId }) };
+}
+
+function isSymlink(file: string): boolean {
   try {
-    // A lock lost to a racing stale-lock breaker (see lock.ts) is noticed before writing: start over.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const result = await appendLocked(file, event, line, options);
-      if (result !== 'LOCK_LOST') return result;
-    }
-    return {
-      ok: false,
-      error: storeError('LOCK_TIMEOUT', file, 'lost the lock to other writers five times'),
-    };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const why = code === 'ENOENT' ? 'its directory does not exist' : code;
-    return {
-      ok: false,
-      error: storeError(
-        'IO_ERROR',
-        file,
-        `cannot append (${why}); the event is not stored (a write cut off leaves a torn last line, which \`casesim repair\` moves aside)`,
-        { eventId: event.id },
-      ),
-    };
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
+}
+
+function unknownOutcome(file: string, cause: string, eventId: string): AppendResult {
+  return {
+    ok: false,
+    error: storeError(
+      'OUTCOME_UNKNOWN',
+      file,
+      `${cause}: the event may or may not be stored: run \`casesim validate ${file}\`; a retry with the same id is safe`,
+      { eventId },
+    ),
+  };
 }
 
 async function appendLocked(
@@ -163,131 +196,172 @@ async function appendLocked(
   event: CaseEvent,
   line: string,
   options: AppendOptions,
-): Promise<AppendResult | 'LOCK_LOST'> {
-  const locked = await acquireLock(file, options.lockTimeoutMs ?? 30_000);
-  if (!locked.ok) {
-    return {
-      ok: false,
-      error: storeError('LOCK_TIMEOUT', file, `the log is locked by ${locked.holder} (${file}.lock)`, {
-        eventId: event.id,
-      }),
-    };
-  }
-  const { lock } = locked;
+): Promise<AppendResult> {
+  const fs = options.fs ?? REAL_FS;
+  const created = !existsSync(file) && !isSymlink(file);
+  let fd: number;
   try {
-    const state = readLogState(file);
-    const version = state.events.length;
-    const fail = (error: StoreError): AppendResult => ({ ok: false, error });
-
-    const problem = state.problems[0];
-    if (problem) {
-      const more = state.problems.length > 1 ? ` (and ${state.problems.length - 1} more)` : '';
-      return fail(
-        storeError(
-          'CORRUPT_LOG',
+    fd = openLog(file, true);
+  } catch (error) {
+    return openFailure(file, error, event.id);
+  }
+  try {
+    const locked = await lockLog(fd, options.lockTimeoutMs ?? DEFAULT_LOCK_WAIT_MS);
+    if (!locked.ok) {
+      return {
+        ok: false,
+        error: storeError(
+          'LOCK_TIMEOUT',
           file,
-          `the log is not valid: ${problem.message}${more}; ${CORRUPT_HINT(file)}`,
+          `another writer held the lock on the log for all of ${(locked.waitedMs / 1000).toFixed(1)} s; nothing was appended; try again, or wait longer (--wait SECONDS)`,
+          { eventId: event.id },
+        ),
+      };
+    }
+    let tail: ReturnType<typeof loadTail>;
+    try {
+      tail = loadTail(fd, file, sideFilesOf(realpathSync(file)));
+    } catch (error) {
+      return {
+        ok: false,
+        error: storeError(
+          'IO_ERROR',
+          file,
+          `cannot read the log: ${ioCause(error)}; the event is not stored`,
           {
-            line: problem.line,
-            eventId: problem.eventId,
+            eventId: event.id,
           },
         ),
-      );
+      };
     }
-
-    // Idempotency comes before the version check: a retry of an append that succeeded (its answer lost)
-    // carries a now-stale expected version, and must still be told that its event is stored.
-    const same = state.events.find((e) => e.event.id === event.id);
-    if (same) {
-      if (canonical(same.event) === canonical(event))
-        return { ok: true, status: 'duplicate', file, eventId: event.id, line: same.line, version };
-      return fail(
-        storeError(
-          'DUPLICATE_ID_DIFFERENT_CONTENT',
-          file,
-          `an event with this id is already on line ${same.line} with different content; give the new event its own id`,
-          { line: same.line, eventId: event.id },
-        ),
-      );
+    try {
+      return writeChecked(fd, file, event, line, tail, created, fs, options);
+    } finally {
+      tail.close();
     }
-
-    const newLine = state.position.line + 1;
-    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-      const moved = version - options.expectedVersion;
-      const why =
-        moved > 0
-          ? `${moved} event${moved === 1 ? ' was' : 's were'} appended since`
-          : `it has only ${version} event${version === 1 ? '' : 's'}`;
-      return fail(
-        storeError(
-          'CONFLICT',
-          file,
-          `expected version ${options.expectedVersion} but the log is at version ${version} (${why}); re-read the log, decide again, and retry`,
-          { eventId: event.id, expectedVersion: options.expectedVersion, actualVersion: version },
-        ),
-      );
-    }
-
-    // Order of legal effect is a rule of the log's form: the same check `validate` makes, on the new line.
-    const order = parseLogFrom(line, file, state.position).problems[0];
-    if (order) {
-      return fail(
-        storeError(order.code === 'OUT_OF_ORDER' ? 'OUT_OF_ORDER' : 'INVALID_EVENT', file, order.message, {
-          line: newLine,
-          eventId: event.id,
-        }),
-      );
-    }
-
-    const applied = applyEvent(state.snapshot, event);
-    if (!applied.ok) {
-      const { rule } = applied.rejection;
-      return fail(
-        storeError(
-          'ILLEGAL_EVENT',
-          file,
-          `${event.type} is refused by rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`,
-          { line: newLine, eventId: event.id, rule },
-        ),
-      );
-    }
-
-    // A last line without its newline (a hand edit) is whole and valid here: end it in the same single write.
-    const unterminated = state.bytes.length > 0 && state.bytes[state.bytes.length - 1] !== 0x0a;
-    const bytes = Buffer.from(unterminated ? `\n${line}` : line, 'utf8');
-    if (!lock.stillHeld()) return 'LOCK_LOST';
-    writeDurably(file, bytes, !state.exists);
-
-    // The next read re-parses from scratch after a newline was added to a line this read already counted.
-    if (unterminated) forget(file);
-    else {
-      const after = parseLogFrom(bytes, file, state.position);
-      remember(file, {
-        bytes: Buffer.concat([state.bytes, bytes]),
-        events: [...state.events, ...after.events],
-        problems: after.problems,
-        snapshot: applied.snapshot,
-        position: after.end,
-      });
-    }
-    return { ok: true, status: 'appended', file, eventId: event.id, line: newLine, version: version + 1 };
   } finally {
-    lock.release();
+    // Closing the only descriptor of this open file is what releases the lock.
+    closeSync(fd);
   }
 }
 
-/** One write of the whole line to a file opened for appending, then fsync (and the directory's, if created). */
-function writeDurably(file: string, bytes: Uint8Array, created: boolean): void {
-  const fd = openSync(file, 'a');
-  try {
-    let written = 0;
-    // A regular file takes the whole buffer in one write; a short write (a full disk) is finished or fails.
-    while (written < bytes.length) written += writeSync(fd, bytes, written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+function writeChecked(
+  fd: number,
+  file: string,
+  event: CaseEvent,
+  line: string,
+  state: ReturnType<typeof loadTail>,
+  created: boolean,
+  fs: StoreFs,
+  options: AppendOptions,
+): AppendResult {
+  const version = state.version;
+  const fail = (error: StoreError): AppendResult => ({ ok: false, error });
+
+  const problem = state.problems[0];
+  if (problem) {
+    const more = state.problems.length > 1 ? ` (and ${state.problems.length - 1} more)` : '';
+    return fail(
+      storeError(
+        'CORRUPT_LOG',
+        file,
+        `the log is not valid: ${problem.message}${more}; ${CORRUPT_HINT(file)}`,
+        {
+          line: problem.line,
+          eventId: problem.eventId,
+        },
+      ),
+    );
   }
-  if (created) syncDirectory(dirname(resolve(file)));
+
+  // Idempotency comes before the version check: a retry of an append that succeeded (its answer lost)
+  // carries a now-stale expected version, and must still be told that its event is stored.
+  const same = state.find(event.id);
+  if (same) {
+    if (canonical(same.event) === canonical(event))
+      return { ok: true, status: 'duplicate', file, eventId: event.id, line: same.line, version };
+    return fail(
+      storeError(
+        'DUPLICATE_ID_DIFFERENT_CONTENT',
+        file,
+        `an event with this id is already on line ${same.line} with different content; give the new event its own id`,
+        { line: same.line, eventId: event.id },
+      ),
+    );
+  }
+
+  const newLine = state.position.line + 1;
+  if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+    const moved = version - options.expectedVersion;
+    const why =
+      moved > 0
+        ? `${moved} event${moved === 1 ? ' was' : 's were'} appended since`
+        : `it has only ${version} event${version === 1 ? '' : 's'}`;
+    return fail(
+      storeError(
+        'CONFLICT',
+        file,
+        `expected version ${options.expectedVersion} but the log is at version ${version} (${why}); re-read the log, decide again, and retry`,
+        { eventId: event.id, expectedVersion: options.expectedVersion, actualVersion: version },
+      ),
+    );
+  }
+
+  // Order of legal effect is a rule of the log's form: the same check `validate` makes, on the new line.
+  const order = parseLogFrom(line, file, state.position).problems[0];
+  if (order) {
+    return fail(
+      storeError(order.code === 'OUT_OF_ORDER' ? 'OUT_OF_ORDER' : 'INVALID_EVENT', file, order.message, {
+        line: newLine,
+        eventId: event.id,
+      }),
+    );
+  }
+
+  const applied = applyEvent(state.snapshot, event);
+  if (!applied.ok) {
+    const { rule } = applied.rejection;
+    return fail(
+      storeError(
+        'ILLEGAL_EVENT',
+        file,
+        `${event.type} is refused by rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`,
+        { line: newLine, eventId: event.id, rule },
+      ),
+    );
+  }
+
+  // A last line without its newline (a hand edit) is whole and valid here: end it in the same single write.
+  const bytes = Buffer.from(state.ended ? line : `\n${line}`, 'utf8');
+  let written = 0;
+  try {
+    // One write of the whole line to a file opened for appending; a short write (a full disk) is finished or fails.
+    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+  } catch (error) {
+    if (written === 0)
+      return fail(
+        storeError('IO_ERROR', file, `cannot write to the log: ${ioCause(error)}; the event is not stored`, {
+          eventId: event.id,
+        }),
+      );
+    return unknownOutcome(
+      file,
+      `the write was cut off after ${written} of ${bytes.length} bytes (${ioCause(error)})`,
+      event.id,
+    );
+  }
+  try {
+    fs.fsyncSync(fd);
+    if (created) syncDirectory(dirname(resolve(file)));
+  } catch (error) {
+    return unknownOutcome(file, `the log could not be synced to disk (${ioCause(error)})`, event.id);
+  }
+  try {
+    state.recordAppend({ event, line: newLine }, state.size + (state.ended ? 0 : 1), applied.snapshot);
+  } catch {
+    // The event is stored and synced; a checkpoint that could not be kept only makes the next append slower.
+  }
+  return { ok: true, status: 'appended', file, eventId: event.id, line: newLine, version: version + 1 };
 }
 
 /** Makes a new directory entry durable. */

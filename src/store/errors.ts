@@ -19,8 +19,13 @@ export type StoreErrorCode =
   | 'CORRUPT_LOG'
   /** Another writer held the log's lock for longer than the caller would wait. */
   | 'LOCK_TIMEOUT'
-  /** The file system refused (permissions, a missing directory, a full disk). */
-  | 'IO_ERROR';
+  /** The file system refused (permissions, a missing directory, a full disk) before anything was written. */
+  | 'IO_ERROR'
+  /**
+   * The write started but its end is unknown (a write cut off, an fsync that failed): the event may or may
+   * not be stored. `validate` tells; a retry with the same id is safe (it is stored once).
+   */
+  | 'OUTCOME_UNKNOWN';
 
 export interface StoreError {
   readonly code: StoreErrorCode;
@@ -54,4 +59,31 @@ export function formatStoreError(error: StoreError): string {
   const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
   const id = error.eventId === undefined ? '' : ` event ${error.eventId}:`;
   return `${where}:${id} ${error.message} [${error.code}]`;
+}
+
+const CAUSES: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of its path is not a directory',
+  ENOENT: 'no such file or directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error (the disk or its driver failed)',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files on the system',
+  EFBIG: 'the file is too large for this file system',
+  EBUSY: 'the file is busy',
+  ETXTBSY: 'the file is busy',
+};
+
+/** What a file-system error means, in words (the raw code only for one without a name here). */
+export function ioCause(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && CAUSES[code]) return CAUSES[code];
+  if (code) return `system error ${code}`;
+  return error instanceof Error ? error.message : String(error);
 }

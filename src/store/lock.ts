@@ -1,165 +1,87 @@
 /**
- * An exclusive, cross-process lock on a log: the file `LOG.lock`, created with O_EXCL and holding its
- * owner's pid, host and a random token.
+ * The writers' lock: an exclusive advisory lock (flock(2)) on the log file itself, held on an open file
+ * descriptor. The kernel keeps it, so:
+ *   - every name of one file (a symlink, a hard link, a bind mount) reaches the same lock, because the lock
+ *     belongs to the open file, not to the path typed;
+ *   - it is released when its holder closes the file or dies, however it dies and in whatever PID or mount
+ *     namespace it ran, so there is no lock file to go stale and no guess about whether a PID is alive.
  *
- * Why not a lock that goes stale by age (proper-lockfile's mtime heartbeat): a writer killed while holding
- * the lock would block every other writer for the whole stale period, and a live writer starved of CPU
- * could miss its heartbeat and lose the lock while writing. A pid is exact: a lock whose owner on this host
- * is dead (or a zombie) is stale at once, and a live owner keeps its lock however slow it is. A lock from
- * another host is never broken automatically; after `timeoutMs` the caller gets LOCK_TIMEOUT naming it.
- *
- * Breaking a stale lock moves it aside under a unique name and checks that what it moved is the stale lock
- * it judged (same inode, same content); if another process had already replaced it, the live lock is put
- * back. The owner checks `stillHeld()` right before it writes, so a lock lost in that race is noticed.
+ * A held lock is waited for by polling LOCK_NB every few milliseconds (never spinning), up to a bound the
+ * caller chooses; past it the caller gets LOCK_TIMEOUT. The log is opened without following a FIFO or
+ * device into a blocking open (O_NONBLOCK, then fstat): only a regular file is ever locked or written.
  */
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  linkSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
-import { hostname } from 'node:os';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { flockSync } from 'fs-ext';
 
 export interface HeldLock {
-  readonly path: string;
-  /** True while the lock file is still the one this process created. */
-  stillHeld(): boolean;
+  /** The open log: read and append through it, so the lock and the bytes are of one file. */
+  readonly fd: number;
   release(): void;
 }
 
 export type LockResult =
   | { readonly ok: true; readonly lock: HeldLock }
-  | { readonly ok: false; readonly holder: string };
+  | { readonly ok: false; readonly waitedMs: number };
 
-interface Owner {
-  pid: number;
-  host: string;
-  token: string;
-  since: string;
-}
-
-interface Seen {
-  text: string;
-  ino: number;
-  mtimeMs: number;
-}
-
-/** A lock file with no readable owner (its writer died between create and write) is stale after this. */
-const UNREADABLE_STALE_MS = 2_000;
-
-function read(path: string): Seen | undefined {
-  try {
-    const stat = statSync(path);
-    return { text: readFileSync(path, 'utf8'), ino: stat.ino, mtimeMs: stat.mtimeMs };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function ownerOf(text: string): Owner | undefined {
-  try {
-    const owner = JSON.parse(text) as Partial<Owner>;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? (owner as Owner) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether a process on this host is alive: `kill(pid, 0)` succeeds, and Linux does not list it as a zombie. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true;
-  }
-}
-
-function isStale(seen: Seen, now: number): boolean {
-  const owner = ownerOf(seen.text);
-  if (!owner) return now - seen.mtimeMs > UNREADABLE_STALE_MS;
-  return owner.host === hostname() && !processAlive(owner.pid);
-}
-
-function describe(seen: Seen | undefined): string {
-  const owner = seen && ownerOf(seen.text);
-  return owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : 'an unknown process';
-}
-
-function breakStale(path: string, seen: Seen): void {
-  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    renameSync(path, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  const moved = read(aside);
-  if (moved && (moved.ino !== seen.ino || moved.text !== seen.text)) {
-    // Another process broke the stale lock first and took the lock: give it back.
-    try {
-      linkSync(aside, path);
-    } catch {
-      // Taken again meanwhile; that owner's stillHeld() check will fail and it will retry.
-    }
-  }
-  unlinkSync(aside);
+/** Why a path cannot be locked as a log, in words (a refusal, not a bug). */
+export class NotALogFile extends Error {
+  override readonly name = 'NotALogFile';
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Takes the lock on `target` (the file `target.lock`), waiting up to `timeoutMs` for another owner. */
-export async function acquireLock(target: string, timeoutMs: number): Promise<LockResult> {
-  const path = `${target}.lock`;
-  const owner: Owner = {
-    pid: process.pid,
-    host: hostname(),
-    token: randomBytes(8).toString('hex'),
-    since: new Date().toISOString(),
-  };
-  const text = `${JSON.stringify(owner)}\n`;
-  const deadline = Date.now() + timeoutMs;
+function kindOf(mode: number): string {
+  const type = mode & constants.S_IFMT;
+  if (type === constants.S_IFDIR) return 'is a directory';
+  if (type === constants.S_IFIFO) return 'is a FIFO (named pipe), not a log file';
+  if (type === constants.S_IFSOCK) return 'is a socket, not a log file';
+  if (type === constants.S_IFCHR || type === constants.S_IFBLK) return 'is a device, not a log file';
+  return 'is not a regular file';
+}
+
+/**
+ * Opens `file` for reading and appending (creating it when `create`), refusing anything but a regular file
+ * without blocking on it. Throws NotALogFile for the wrong kind of file, or the system error.
+ */
+export function openLog(file: string, create: boolean): number {
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever. It has no effect on regular files.
+  const flags =
+    constants.O_RDWR | constants.O_APPEND | constants.O_NONBLOCK | (create ? constants.O_CREAT : 0);
+  const fd = openSync(file, flags, 0o644);
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) {
+    closeSync(fd);
+    throw new NotALogFile(kindOf(stat.mode));
+  }
+  return fd;
+}
+
+/** How often a waiting writer asks again (ms); a writer holds the lock for milliseconds. */
+const POLL_MS = 5;
+
+/**
+ * Takes the exclusive lock on the open log `fd`, waiting up to `waitMs`. On failure the descriptor is left
+ * open for the caller to close.
+ */
+export async function lockLog(fd: number, waitMs: number): Promise<LockResult> {
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    let fd: number | undefined;
     try {
-      fd = openSync(path, 'wx');
+      flockSync(fd, 'exnb');
+      return {
+        ok: true,
+        lock: {
+          fd,
+          // Closing the descriptor drops the lock (it is the only descriptor of this open file).
+          release: () => closeSync(fd),
+        },
+      };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK') throw error;
     }
-    if (fd !== undefined) {
-      try {
-        writeSync(fd, text);
-      } finally {
-        closeSync(fd);
-      }
-      const ino = statSync(path).ino;
-      const stillHeld = () => {
-        const now = read(path);
-        return now !== undefined && now.ino === ino && now.text === text;
-      };
-      const release = () => {
-        if (stillHeld()) unlinkSync(path);
-      };
-      return { ok: true, lock: { path, stillHeld, release } };
-    }
-    const seen = read(path);
-    if (!seen) continue;
-    if (isStale(seen, Date.now())) {
-      breakStale(path, seen);
-      continue;
-    }
-    if (Date.now() > deadline) return { ok: false, holder: describe(seen) };
-    await sleep(Math.min(2 + attempt, 25) * (0.5 + Math.random()));
+    const waited = Date.now() - started;
+    if (waited >= waitMs) return { ok: false, waitedMs: waited };
+    await sleep(Math.min(POLL_MS * (1 + Math.min(attempt, 4)), Math.max(1, waitMs - waited)));
   }
 }

@@ -49,20 +49,17 @@ function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return bytes.length >= prefix.length && Buffer.from(prefix).equals(bytes.subarray(0, prefix.length));
 }
 
-/** Reads the log at `file` (a missing file is an empty log) and checks every event against the machine. */
-export function readLogState(file: string): LogState {
-  const key = resolve(file);
-  const { exists, bytes } = readBytes(file);
-  const known = cache.get(key);
-  const from = known && startsWith(bytes, known.bytes) ? known : undefined;
-  const start = from?.bytes.length ?? 0;
-  const parsed = parseLogFrom(bytes.subarray(start), file, from?.position ?? LOG_START);
-  const problems: LogProblem[] = [...parsed.problems];
-  let snapshot = from?.snapshot ?? initialSnapshot();
-  const fresh = parsed.events;
+/** Replays `fresh` from `from`, reporting each event the machine refuses as a problem at its line. */
+export function illegalProblems(
+  fresh: readonly LoggedEvent[],
+  from: CaseSnapshot,
+  file: string,
+): { snapshot: CaseSnapshot; problems: LogProblem[] } {
+  let snapshot = from;
+  const problems: LogProblem[] = [];
   for (const step of replay(
     fresh.map((l) => l.event),
-    snapshot,
+    from,
   )) {
     snapshot = step.after;
     if (!step.rejection) continue;
@@ -76,16 +73,26 @@ export function readLogState(file: string): LogState {
       rule,
     });
   }
+  return { snapshot, problems };
+}
+
+/** Reads the log at `file` (a missing file is an empty log) and checks every event against the machine. */
+export function readLogState(file: string): LogState {
+  const key = resolve(file);
+  const { exists, bytes } = readBytes(file);
+  const known = cache.get(key);
+  const from = known && startsWith(bytes, known.bytes) ? known : undefined;
+  const start = from?.bytes.length ?? 0;
+  const parsed = parseLogFrom(bytes.subarray(start), file, from?.position ?? LOG_START);
+  const fresh = parsed.events;
+  const replayed = illegalProblems(fresh, from?.snapshot ?? initialSnapshot(), file);
+  const problems: LogProblem[] = [...parsed.problems, ...replayed.problems];
+  const snapshot = replayed.snapshot;
   problems.sort((a, b) => a.line - b.line);
   const events = from ? [...from.events, ...fresh] : fresh;
   const state: LogState = { file, exists, bytes, events, problems, snapshot, position: parsed.end };
   remember(key, state);
   return state;
-}
-
-/** Drops what this process knows of a log, so the next read parses it whole. */
-export function forget(key: string): void {
-  cache.delete(resolve(key));
 }
 
 /** Keeps a clean state whose bytes end with a whole line, for the next read of the same log. */

@@ -75,7 +75,11 @@ export const Scenario = z
       .max(240)
       .regex(/^[^\n]*$/, 'the description is one line')
       .describe('What the branch supposes, in one line.'),
-    base: z.string().min(1).describe('The base log, relative to the scenario file.'),
+    base: z
+      .string()
+      .min(1)
+      .regex(/\.jsonl$/, 'the base is an event log: a .jsonl file')
+      .describe('The base log (a .jsonl event log), relative to the scenario file.'),
     onIllegal: z
       .enum(['drop', 'stop'])
       .default('drop')

@@ -1,5 +1,6 @@
 /** Child processes for the store tests: run one to the end, or start one to kill. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 
 export interface Finished {
   readonly code: number | null;
@@ -30,8 +31,20 @@ export interface Running {
   readonly done: Promise<Finished>;
 }
 
-export function start(args: readonly string[], input?: string | Uint8Array): Running {
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Starts `node args...`, or `wrapper... node args...` (e.g. `unshare --pid --fork`) when a wrapper is given. */
+export function start(
+  args: readonly string[],
+  input?: string | Uint8Array,
+  wrapper: readonly string[] = [],
+): Running {
+  const [command, ...before] = wrapper.length > 0 ? wrapper : [process.execPath];
+  const child = spawn(
+    command ?? process.execPath,
+    [...before, ...(wrapper.length > 0 ? [process.execPath] : []), ...args],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   let spoke = () => {};
@@ -59,4 +72,23 @@ export function start(args: readonly string[], input?: string | Uint8Array): Run
 
 export function runNode(args: readonly string[], input?: string | Uint8Array): Promise<Finished> {
   return start(args, input).done;
+}
+
+/** Whether `unshare --pid --fork` runs here (root on Linux, with util-linux): a writer in its own PID namespace. */
+export const PID_NAMESPACES =
+  process.platform === 'linux' &&
+  spawnSync('unshare', ['--pid', '--fork', process.execPath, '-e', '0'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Runs `body` with a fresh 64 KiB tmpfs mounted at `dir` (root only), so a test can fill a real disk;
+ * it is unmounted afterwards whatever happens.
+ */
+export async function withSmallDisk(dir: string, body: (mount: string) => Promise<void>): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
+  try {
+    await body(dir);
+  } finally {
+    execFileSync('umount', [dir]);
+  }
 }

@@ -1,10 +1,19 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { MAX_LINE_BYTES } from '../../events/parse.js';
-import { appendEventText, formatStoreError } from '../../store/index.js';
+import { appendEventText, formatStoreError, type StoreErrorCode } from '../../store/index.js';
 import { CliError } from '../errors.js';
 import { json } from '../options.js';
 import { action, type CommandModule } from '../program.js';
+
+/** `--wait SECONDS`: how long to wait for another writer's lock; plain decimal, at most a day. */
+export function waitSeconds(text: string): number {
+  if (!/^\d{1,5}(\.\d{1,3})?$/.test(text) || Number(text) > 86_400)
+    throw new InvalidArgumentError(
+      'give the seconds to wait as a plain number from 0 to 86400 (e.g. 30 or 0.5)',
+    );
+  return Math.round(Number(text) * 1000);
+}
 
 function version(text: string): number {
   if (!/^\d{1,9}$/.test(text))
@@ -45,6 +54,12 @@ async function readEventInput(path: string): Promise<Uint8Array> {
   }
 }
 
+/** 3: the write's outcome is unknown; 2: nothing could be written (or read); 1: refused by a rule. */
+export function exitCodeOf(code: StoreErrorCode): number {
+  if (code === 'OUTCOME_UNKNOWN') return 3;
+  return code === 'IO_ERROR' ? 2 : 1;
+}
+
 /** `casesim append`: one event onto a log, validated, versioned, idempotent, atomic and durable. */
 export const appendCommand: CommandModule = (program, io, setExit) => {
   program
@@ -56,20 +71,28 @@ export const appendCommand: CommandModule = (program, io, setExit) => {
     .argument('<log>', 'event log (JSON lines)')
     .argument('<event>', 'a file holding one event as JSON, or - to read it from stdin')
     .option('--expect-version <n>', 'refuse (CONFLICT) unless the log holds exactly n events', version)
+    .option('--wait <seconds>', "how long to wait for another writer's lock (default 30)", waitSeconds)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
-      '\nExit status: 0 appended or already there, 1 refused (see the code), 2 usage or unreadable input.\n' +
+      '\nExit status: 0 appended or already there, 1 refused (see the code), 2 usage, unreadable input or a log\n' +
+        'that cannot be written (nothing stored), 3 the outcome of the write is unknown (run validate; a retry\n' +
+        'with the same id is safe).\n' +
         'An event in an older schema version is stored upcast to the current version.',
     )
     .action(
       action(
         setExit,
-        async (log: string, eventPath: string, opts: { expectVersion?: number; json?: boolean }) => {
+        async (
+          log: string,
+          eventPath: string,
+          opts: { expectVersion?: number; wait?: number; json?: boolean },
+        ) => {
           const input = await readEventInput(eventPath);
           const source = eventPath === '-' ? '<stdin>' : eventPath;
           const result = await appendEventText(log, input, {
             source,
+            ...(opts.wait === undefined ? {} : { lockTimeoutMs: opts.wait }),
             ...(opts.expectVersion === undefined ? {} : { expectedVersion: opts.expectVersion }),
           });
           if (opts.json) io.out(json(result));
@@ -83,7 +106,7 @@ export const appendCommand: CommandModule = (program, io, setExit) => {
             );
           else io.err(`casesim: ${formatStoreError(result.error)}`);
           if (result.ok) return 0;
-          return result.error.code === 'IO_ERROR' ? 2 : 1;
+          return exitCodeOf(result.error.code);
         },
       ),
     );

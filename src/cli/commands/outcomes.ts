@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { formatInstant, parseQueryInstant } from '../../events/instant.js';
+import { formatInstant, parseQueryInstant, rangeOf } from '../../events/instant.js';
 import type { CaseEvent } from '../../events/schema.js';
 import { type Analysis, analyse } from '../../outcomes/analyse.js';
 import { type Odds, parseOdds, round } from '../../outcomes/odds.js';
@@ -79,6 +79,26 @@ function prefixOf(events: readonly CaseEvent[], from: string | undefined, zone: 
   if (!at.ok)
     throw new CliError(`--from: '${from}' is neither an event id in the log nor an instant (${at.message})`);
   return { prefix: eventsAt(events, { at: at.ms }), label: at.label, fromMs: at.ms };
+}
+
+/** Days past the last decision's date that effects may fall (a TRO's 14 days, a stay's week), with room. */
+const EFFECT_MARGIN_DAYS = 366;
+/** The last day an instant can name: the schema's dates have four-digit years. */
+const LAST_DAY_MS = Date.UTC(9999, 11, 31);
+
+/**
+ * Outcomes date each future event after the one before; a starting point so late that they would pass
+ * year 9999 (which no instant can name) is refused here, in words, before any future is drawn.
+ */
+function checkRoomToGrow(prefix: readonly CaseEvent[], odds: Odds): void {
+  const last = prefix.at(-1);
+  if (!last) return;
+  const days = odds.decisions.reduce((n, d) => n + d.afterDays, 0) + EFFECT_MARGIN_DAYS;
+  if (rangeOf(last.at).end + days * 86_400_000 > LAST_DAY_MS)
+    throw new CliError(
+      `the starting point (${last.id}, ${last.at.local}) leaves no room for its futures: the odds' decisions date events up to ${days} days later, past 9999-12-31, the last day a date can name`,
+      1,
+    );
 }
 
 function parseTarget(text: string, odds: Odds): Target {
@@ -263,6 +283,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         const target = varyText === undefined ? undefined : parseTarget(varyText, odds);
         const by = opts.by === undefined ? undefined : queryInstant(opts.by, zone, '--by');
         const from = prefixOf(events, opts.from, zone);
+        checkRoomToGrow(from.prefix, odds);
         const start = startFrom(from.prefix, zone, {
           ...(from.fromMs === undefined ? {} : { fromMs: from.fromMs }),
           ...(by ? { by: by.ms } : {}),

@@ -2,6 +2,7 @@ import { formatProblem } from '../../events/parse.js';
 import { formatStoreError, repairLog } from '../../store/index.js';
 import { json } from '../options.js';
 import { action, type CommandModule } from '../program.js';
+import { exitCodeOf, waitSeconds } from './append.js';
 
 /** `casesim repair`: moves a torn last line to a side file next to the log, so the log replays again. */
 export const repairCommand: CommandModule = (program, io, setExit) => {
@@ -11,10 +12,11 @@ export const repairCommand: CommandModule = (program, io, setExit) => {
       'move a torn last line (a write cut off) to a side file LOG.torn-<n>; nothing is deleted, no whole line rewritten',
     )
     .argument('<log>', 'event log (JSON lines)')
+    .option('--wait <seconds>', "how long to wait for another writer's lock (default 30)", waitSeconds)
     .option('--json', 'print the result as JSON')
     .action(
-      action(setExit, async (log: string, opts: { json?: boolean }) => {
-        const result = await repairLog(log);
+      action(setExit, async (log: string, opts: { wait?: number; json?: boolean }) => {
+        const result = await repairLog(log, opts.wait === undefined ? {} : { lockTimeoutMs: opts.wait });
         if (opts.json) io.out(json(result));
         else if (!result.ok) io.err(`casesim: ${formatStoreError(result.error)}`);
         else {
@@ -31,7 +33,7 @@ export const repairCommand: CommandModule = (program, io, setExit) => {
               `${log}: ${result.problems.length} problem(s) before the end remain; repair changes only the torn tail`,
             );
         }
-        if (!result.ok) return result.error.code === 'IO_ERROR' ? 2 : 1;
+        if (!result.ok) return exitCodeOf(result.error.code);
         return result.problems.length === 0 ? 0 : 1;
       }),
     );

@@ -3,12 +3,13 @@ import { rangeOf } from '../../events/instant.js';
 import { formatProblem } from '../../events/parse.js';
 import { type CaseSnapshot, initialSnapshot, persistSnapshot } from '../../replay/replay.js';
 import { type TimelineEntry, timeline } from '../../replay/timeline.js';
+import { CliError } from '../errors.js';
 import { type Colors, effectLine, formatInstant, rejectionText, sourceLabel } from '../format.js';
 import { loadLog } from '../io.js';
 import { json } from '../options.js';
 import { action, type CommandModule, colorsOf } from '../program.js';
 import { noteSilence, type Silences, silencesOf, stateLine } from '../silences.js';
-import { eventsAfter, loadState, saveState } from '../state-file.js';
+import { checkIdentity, eventsAfter, loadState, prefixIdentity, saveState } from '../state-file.js';
 
 interface ReplayOptions {
   json?: boolean;
@@ -72,6 +73,21 @@ function entryJson(entry: TimelineEntry) {
   };
 }
 
+/**
+ * A saved state is input from a file: one whose record was edited into a shape the machine cannot read
+ * (right field names, wrong contents) fails while replaying from it, and is refused as such, not as a bug.
+ */
+function resumedTimeline<T>(resume: string | undefined, replayFrom: () => T): T {
+  if (resume === undefined) return replayFrom();
+  try {
+    return replayFrom();
+  } catch {
+    throw new CliError(
+      `--resume: ${resume} holds a record the case machine cannot replay from (was it edited?); replay the log whole, or save the state again`,
+    );
+  }
+}
+
 /** `casesim replay`: the timeline of a log, event by event. */
 export const replayCommand: CommandModule = (program, io, setExit) => {
   program
@@ -93,20 +109,24 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
           const saved = loadState(opts.resume);
           from = saved.snapshot;
           logged = eventsAfter(log.events, saved.lastEvent, opts.resume, log.file);
+          checkIdentity(log.bytes, saved.log, opts.resume, log.file);
           const done = log.events.slice(0, log.events.length - logged.length);
           if (done.length > 0) resumedAfter = Math.max(...done.map((l) => rangeOf(l.event.at).start));
         }
-        const entries = [
+        const entries = resumedTimeline(opts.resume, () => [
           ...timeline(
             logged.map((l) => l.event),
             from,
             resumedAfter,
           ),
-        ];
+        ]);
         const rejected = entries.filter((e) => e.kind === 'event' && e.step.rejection).length;
         const last = entries.findLast((e) => e.kind === 'event');
         const final = last?.kind === 'event' ? last.step.after : from;
-        if (opts.saveState !== undefined) saveState(opts.saveState, final);
+        if (opts.saveState !== undefined) {
+          const through = log.events.find((l) => l.event.id === final.context.lastEvent)?.line ?? 0;
+          saveState(opts.saveState, final, prefixIdentity(log.bytes, through));
+        }
         const failed = rejected + log.problems.length > 0;
         if (opts.json) {
           const out: Record<string, unknown> = {

@@ -4,7 +4,7 @@ import type { ParsedLog } from '../../events/parse.js';
 import { type Cell, type EffectDiff, type Row, runWhatIf, type WhatIf } from '../../whatif/diff.js';
 import { formatScenarioError, parseScenario, type Scenario } from '../../whatif/scenario.js';
 import type { Colors } from '../format.js';
-import { loadLog, readText, refuseProblems } from '../io.js';
+import { loadLog, readText } from '../io.js';
 import { json } from '../options.js';
 import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 
@@ -19,8 +19,9 @@ export function loadScenario(path: string): {
   try {
     raw = JSON.parse(text);
   } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
     throw new CliError(
-      `${path}: not valid JSON: ${(error as Error).message}`,
+      `${path}: not valid JSON${at ? ` (at character ${at})` : ''}`,
       2,
       { file: path },
       'UNREADABLE',
@@ -30,7 +31,22 @@ export function loadScenario(path: string): {
   if (!parsed.ok) throw new CliError(`${path}: ${formatScenarioError(parsed.error)}`, 1, { file: path });
   const basePath = resolve(dirname(path), parsed.scenario.base);
   const base = loadLog(basePath, 'base log');
-  refuseProblems(basePath, base.problems, `${path}: the base log`);
+  // Nothing of a refused base is echoed (it may be any file the scenario names): only where it fails.
+  const first = base.problems[0];
+  if (first && base.events.length === 0)
+    throw new CliError(
+      `${path}: the base ${basePath} is not an event log (no line of it is an event)`,
+      1,
+      { file: basePath },
+      'INVALID',
+    );
+  if (first)
+    throw new CliError(
+      `${path}: the base log has problems; first: ${basePath}:${first.line} (${first.code}); run casesim validate ${basePath}`,
+      1,
+      { file: basePath, line: first.line },
+      'INVALID',
+    );
   return { scenario: parsed.scenario, basePath, base };
 }
 
