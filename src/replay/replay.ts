@@ -64,11 +64,18 @@ export function initialSnapshot(): CaseSnapshot {
 function apply(snapshot: CaseSnapshot, event: CaseEvent, step: ChartStep): ApplyResult {
   const result = stepCase(snapshot.context, event, step);
   if (result.ok) return { ok: true, snapshot: new Snapshot(result.context), moves: result.moves };
+  if (!result.rule) throw new Error(`${event.id}: refused without a rule`);
   return {
     ok: false,
     snapshot,
     rejection: { eventId: event.id, eventType: event.type, rule: RULES[result.rule] },
   };
+}
+
+/** The state after `event`, or undefined when the charts refuse it (without working out which rule refuses). */
+export function stateIfLegal(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot | undefined {
+  const result = stepCase(snapshot.context, event, compiledStep, false);
+  return result.ok ? new Snapshot(result.context) : undefined;
 }
 
 /** Applies one event: the next state, or a rejection naming the rule broken (the state is then unchanged). */
