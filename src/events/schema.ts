@@ -3,6 +3,7 @@
  * types are inferred from these, and `events/schema.json` is generated from them.
  */
 import { z } from 'zod';
+import { LOCAL_FORMS } from '../time/edtf.js';
 import { isTimeZone, LOCAL_PATTERN, localProblem } from './instant.js';
 
 /** The version every event is read as; older versions are upcast on reading (`versions.ts`). */
@@ -20,7 +21,7 @@ export const Instant = z
       .string({
         error: (issue) => (issue.input === undefined ? 'missing: the local date or time' : undefined),
       })
-      .regex(LOCAL_PATTERN, 'expected YYYY[-MM[-DD[THH:MM[:SS]]]] in local time'),
+      .regex(LOCAL_PATTERN, LOCAL_FORMS),
     zone: z
       .string({
         error: (issue) =>
@@ -36,7 +37,9 @@ export const Instant = z
     const problem = localProblem(value.local);
     if (problem) ctx.addIssue({ code: 'custom', path: ['local'], message: problem });
   })
-  .describe('A local date or time in a named zone; its precision is the shape of `local`.');
+  .describe(
+    'A local date or time in a named zone, in EDTF (ISO 8601-2): as precise, doubtful or bounded as the record; it counts from the earliest moment it allows.',
+  );
 export type Instant = z.infer<typeof Instant>;
 
 /** Short verbatim evidence; longer passages belong in the source, not in the log. */

@@ -5,7 +5,7 @@
  * is not decided here: replay decides that (see diff.ts).
  */
 import { z } from 'zod';
-import { certainlyBefore, formatInstant, happenedBy, rangeOf } from '../events/instant.js';
+import { certainlyBefore, countedBy, formatInstant, latestOf } from '../events/instant.js';
 import { validateEvent } from '../events/parse.js';
 import { CaseEvent, type EventType, Id, Instant, SCHEMA_VERSION, type Source } from '../events/schema.js';
 
@@ -239,8 +239,7 @@ function applyOne(
       return `removed ${label(old as CaseEvent)}`;
     }
     case 'stopAt': {
-      const end = rangeOf(edit.at).end - 1;
-      const kept = events.filter((e) => happenedBy(e.at, end));
+      const kept = countedBy(events, latestOf(edit.at));
       const dropped = events.length - kept.length;
       events.splice(0, events.length, ...kept);
       return `stopped at ${formatInstant(edit.at)} (${dropped} later event${dropped === 1 ? '' : 's'} left out)`;
