@@ -163,6 +163,9 @@ function bounded(
     return { ok: false, problem: `'${text}' is open at both ends: give at least one date` };
   if (earliest && latest && compareStarts(latest, earliest) < 0)
     return { ok: false, problem: `'${text}' ends before it begins` };
+  // As in the EDTF reference parser, an interval must end after it begins; one date is written alone.
+  if (form === 'interval' && earliest && latest && compareStarts(latest, earliest) === 0)
+    return { ok: false, problem: `'${text}' begins and ends on the same date: write the date alone` };
   return { ok: true, value: { form, earliest, latest } };
 }
 
