@@ -59,7 +59,7 @@ export const RemoveEdit = z
   .describe('Remove an event from the log.');
 export const StopAtEdit = z
   .strictObject({ kind: z.literal('stopAt'), at: Instant, why: Why })
-  .describe('Keep only the events that had certainly taken effect by the end of this instant.');
+  .describe('Keep only the events that count by the end of this instant (the counting rule of instants).');
 
 export const Edit = z.discriminatedUnion('kind', [ReplaceEdit, InsertEdit, RemoveEdit, StopAtEdit]);
 export type Edit = z.infer<typeof Edit>;
