@@ -9,6 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countedBy, countingMoments } from '../src/events/instant.js';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
+import { effectIntervals, statusAt } from '../src/replay/intervals.js';
+import { caseAt } from '../src/replay/query.js';
 import { complaint, granted, identified, motion, orderSigned, PACIFIC } from './support/case-events.js';
 import { cli } from './support/cli.js';
 
@@ -134,5 +136,19 @@ describe('dates the record bounds or doubts (EDTF)', () => {
     const run = await cli('validate', log);
     expect(run.code).toBe(1);
     expect(`${run.out}${run.err}`).toMatch(/backwards.jsonl:5: event pi: at.local: .*ends before it begins/);
+  });
+
+  it('counts an order and identification dated "no later than" from the open start, in state and intervals alike', () => {
+    const openStart = [
+      dated(orderSigned(), '../2020-08-06'),
+      dated(identified(), '../2020-09-01'),
+      complaint(),
+    ];
+    const before = Date.parse('2020-01-01T00:00:00Z');
+    const state = caseAt(openStart, { at: before });
+    expect(state.events.map((e) => e.id)).toEqual(['eo-signed', 'identified']);
+    const fromIntervals = effectIntervals(openStart).map((p) => statusAt(p, before));
+    expect(fromIntervals).toEqual(state.effects.map((e) => e.status));
+    expect(fromIntervals).toEqual(['not-yet-effective', 'not-yet-effective']);
   });
 });

@@ -39,7 +39,8 @@ export interface IntervalOptions {
 export function changeInstants(events: readonly CaseEvent[]): Map<number, Instant> {
   const points = new Map<number, Instant>();
   const add = (ms: number, instant: Instant) => {
-    if (Number.isFinite(ms) && !points.has(ms)) points.set(ms, instant);
+    // An instant the record leaves open at its start ("no later than 6 Aug") counts from -Infinity.
+    if (!points.has(ms)) points.set(ms, instant);
   };
   const moments = countingMoments(events);
   events.forEach((e, i) => {
