@@ -11,6 +11,8 @@ import { countedBy, countingMoments } from '../src/events/instant.js';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
 import { effectIntervals, statusAt } from '../src/replay/intervals.js';
 import { caseAt } from '../src/replay/query.js';
+import { isoDay } from '../web/src/format.js';
+import { buildStops } from '../web/src/model.js';
 import { complaint, granted, identified, motion, orderSigned, PACIFIC } from './support/case-events.js';
 import { cli } from './support/cli.js';
 
@@ -150,5 +152,20 @@ describe('dates the record bounds or doubts (EDTF)', () => {
     const fromIntervals = effectIntervals(openStart).map((p) => statusAt(p, before));
     expect(fromIntervals).toEqual(state.effects.map((e) => e.status));
     expect(fromIntervals).toEqual(['not-yet-effective', 'not-yet-effective']);
+  });
+
+  it('gives the page a stop for every event, showing what `state --at` shows there, an open start included', () => {
+    const log = [
+      dated(orderSigned(), '../2020-08-06'),
+      identified(),
+      complaint(),
+      dated(motion('pi-motion', '2020-09-08'), '2020-09'),
+    ];
+    const stops = buildStops(log);
+    expect(stops.filter((s) => s.kind === 'event').map((s) => s.kind === 'event' && s.event.id)).toEqual(
+      log.map((e) => e.id),
+    );
+    for (const stop of stops) expect(stop.effects).toEqual(caseAt(log, { at: stop.t }).effects);
+    expect(isoDay(stops[0]!.t, PACIFIC)).toBe('');
   });
 });

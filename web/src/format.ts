@@ -22,6 +22,8 @@ export function formatDate(instant: Instant): string {
 
 /** `2020-09-21` for a date input, from epoch ms in `zone`. */
 export function isoDay(ms: number, zone: string): string {
+  // An event the record dates only "no later than" its first day counts from an open start: no day to show.
+  if (!Number.isFinite(ms)) return '';
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: zone,
     year: 'numeric',
