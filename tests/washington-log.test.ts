@@ -1,7 +1,7 @@
 /**
  * The second bundled case, Washington v. Trump (W.D. Wash. 2:17-cv-00141-JLR; 9th Cir. 17-35105), read as a
- * specification: its evidence is verbatim in the local copies of the primary texts (docs/sources/
- * washington-v-trump/), every event is in the schema, and it replays as the record went: a TRO against
+ * specification: its evidence is verbatim in the local copies of the primary texts (docs/sources/wvt-*.txt,
+ * each with its URL and reading date), every event is in the schema, and it replays as the record went: a TRO against
  * Executive Order 13769 itself, the Government's appeal and emergency stay motion, the stay denied
  * (847 F.3d 1151), the order revoked by Executive Order 13780.
  */
@@ -22,6 +22,17 @@ const events = log.events.map((l) => l.event);
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * The local copy a quotation names: `docs/sources/<copy>.txt`. This branch's schema names it by path
+ * (`quotedIn`); the source semantics on main name it by `copy` and the same file, so either is read.
+ */
+function copyOf(source: { quotedIn?: string | undefined }): string {
+  const copy = (source as { copy?: string }).copy;
+  const file = copy === undefined ? (source.quotedIn ?? '') : `docs/sources/${copy}.txt`;
+  expect(file).toMatch(/^docs\/sources\/wvt-[a-z0-9.-]+\.txt$/);
+  return file;
+}
+
 describe('the Washington v. Trump log', () => {
   it('is in the schema, line by line, and in order of legal effect', () => {
     expect(log.problems).toEqual([]);
@@ -33,9 +44,12 @@ describe('the Washington v. Trump log', () => {
     expect(sources.length).toBeGreaterThan(0);
     for (const { id, s } of sources) {
       if (s.type === 'article') throw new Error(`${id}: the Washington log cites primary texts only`);
-      expect(s.quotedIn, id).toMatch(/^docs\/sources\/washington-v-trump\/[\w.-]+\.md$/);
-      const text = collapse(readFileSync(path.join(repoRoot, s.quotedIn ?? ''), 'utf8'));
-      expect(text.includes(collapse(s.quote)), `${id}: "${s.quote}" is not in ${s.quotedIn}`).toBe(true);
+      const file = copyOf(s);
+      const text = readFileSync(path.join(repoRoot, file), 'utf8');
+      const [header = '', body = ''] = text.split('\n---\n');
+      expect(header, file).toMatch(/^url: https?:\/\/\S+$/m);
+      expect(header, file).toMatch(/^read: \d{4}-\d{2}-\d{2}/m);
+      expect(collapse(body).includes(collapse(s.quote)), `${id}: "${s.quote}" is not in ${file}`).toBe(true);
     }
   });
 
