@@ -3,7 +3,7 @@
  * something happens by itself (a prohibition's effective date, a TRO's expiry), each at the epoch it stands at.
  */
 import { describe, expect, it } from 'vitest';
-import { rangeOf } from '../src/events/instant.js';
+import { countingMoments, rangeOf } from '../src/events/instant.js';
 import { type TimelineEntry, timeline } from '../src/replay/timeline.js';
 import { complaint, granted, identified, motion, orderSigned } from './support/case-events.js';
 
@@ -18,10 +18,11 @@ const history = [
 const entries: TimelineEntry[] = [...timeline(history)];
 
 describe('the timeline', () => {
-  it('keeps the events in log order, each at the end of the period its date names', () => {
+  it('keeps the events in log order, each where the counting rule counts it in the log', () => {
     const events = entries.flatMap((e) => (e.kind === 'event' ? [e] : []));
     expect(events.map((e) => e.step.event.id)).toEqual(history.map((e) => e.id));
-    for (const e of events) expect(e.t).toBe(rangeOf(e.step.event.at).end - 1);
+    const moments = countingMoments(history);
+    expect(events.map((e) => e.t)).toEqual([...moments]);
   });
 
   it('marks the effective date, with the prohibitions due then; one enjoined by the TRO does not take effect', () => {

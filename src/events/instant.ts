@@ -4,83 +4,50 @@
  * Nothing here reads the wall clock: every conversion is a pure function of the text.
  */
 
-/** How precisely the record fixes an instant; derived from the shape of `local`, never stated twice. */
-export type Precision = 'year' | 'month' | 'day' | 'minute' | 'second';
+import { TZDate } from '@date-fns/tz';
+import { endOfPeriod, type LocalPoint, type LocalReading, type Precision, readLocal } from '../time/edtf.js';
+
+export { LOCAL_PATTERN, type Precision } from '../time/edtf.js';
 
 export interface InstantLike {
-  /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, local to `zone`. */
+  /** EDTF in local time (see `time/edtf.ts`): `2020-09-20T23:59`, `2020-09`, `2020-09-24?`, `../2020-09-26`. */
   readonly local: string;
   /** An IANA time zone, for example `America/Los_Angeles`. */
   readonly zone: string;
 }
 
-/** A half-open interval of epoch milliseconds: the instant lies somewhere in [start, end). */
+/**
+ * A half-open interval of epoch milliseconds: the instant lies somewhere in [start, end). A side the record
+ * leaves open ("no later than 26 Sept") is -Infinity or Infinity.
+ */
 export interface EpochRange {
   readonly start: number;
   readonly end: number;
 }
 
-export const LOCAL_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$/;
+const readings = new Map<string, ReturnType<typeof readLocal>>();
 
-interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  precision: Precision;
-}
-
-function fieldsOf(local: string): Fields | undefined {
-  const m = LOCAL_PATTERN.exec(local);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m;
-  const precision: Precision =
-    s !== undefined
-      ? 'second'
-      : mi !== undefined
-        ? 'minute'
-        : d !== undefined
-          ? 'day'
-          : mo !== undefined
-            ? 'month'
-            : 'year';
-  return {
-    year: Number(y),
-    month: mo === undefined ? 1 : Number(mo),
-    day: d === undefined ? 1 : Number(d),
-    hour: h === undefined ? 0 : Number(h),
-    minute: mi === undefined ? 0 : Number(mi),
-    second: s === undefined ? 0 : Number(s),
-    precision,
-  };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const localProblems = new Map<string, string | undefined>();
-
-/** Why `local` is not a real local date or time (for example 2020-02-30), or undefined when it is. */
-export function localProblem(local: string): string | undefined {
+function reading(local: string): ReturnType<typeof readLocal> {
   // Every instant of every event is checked on validation; a log uses few distinct dates.
-  if (localProblems.has(local)) return localProblems.get(local);
-  const problem = findLocalProblem(local);
-  if (localProblems.size > 50_000) localProblems.clear();
-  localProblems.set(local, problem);
-  return problem;
+  let read = readings.get(local);
+  if (!read) {
+    read = readLocal(local);
+    if (readings.size > 50_000) readings.clear();
+    readings.set(local, read);
+  }
+  return read;
 }
 
-function findLocalProblem(local: string): string | undefined {
-  const f = fieldsOf(local);
-  if (!f) return 'expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS';
-  if (f.month < 1 || f.month > 12) return `month ${f.month} does not exist`;
-  if (f.day < 1 || f.day > daysInMonth(f.year, f.month))
-    return `${local.slice(0, 10)} is not a calendar date`;
-  if (f.hour > 23 || f.minute > 59 || f.second > 59) return `${local.slice(11)} is not a time of day`;
-  return undefined;
+function readingOf(local: string): LocalReading {
+  const read = reading(local);
+  if (!read.ok) throw new Error(`not a local instant: ${local} (${read.problem})`);
+  return read.value;
+}
+
+/** Why `local` is not a real local date, time or span (for example 2020-02-30), or undefined when it is. */
+export function localProblem(local: string): string | undefined {
+  const read = reading(local);
+  return read.ok ? undefined : read.problem;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -117,61 +84,19 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** Offset of `zone` from UTC at epoch `ms`, in milliseconds (negative west of Greenwich). */
-function offsetAt(zone: string, ms: number): number {
-  const parts = formatterFor(zone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - (ms - (ms % 1000));
-}
-
-/** Epoch milliseconds of a wall-clock reading in `zone` (the earlier reading when clocks fall back). */
-function zonedToEpoch(zone: string, f: Omit<Fields, 'precision'>): number {
-  const guess = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  const first = guess - offsetAt(zone, guess);
-  const second = guess - offsetAt(zone, first);
-  return Math.min(first, second);
-}
-
-function nextPeriod(f: Fields): Omit<Fields, 'precision'> {
-  const { year, month, day, hour, minute, second } = f;
-  switch (f.precision) {
-    case 'year':
-      return { year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
-    case 'month':
-      return month === 12
-        ? { year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 }
-        : { year, month: month + 1, day: 1, hour: 0, minute: 0, second: 0 };
-    case 'day': {
-      const d = new Date(Date.UTC(year, month - 1, day + 1));
-      return {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: 0,
-        minute: 0,
-        second: 0,
-      };
-    }
-    case 'minute':
-      return { year, month, day, hour, minute, second: 60 };
-    case 'second':
-      return { year, month, day, hour, minute, second: second + 1 };
-  }
+/**
+ * Epoch milliseconds of a wall-clock reading in `zone`, by the zone library (the earlier reading when clocks
+ * fall back; a reading in the hour skipped when they spring forward is read one hour on, as Temporal does).
+ */
+function zonedToEpoch(zone: string, p: Omit<LocalPoint, 'precision'>): number {
+  return new TZDate(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, 0, zone).getTime();
 }
 
 const rangeCache = new Map<string, EpochRange>();
 /** The same instant object is asked about again and again (rules, effects, queries): skip building its key. */
 const rangeByObject = new WeakMap<InstantLike, { local: string; zone: string; range: EpochRange }>();
 
-/** The span of epoch time an instant covers at its precision: a day in Pacific time is 24 (or 23, 25) hours. */
+/** The span of epoch time in which the record places an instant: a day in Pacific time is 24 (or 23, 25) hours. */
 export function rangeOf(instant: InstantLike): EpochRange {
   const known = rangeByObject.get(instant);
   if (known && known.local === instant.local && known.zone === instant.zone) return known.range;
@@ -181,37 +106,116 @@ export function rangeOf(instant: InstantLike): EpochRange {
     rangeByObject.set(instant, { local: instant.local, zone: instant.zone, range: cached });
     return cached;
   }
-  const f = fieldsOf(instant.local);
-  if (!f) throw new Error(`not a local instant: ${instant.local}`);
-  const range = { start: zonedToEpoch(instant.zone, f), end: zonedToEpoch(instant.zone, nextPeriod(f)) };
+  const { earliest, latest } = readingOf(instant.local);
+  const range = {
+    start: earliest ? zonedToEpoch(instant.zone, earliest) : Number.NEGATIVE_INFINITY,
+    end: latest ? zonedToEpoch(instant.zone, endOfPeriod(latest)) : Number.POSITIVE_INFINITY,
+  };
   if (rangeCache.size > 50_000) rangeCache.clear();
   rangeCache.set(key, range);
   rangeByObject.set(instant, { local: instant.local, zone: instant.zone, range });
   return range;
 }
 
+/** How finely the record gives the instant (for a span, the finer of its two ends). */
 export function precisionOf(instant: InstantLike): Precision {
-  const f = fieldsOf(instant.local);
-  if (!f) throw new Error(`not a local instant: ${instant.local}`);
-  return f.precision;
+  const { earliest, latest } = readingOf(instant.local);
+  return (latest ?? earliest)?.precision ?? 'year';
 }
 
-/**
- * Whether an event dated `instant` had certainly happened by epoch `t`. A date known only to the day
- * counts once that day is over in its zone: the record cannot place it earlier.
+/** The calendar date (and time) where an instant counts: its only date, or the first date of its span. */
+export function calendarPointOf(instant: InstantLike): LocalPoint {
+  const { earliest, latest } = readingOf(instant.local);
+  return (earliest ?? latest) as LocalPoint;
+}
+
+/** True when the record gives one date or time, unmarked: not a span, not doubted. */
+export function isPlain(instant: InstantLike): boolean {
+  const r = readingOf(instant.local);
+  return r.form === 'point' && r.qualifier === undefined;
+}
+
+/*
+ * THE COUNTING RULE. Every command (validate, replay, state, whatif, outcomes, export, the page) asks
+ * these functions, and nothing else, when an instant counts.
+ *
+ * An instant counts from the earliest moment the record allows: the first moment of its day, month or
+ * minute, or of the first day of a span. For a date known only to the day this is the common-law rule
+ * that the law takes no notice of fractions of a day, so an act done on a day is treated as done from
+ * its first moment (Arnold v. United States, 13 U.S. (9 Cranch) 104, 119-20 (1815)), unless the time of
+ * day is shown and matters (Burgess v. Salmon, 97 U.S. 381, 383-84 (1878); Louisville v. Savings Bank,
+ * 104 U.S. 469, 474-75 (1881)): the record then gives the minute and it counts from that minute. No rule
+ * of 2020 says when an act known only to the month, or only to lie within a span, took effect; counting
+ * it from the first moment the record allows is this project's convention, applied the same way to
+ * events, effective dates and a TRO's expiry, so no command can see an act before another command does.
+ * A `?`, `~` or `%` mark records doubt and is shown, but does not move the instant.
+ *
+ * The order of the log is evidence too: an event counts no earlier than the event logged before it (a
+ * motion dated "September" and ruled on 19 September was filed by the 19th). So within a log the events
+ * that count at any moment are always a prefix of it, and a question at an instant is answered by
+ * replaying that prefix: the same answer replay gives at that point.
  */
+
+/** The earliest epoch the record allows for `instant`: when it counts, taken alone. */
+export function countedAt(instant: InstantLike): number {
+  return rangeOf(instant).start;
+}
+
+/** Whether an act dated `instant` counts by epoch `t` (taken alone; in a log use `countingMoments`). */
 export function happenedBy(instant: InstantLike, t: number): boolean {
   return countedAt(instant) <= t;
 }
 
-/** The epoch at which an event dated `instant` counts: the last moment of its day, month or minute. */
-export function countedAt(instant: InstantLike): number {
-  return rangeOf(instant).end - 1;
+/** Whether an effective instant ("11:59 p.m. ET") or an expiry has begun by epoch `t`: the same rule. */
+export function begunBy(instant: InstantLike, t: number): boolean {
+  return countedAt(instant) <= t;
 }
 
-/** Whether an effective instant ("11:59 p.m. ET") has begun by epoch `t`. */
-export function begunBy(instant: InstantLike, t: number): boolean {
-  return rangeOf(instant).start <= t;
+/**
+ * When each event of a log counts: the earliest its `at` allows, but never before the event logged
+ * before it. Never decreasing, so the events counted by any `t` are a prefix (see `countedPrefix`).
+ */
+export function countingMoments(events: readonly { readonly at: InstantLike }[]): Float64Array {
+  const moments = new Float64Array(events.length);
+  const next = countingClock();
+  events.forEach((event, i) => {
+    moments[i] = next(event.at);
+  });
+  return moments;
+}
+
+/**
+ * The same rule for a log read one event at a time (a streamed replay): each call gives when the next
+ * event counts. `after` is when the last event already replayed counts, when resuming.
+ */
+export function countingClock(after = Number.NEGATIVE_INFINITY): (at: InstantLike) => number {
+  let floor = after;
+  return (at) => {
+    floor = Math.max(floor, countedAt(at));
+    return floor;
+  };
+}
+
+/** How many events from the start of a log count by `t`, given its `countingMoments`. */
+export function countedPrefix(moments: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = moments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (moments[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The events of a log that count by epoch `t`: always a prefix of it. */
+export function countedBy<E extends { readonly at: InstantLike }>(events: readonly E[], t: number): E[] {
+  return events.slice(0, countedPrefix(countingMoments(events), t));
+}
+
+/** The latest epoch the record allows (the last millisecond of its day or span; Infinity if open). */
+export function latestOf(instant: InstantLike): number {
+  return rangeOf(instant).end - 1;
 }
 
 /** True when `later` certainly lies before `earlier`: their spans do not even overlap. */
@@ -229,11 +233,13 @@ function zoneAbbreviation(zone: string, ms: number): string {
 
 /** A short zone label such as PDT or EST at that instant, for people. */
 export function zoneLabel(instant: InstantLike): string {
-  return zoneAbbreviation(instant.zone, rangeOf(instant).start);
+  const { start, end } = rangeOf(instant);
+  return zoneAbbreviation(instant.zone, Number.isFinite(start) ? start : end - 1);
 }
 
 /** `2020-10-23` for a day's edge (its first or last millisecond) in `zone`, else `2020-09-20 20:59 PDT`. */
 export function formatMoment(ms: number, zone: string): string {
+  if (!Number.isFinite(ms)) return ms < 0 ? 'the open start of the record' : 'the open end of the record';
   const parts = formatterFor(zone).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const date = `${get('year')}-${get('month')}-${get('day')}`;
@@ -244,6 +250,7 @@ export function formatMoment(ms: number, zone: string): string {
 
 /** `2020-09-20 23:59 EDT`, `2020-09-19 (America/Los_Angeles)`: the instant as precise as the record is. */
 export function formatInstant(instant: InstantLike): string {
+  if (!isPlain(instant)) return `${instant.local} (${instant.zone})`;
   const p = precisionOf(instant);
   const text = instant.local.replace('T', ' ');
   return p === 'minute' || p === 'second' ? `${text} ${zoneLabel(instant)}` : `${text} (${instant.zone})`;
@@ -252,7 +259,7 @@ export function formatInstant(instant: InstantLike): string {
 /** `2021-06-09`, `2020-09-20 23:59 EDT`: the instant as precise as the record is, short enough for a table. */
 export function shortInstant(instant: InstantLike): string {
   const p = precisionOf(instant);
-  return p === 'minute' || p === 'second'
+  return isPlain(instant) && (p === 'minute' || p === 'second')
     ? `${instant.local.replace('T', ' ')} ${zoneLabel(instant)}`
     : instant.local;
 }
@@ -278,6 +285,11 @@ export function parseQueryInstant(text: string, zone: string): QueryInstantResul
   }
   const problem = localProblem(trimmed);
   if (problem) return { ok: false, message: `'${text}' is not an instant: ${problem}` };
+  if (!isPlain({ local: trimmed, zone: 'UTC' }))
+    return {
+      ok: false,
+      message: `'${text}' is not an instant: a question asks about one date or time, not a span`,
+    };
   if (!isTimeZone(zone)) return { ok: false, message: `'${zone}' is not a known time zone` };
   const instant = { local: trimmed, zone };
   return { ok: true, ms: rangeOf(instant).end - 1, label: formatInstant(instant) };

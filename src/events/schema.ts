@@ -3,6 +3,7 @@
  * types are inferred from these, and `events/schema.json` is generated from them.
  */
 import { z } from 'zod';
+import { LOCAL_FORMS } from '../time/edtf.js';
 import { isTimeZone, LOCAL_PATTERN, localProblem } from './instant.js';
 
 /** The version every event is read as; older versions are upcast on reading (`versions.ts`). */
@@ -20,7 +21,7 @@ export const Instant = z
       .string({
         error: (issue) => (issue.input === undefined ? 'missing: the local date or time' : undefined),
       })
-      .regex(LOCAL_PATTERN, 'expected YYYY[-MM[-DD[THH:MM[:SS]]]] in local time'),
+      .regex(LOCAL_PATTERN, LOCAL_FORMS),
     zone: z
       .string({
         error: (issue) =>
@@ -36,7 +37,9 @@ export const Instant = z
     const problem = localProblem(value.local);
     if (problem) ctx.addIssue({ code: 'custom', path: ['local'], message: problem });
   })
-  .describe('A local date or time in a named zone; its precision is the shape of `local`.');
+  .describe(
+    'A local date or time in a named zone, in EDTF (ISO 8601-2): as precise, doubtful or bounded as the record; it counts from the earliest moment it allows.',
+  );
 export type Instant = z.infer<typeof Instant>;
 
 /** The source's own words, verbatim: never a paraphrase, never a research note. */
@@ -164,23 +167,27 @@ export const Prohibition = z.strictObject({
   effective: Instant,
 });
 
-/** A court's findings on the preliminary-injunction test it applied, one value per factor. */
+/**
+ * A court's findings on the preliminary-injunction test it applied, one value per factor. `not-stated`
+ * records that the order says nothing on a factor (distinct from `not-reached`, a factor the court said
+ * it need not decide); the rules decide which factors a court must state.
+ */
 export const InjunctionFindings = z.strictObject({
   standard: z.enum(['winter', 'serious-questions']),
-  merits: z.enum(['likely', 'serious-questions', 'not-shown', 'not-reached']),
-  irreparableHarm: z.enum(['likely', 'not-shown', 'not-reached']),
-  balance: z.enum(['tips-sharply', 'tips', 'does-not-tip', 'not-reached']),
-  publicInterest: z.enum(['favors', 'disfavors', 'not-reached']),
+  merits: z.enum(['likely', 'serious-questions', 'not-shown', 'not-reached', 'not-stated']),
+  irreparableHarm: z.enum(['likely', 'not-shown', 'not-reached', 'not-stated']),
+  balance: z.enum(['tips-sharply', 'tips', 'does-not-tip', 'not-reached', 'not-stated']),
+  publicInterest: z.enum(['favors', 'disfavors', 'not-reached', 'not-stated']),
   notes: z.string().optional(),
 });
 export type InjunctionFindings = z.infer<typeof InjunctionFindings>;
 
-/** A court's findings on the four Nken factors for a stay pending appeal. */
+/** A court's findings on the four Nken factors for a stay pending appeal (`not-stated` as above). */
 export const StayFindings = z.strictObject({
-  merits: z.enum(['strong-showing', 'substantial-case', 'not-shown', 'not-reached']),
-  irreparableInjury: z.enum(['shown', 'not-shown', 'not-reached']),
-  harmToOthers: z.enum(['substantial', 'not-substantial', 'not-reached']),
-  publicInterest: z.enum(['favors-stay', 'disfavors-stay', 'not-reached']),
+  merits: z.enum(['strong-showing', 'substantial-case', 'not-shown', 'not-reached', 'not-stated']),
+  irreparableInjury: z.enum(['shown', 'not-shown', 'not-reached', 'not-stated']),
+  harmToOthers: z.enum(['substantial', 'not-substantial', 'not-reached', 'not-stated']),
+  publicInterest: z.enum(['favors-stay', 'disfavors-stay', 'not-reached', 'not-stated']),
   notes: z.string().optional(),
 });
 export type StayFindings = z.infer<typeof StayFindings>;

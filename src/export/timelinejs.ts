@@ -14,11 +14,11 @@
  * - it makes a row per distinct `group` string: groups are the court or actor, one name each.
  */
 import { evidenceOf } from '../events/evidence.js';
-import { precisionOf, rangeOf } from '../events/instant.js';
+import { calendarPointOf, countingMoments, isPlain, latestOf, precisionOf } from '../events/instant.js';
 import type { CaseEvent, Instant, Source } from '../events/schema.js';
 import { type CaseContext, courtOf } from '../machine/context.js';
 import type { EffectStatus } from '../machine/effects.js';
-import { type EffectInterval, effectIntervals } from '../replay/intervals.js';
+import { changeInstants, type EffectInterval, effectIntervals } from '../replay/intervals.js';
 import { caseZone } from '../replay/query.js';
 import { replay } from '../replay/replay.js';
 
@@ -115,15 +115,13 @@ export function slideDates(events: readonly CaseEvent[]): TimelineDate[] {
 
 /** A local instant as a TimelineJS date, as precise as the record: no day for a date known to the month. */
 export function timelineDate(instant: Instant): TimelineDate {
-  const [date = '', time] = instant.local.split('T');
-  const [year, month, day] = date.split('-').map(Number);
-  const [hour, minute] = (time ?? '').split(':').map(Number);
-  const precision = precisionOf(instant);
+  // A span or doubted date is placed where it counts (its earliest date); the slide's text shows the record.
+  const { year, month, day, hour, minute, precision } = calendarPointOf(instant);
   return {
-    year: year ?? 0,
-    ...(month !== undefined ? { month } : {}),
-    ...(day !== undefined ? { day } : {}),
-    ...(precision === 'minute' || precision === 'second' ? { hour: hour ?? 0, minute: minute ?? 0 } : {}),
+    year,
+    ...(precision !== 'year' ? { month } : {}),
+    ...(precision !== 'year' && precision !== 'month' ? { day } : {}),
+    ...(precision === 'minute' || precision === 'second' ? { hour, minute } : {}),
   };
 }
 
@@ -282,8 +280,19 @@ function eraStatus(interval: EffectInterval, stays: ReadonlySet<string>): string
 function eras(events: readonly CaseEvent[], zone: string): TimelineEra[] {
   const last = events.at(-1);
   if (!last) return [];
-  const end = rangeOf(last.at).end - 1;
+  // The eras run to the end of the last event's day (to when it counts, if the record leaves it open).
+  const lastEnd = latestOf(last.at);
+  const end = Number.isFinite(lastEnd) ? lastEnd : (countingMoments(events).at(-1) ?? lastEnd);
   const stays = new Set(events.filter((e) => e.type === 'stay.granted').map((e) => e.id));
+  // An era's edge is named by the day of the instant that made it, in that instant's own zone: a revocation
+  // dated 9 June in Eastern time counts from midnight ET, which is still 8 June in the court's zone.
+  const instants = changeInstants(events);
+  const eraEdge = (ms: number): TimelineDate => {
+    const instant = instants.get(ms);
+    if (!instant) return dayIn(ms, zone);
+    const { year, month, day } = timelineDate(instant);
+    return { year, ...(month !== undefined ? { month } : {}), ...(day !== undefined ? { day } : {}) };
+  };
   const merged = new Map<
     string,
     { status: string; from: number; to: number; prohibitions: string[]; basis: string[] }
@@ -304,8 +313,8 @@ function eras(events: readonly CaseEvent[], zone: string): TimelineEra[] {
     .filter((era) => era.to > era.from)
     .sort((a, b) => a.from - b.from)
     .map((era) => ({
-      start_date: dayIn(era.from, zone),
-      end_date: dayIn(era.to, zone),
+      start_date: eraEdge(era.from),
+      end_date: eraEdge(era.to),
       text: {
         headline: escapeHtml(`${era.status}: ${era.prohibitions.join(', ')}`),
         text: escapeHtml(`Basis: ${era.basis.join(', ')}`),
@@ -328,7 +337,7 @@ export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
     });
     const url = linked ? sourceUrl(linked) : undefined;
     const precision = precisionOf(e.at);
-    const display = `${e.at.local.replace('T', ' ')}${precision === 'minute' || precision === 'second' ? ` (${e.at.zone})` : ''}`;
+    const display = `${e.at.local.replace('T', ' ')}${precision === 'minute' || precision === 'second' || !isPlain(e.at) ? ` (${e.at.zone})` : ''}`;
     slides.push({
       unique_id: e.id,
       start_date: { ...dates[step.index], year: dates[step.index]?.year ?? 0, display_date: display },

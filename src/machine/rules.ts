@@ -225,15 +225,33 @@ export const RULES = {
   findingsMeetTheTest: rule<'injunction.granted'>(
     'findingsMeetTheTest',
     'The findings satisfy the preliminary-injunction test the court applied',
-    'Winter: likely success on the merits, likely irreparable harm, a balance of equities that tips toward the movant, and the public interest. The Ninth Circuit also allows "serious questions" going to the merits if the balance of hardships tips sharply toward the movant and the other two factors are met.',
-    'Winter v. NRDC, 555 U.S. 7, 20 (2008); Alliance for the Wild Rockies v. Cottrell, 632 F.3d 1127, 1131-35 (9th Cir. 2011)',
-    (_ctx, e) => {
+    'Winter: likely success on the merits, likely irreparable harm, a balance of equities that tips toward the movant, and the public interest. The Ninth Circuit also allows "serious questions" going to the merits if the balance of hardships tips sharply toward the movant and the other two factors are met. Each factor must be found, except that when the government is the opposing party the balance and the public interest merge, so an order that finds one for the movant and leaves the other unstated finds both.',
+    'Winter v. NRDC, 555 U.S. 7, 20 (2008); Alliance for the Wild Rockies v. Cottrell, 632 F.3d 1127, 1131-35 (9th Cir. 2011); Nken v. Holder, 556 U.S. 418, 435 (2009); Drakes Bay Oyster Co. v. Jewell, 747 F.3d 1073, 1092 (9th Cir. 2014)',
+    (ctx, e) => {
       const f = e.findings;
-      const common = f.irreparableHarm === 'likely' && f.publicInterest === 'favors';
+      const motion = ctx.motions[e.motion];
+      const suit = motion ? ctx.suits[motion.docket] : undefined;
+      const governmentOpposes =
+        suit?.unitedStatesIsParty === true && suit.plaintiffs.includes(motion?.movant ?? '');
+      // The merged factor: a public interest left unstated is the balance the court found.
+      const publicInterest =
+        f.publicInterest === 'not-stated' &&
+        governmentOpposes &&
+        (f.balance === 'tips' || f.balance === 'tips-sharply')
+          ? 'favors'
+          : f.publicInterest;
+      const balance =
+        f.balance === 'not-stated' &&
+        governmentOpposes &&
+        f.publicInterest === 'favors' &&
+        f.standard === 'winter'
+          ? 'tips'
+          : f.balance;
+      const common = f.irreparableHarm === 'likely' && publicInterest === 'favors';
       if (f.standard === 'winter')
-        return common && f.merits === 'likely' && (f.balance === 'tips' || f.balance === 'tips-sharply');
+        return common && f.merits === 'likely' && (balance === 'tips' || balance === 'tips-sharply');
       return (
-        common && (f.merits === 'likely' || f.merits === 'serious-questions') && f.balance === 'tips-sharply'
+        common && (f.merits === 'likely' || f.merits === 'serious-questions') && balance === 'tips-sharply'
       );
     },
   ),

@@ -5,7 +5,7 @@
  * file offers it). The search is bounded by a number of decisions per path. Pure: the same log, odds,
  * bound and seed give the same answer.
  */
-import { happenedBy, rangeOf } from '../events/instant.js';
+import { countedBy, countingMoments, happenedBy, latestOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import { addDays, nextEvents } from '../generate/next.js';
 import { binds, legalEffects } from '../machine/effects.js';
@@ -87,11 +87,14 @@ export function startFrom(
 ): SearchStart {
   const { snapshot } = replayAll(prefix);
   const last = prefix.at(-1);
-  const fromMs = options.fromMs ?? (last ? rangeOf(last.at).end - 1 : 0);
+  // From the end of the last event's day, or from when it counts if the record leaves its end open.
+  const lastEnd = last ? latestOf(last.at) : 0;
+  const fromMs =
+    options.fromMs ?? (Number.isFinite(lastEnd) ? lastEnd : (countingMoments(prefix).at(-1) ?? 0));
   const at = dayOf(fromMs, zone);
   if (options.by === undefined) return { snapshot, at };
   const by = options.by;
-  const counted = prefix.filter((e) => happenedBy(e.at, by));
+  const counted = countedBy(prefix, by);
   const atBy = counted.length === prefix.length ? snapshot : replayAll(counted).snapshot;
   return { snapshot, at, atBy: { snapshot: atBy, open: counted.length === prefix.length } };
 }
@@ -151,7 +154,7 @@ function child(node: Node, point: BranchPoint, option: Option, odds: Odds, by?: 
 
 function leafOf(node: Node, truncated: boolean, by?: number): Leaf {
   const measured = by !== undefined && node.atBy ? node.atBy.snapshot : node.snapshot;
-  const t = by ?? rangeOf(node.at).end - 1;
+  const t = by ?? latestOf(node.at);
   const inForce = legalEffects(measured.context, t)
     .filter((e) => binds(e.status))
     .map((e) => e.prohibition);

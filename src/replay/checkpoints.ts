@@ -5,7 +5,7 @@
  * the rest gives what replaying the whole gives. Snapshots share every record an event did not touch, so
  * keeping many costs little; `persistCheckpoints` turns them into JSON-ready states.
  */
-import { rangeOf } from '../events/instant.js';
+import { countedAt, countingClock, countingMoments } from '../events/instant.js';
 import type { CaseEvent } from '../events/schema.js';
 import { legalEffects } from '../machine/effects.js';
 import type { AsOf, CaseAt } from './query.js';
@@ -31,13 +31,11 @@ export interface Checkpoints {
   /** Every rejection of a full replay, in log order, and how many fall before each checkpoint. */
   readonly rejections: readonly Rejection[];
   readonly rejectionsBefore: readonly number[];
-  /** The last epoch ms of each event's `at` and `knownAt` (it happened by t when this is <= t). */
-  readonly atLast: Float64Array;
-  readonly knownLast: Float64Array;
-  /** Running maxima of those from the start, and the minimum of `atLast` from each event to the end. */
-  readonly atMaxFromStart: Float64Array;
+  /** When each event's `at` counts in the whole log (`countingMoments`: never decreasing). */
+  readonly atMoments: Float64Array;
+  /** When each event's `knownAt` counts, and the running maximum of that from the start. */
+  readonly knownCounts: Float64Array;
   readonly knownMaxFromStart: Float64Array;
-  readonly atMinToEnd: Float64Array;
 }
 
 /** Replays `events` once, keeping the state every `every` events. */
@@ -65,28 +63,18 @@ export function buildCheckpoints(
   return { events, every, states, rejections, rejectionsBefore, ...timeIndex(events) };
 }
 
-type TimeIndex = Pick<
-  Checkpoints,
-  'atLast' | 'knownLast' | 'atMaxFromStart' | 'knownMaxFromStart' | 'atMinToEnd'
->;
+type TimeIndex = Pick<Checkpoints, 'atMoments' | 'knownCounts' | 'knownMaxFromStart'>;
 
 function timeIndex(events: readonly CaseEvent[]): TimeIndex {
   const n = events.length;
-  const atLast = new Float64Array(n);
-  const knownLast = new Float64Array(n);
-  const atMaxFromStart = new Float64Array(n);
+  const knownCounts = new Float64Array(n);
   const knownMaxFromStart = new Float64Array(n);
-  const atMinToEnd = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const event = events[i]!;
-    atLast[i] = rangeOf(event.at).end - 1;
-    knownLast[i] = rangeOf(event.knownAt).end - 1;
-    atMaxFromStart[i] = Math.max(atLast[i]!, i > 0 ? atMaxFromStart[i - 1]! : -Infinity);
-    knownMaxFromStart[i] = Math.max(knownLast[i]!, i > 0 ? knownMaxFromStart[i - 1]! : -Infinity);
+    knownCounts[i] = countedAt(event.knownAt);
+    knownMaxFromStart[i] = Math.max(knownCounts[i]!, i > 0 ? knownMaxFromStart[i - 1]! : -Infinity);
   }
-  for (let i = n - 1; i >= 0; i--)
-    atMinToEnd[i] = Math.min(atLast[i]!, i < n - 1 ? atMinToEnd[i + 1]! : Infinity);
-  return { atLast, knownLast, atMaxFromStart, knownMaxFromStart, atMinToEnd };
+  return { atMoments: countingMoments(events), knownCounts, knownMaxFromStart };
 }
 
 const built = new WeakMap<readonly CaseEvent[], Checkpoints>();
@@ -132,7 +120,7 @@ function countedPrefix(cp: Checkpoints, asOf: AsOf): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const ok =
-      cp.atMaxFromStart[mid]! <= asOf.at &&
+      cp.atMoments[mid]! <= asOf.at &&
       (asOf.knownAt === undefined || cp.knownMaxFromStart[mid]! <= asOf.knownAt);
     if (ok) lo = mid + 1;
     else hi = mid;
@@ -144,11 +132,16 @@ function countedPrefix(cp: Checkpoints, asOf: AsOf): number {
 export function caseAtFromCheckpoints(cp: Checkpoints, asOf: AsOf): CaseAt {
   const prefix = countedPrefix(cp, asOf);
   const tail: CaseEvent[] = [];
-  // Past the prefix some events may still count; none does once every later `at` is after D.
-  for (let i = prefix; i < cp.events.length && cp.atMinToEnd[i]! <= asOf.at; i++) {
-    const counts =
-      cp.atLast[i]! <= asOf.at && (asOf.knownAt === undefined || cp.knownLast[i]! <= asOf.knownAt);
-    if (counts) tail.push(cp.events[i]!);
+  // Past the prefix, events K had not seen are left out and the rest count as in `eventsAt`: a prefix of
+  // what K had seen, each no earlier than the one before it.
+  const { knownAt } = asOf;
+  if (knownAt !== undefined) {
+    const countsAt = countingClock(prefix > 0 ? cp.atMoments[prefix - 1]! : undefined);
+    for (let i = prefix; i < cp.events.length; i++) {
+      if (cp.knownCounts[i]! > knownAt) continue;
+      if (countsAt(cp.events[i]!.at) > asOf.at) break;
+      tail.push(cp.events[i]!);
+    }
   }
   const k = Math.min(Math.floor(prefix / cp.every), cp.states.length - 1);
   const { snapshot, rejections } = replayFrom(cp, k, prefix, tail);

@@ -3,9 +3,10 @@
  * the log, when was it not yet effective, in force, enjoined, stayed, revoked. Computed by asking the
  * machine's legal-effect view at every instant where something could change, and nowhere else.
  */
-import { countedAt, happenedBy, rangeOf } from '../events/instant.js';
+import { countedAt, countedPrefix, countingMoments } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import { binds, type EffectStatus, legalEffects, type ProhibitionEffect } from '../machine/effects.js';
+import { knownBy } from './query.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from './replay.js';
 
 export interface EffectInterval {
@@ -32,21 +33,24 @@ export interface IntervalOptions {
 
 /**
  * Every instant at which some prohibition's status could change (epoch ms), with the instant as the record
- * gives it: an event counts once its day (or minute) is over; an effective instant or a TRO's expiry begins.
+ * gives it: when each event counts, and when each effective instant or TRO expiry begins (one rule for all:
+ * `events/instant.ts`).
  */
 export function changeInstants(events: readonly CaseEvent[]): Map<number, Instant> {
   const points = new Map<number, Instant>();
   const add = (ms: number, instant: Instant) => {
+    // An instant the record leaves open at its start ("no later than 6 Aug") counts from -Infinity.
     if (!points.has(ms)) points.set(ms, instant);
   };
-  for (const e of events) {
-    add(countedAt(e.at), e.at);
+  const moments = countingMoments(events);
+  events.forEach((e, i) => {
+    add(moments[i]!, e.at);
     if (e.type === 'identification.announced')
-      for (const p of e.prohibitions) add(rangeOf(p.effective).start, p.effective);
+      for (const p of e.prohibitions) add(countedAt(p.effective), p.effective);
     if (e.type === 'identification.datesChanged')
-      for (const c of e.changes) add(rangeOf(c.effective).start, c.effective);
-    if (e.type === 'injunction.granted' && e.expires) add(rangeOf(e.expires).start, e.expires);
-  }
+      for (const c of e.changes) add(countedAt(c.effective), c.effective);
+    if (e.type === 'injunction.granted' && e.expires) add(countedAt(e.expires), e.expires);
+  });
   return points;
 }
 
@@ -55,10 +59,7 @@ export function effectIntervals(
   events: readonly CaseEvent[],
   options: IntervalOptions = {},
 ): ProhibitionIntervals[] {
-  const known =
-    options.knownAt === undefined
-      ? events
-      : events.filter((e) => happenedBy(e.knownAt, options.knownAt as number));
+  const known = knownBy(events, options.knownAt);
   const byProhibition = new Map<string, { description: string; intervals: EffectInterval[] }>();
   let applied: CaseEvent[] = [];
   let snapshot: CaseSnapshot = initialSnapshot();
@@ -72,14 +73,10 @@ export function effectIntervals(
     return instants.get(from);
   };
 
+  const moments = countingMoments(known);
   for (const t of [...instants.keys()].sort((a, b) => a - b)) {
-    const counted = known.filter((e) => happenedBy(e.at, t));
-    // Events are kept in order of legal effect, so what counts by t almost always extends what counted before.
-    const extendsPrevious = applied.every((e, i) => counted[i] === e);
-    if (!extendsPrevious) {
-      snapshot = initialSnapshot();
-      applied = [];
-    }
+    // What counts by t is a prefix of the log, so it extends what counted at the point before.
+    const counted = known.slice(0, countedPrefix(moments, t));
     for (const e of counted.slice(applied.length)) snapshot = applyEvent(snapshot, e).snapshot;
     applied = counted;
 

@@ -1,9 +1,9 @@
 /**
  * Questions about time: the case at instant D, as the record stood at instant K. Events count once their
- * legal effect has happened by D and they had been filed or published by K; the answer is a pure function
- * of the log and the two instants.
+ * legal effect counts by D (the counting rule of `events/instant.ts`) and they had been filed or published
+ * by K; the answer is a pure function of the log and the two instants.
  */
-import { happenedBy } from '../events/instant.js';
+import { countedPrefix, countingMoments, happenedBy } from '../events/instant.js';
 import type { CaseEvent } from '../events/schema.js';
 import { legalEffects, type ProhibitionEffect } from '../machine/effects.js';
 import { type CaseSnapshot, type Rejection, replayAll } from './replay.js';
@@ -23,14 +23,18 @@ export interface CaseAt {
   readonly rejections: readonly Rejection[];
 }
 
-function countsAt(event: CaseEvent, asOf: AsOf): boolean {
-  return (
-    happenedBy(event.at, asOf.at) && (asOf.knownAt === undefined || happenedBy(event.knownAt, asOf.knownAt))
-  );
+/** The events the record held at K (all of them when K is not asked), in log order. */
+export function knownBy(events: readonly CaseEvent[], knownAt: number | undefined): readonly CaseEvent[] {
+  return knownAt === undefined ? events : events.filter((e) => happenedBy(e.knownAt, knownAt));
 }
 
+/**
+ * The events that count at D as known at K: of the log as it stood at K, the prefix that counts by D (an
+ * event not yet known at K is no evidence of the order of those that were).
+ */
 export function eventsAt(events: readonly CaseEvent[], asOf: AsOf): CaseEvent[] {
-  return events.filter((e) => countsAt(e, asOf));
+  const known = knownBy(events, asOf.knownAt);
+  return known.slice(0, countedPrefix(countingMoments(known), asOf.at));
 }
 
 /** The state of the case and each prohibition's legal effect at D, as the record stood at K. */

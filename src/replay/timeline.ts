@@ -5,7 +5,7 @@
  * it stands at, so the CLI and the page read one timeline. Events are replayed in log order, as everywhere
  * else.
  */
-import { begunBy, countedAt, type EpochRange, rangeOf } from '../events/instant.js';
+import { countedAt, countingClock } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import { legalEffects, type ProhibitionEffect } from '../machine/effects.js';
 import { type Change, changesBetween } from './changes.js';
@@ -15,8 +15,8 @@ export type TimelineEntry =
   | {
       readonly kind: 'event';
       /**
-       * When the event counts (the end of its day, month or minute). A coarsely dated event keeps its place in
-       * the log's order, so entries are not always in order of `t`: a scrubber sorts them, replay does not.
+       * When the event counts (the counting rule of `events/instant.ts`: the earliest its date allows, never
+       * before the event logged before it), so entries are in order of `t`.
        */
       readonly t: number;
       readonly step: Step;
@@ -37,7 +37,6 @@ interface Due {
   readonly key: string;
   readonly kind: 'effective-date' | 'tro-expiry';
   readonly at: Instant;
-  readonly range: EpochRange;
   readonly subjects: string[];
 }
 
@@ -47,7 +46,7 @@ function dueInstants(snapshot: CaseSnapshot, passed: ReadonlySet<string>): Due[]
   const add = (kind: Due['kind'], at: Instant, subject: string) => {
     const key = `${kind}|${at.local}|${at.zone}`;
     if (passed.has(key)) return;
-    const due = byKey.get(key) ?? { key, kind, at, range: rangeOf(at), subjects: [] };
+    const due = byKey.get(key) ?? { key, kind, at, subjects: [] };
     due.subjects.push(subject);
     byKey.set(key, due);
   };
@@ -55,11 +54,11 @@ function dueInstants(snapshot: CaseSnapshot, passed: ReadonlySet<string>): Due[]
   for (const p of Object.values(prohibitions)) add('effective-date', p.effective, p.id);
   for (const i of Object.values(injunctions))
     if (i.expires && i.status === 'in-force') add('tro-expiry', i.expires, i.id);
-  return [...byKey.values()].sort((a, b) => a.range.start - b.range.start);
+  return [...byKey.values()].sort((a, b) => countedAt(a.at) - countedAt(b.at));
 }
 
 function dueEntry(snapshot: CaseSnapshot, due: Due): TimelineEntry {
-  const t = due.range.start;
+  const t = countedAt(due.at);
   const effects = legalEffects(snapshot.context, t);
   return { kind: due.kind, t, at: due.at, subjects: due.subjects, snapshot, effects };
 }
@@ -77,18 +76,22 @@ export function* timeline(
   let snapshot = from;
   const passed = new Set<string>();
   if (resumedAfter !== undefined) {
-    for (const due of dueInstants(snapshot, passed)) if (due.range.start < resumedAfter) passed.add(due.key);
+    for (const due of dueInstants(snapshot, passed))
+      if (countedAt(due.at) < resumedAfter) passed.add(due.key);
   }
+  // When each event counts, as `state --at` counts it; the floor carries over from a resumed state.
+  const countsAt = countingClock(resumedAfter);
   for (const step of replay(events, from)) {
-    // A due instant comes before an event that certainly began after it.
+    const t = countsAt(step.event.at);
+    // A due instant that begins before the event counts comes first; at the same moment the event does.
     for (const due of dueInstants(snapshot, passed)) {
-      if (!begunBy(due.at, rangeOf(step.event.at).start - 1)) break;
+      if (!(countedAt(due.at) < t)) break;
       passed.add(due.key);
       yield dueEntry(snapshot, due);
     }
     yield {
       kind: 'event',
-      t: countedAt(step.event.at),
+      t,
       step,
       changes: changesBetween(step.before, step.after),
     };

@@ -5,7 +5,7 @@
  * is not decided here: replay decides that (see diff.ts).
  */
 import { z } from 'zod';
-import { certainlyBefore, formatInstant, happenedBy, rangeOf } from '../events/instant.js';
+import { certainlyBefore, countedBy, formatInstant, latestOf } from '../events/instant.js';
 import { editorJsonSchema } from '../events/json-schema.js';
 import { validateEvent } from '../events/parse.js';
 import { CaseEvent, type EventType, Id, Instant, SCHEMA_VERSION, type Source } from '../events/schema.js';
@@ -60,7 +60,7 @@ export const RemoveEdit = z
   .describe('Remove an event from the log.');
 export const StopAtEdit = z
   .strictObject({ kind: z.literal('stopAt'), at: Instant, why: Why })
-  .describe('Keep only the events that had certainly taken effect by the end of this instant.');
+  .describe('Keep only the events that count by the end of this instant (the counting rule of instants).');
 
 export const Edit = z.discriminatedUnion('kind', [ReplaceEdit, InsertEdit, RemoveEdit, StopAtEdit]);
 export type Edit = z.infer<typeof Edit>;
@@ -239,8 +239,7 @@ function applyOne(
       return `removed ${label(old as CaseEvent)}`;
     }
     case 'stopAt': {
-      const end = rangeOf(edit.at).end - 1;
-      const kept = events.filter((e) => happenedBy(e.at, end));
+      const kept = countedBy(events, latestOf(edit.at));
       const dropped = events.length - kept.length;
       events.splice(0, events.length, ...kept);
       return `stopped at ${formatInstant(edit.at)} (${dropped} later event${dropped === 1 ? '' : 's'} left out)`;

@@ -1,11 +1,13 @@
 /** Dates for people, as precise as the record: "Sat 19 Sep 2020", "Sep 2020", "20 Sep 2020, 23:59 EDT". */
-import { precisionOf, zoneLabel } from '../../src/events/instant.js';
+import { isPlain, precisionOf, zoneLabel } from '../../src/events/instant.js';
 import type { Instant } from '../../src/events/schema.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function formatDate(instant: Instant): string {
+  // A span or doubted date (EDTF) is shown as the record gives it.
+  if (!isPlain(instant)) return `${instant.local} (${instant.zone})`;
   const [date = '', time] = instant.local.split('T');
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   const precision = precisionOf(instant);
@@ -20,6 +22,8 @@ export function formatDate(instant: Instant): string {
 
 /** `2020-09-21` for a date input, from epoch ms in `zone`. */
 export function isoDay(ms: number, zone: string): string {
+  // An event the record dates only "no later than" its first day counts from an open start: no day to show.
+  if (!Number.isFinite(ms)) return '';
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: zone,
     year: 'numeric',

@@ -1,7 +1,7 @@
 /**
  * The page's view of a case: the stops the scrubber moves through, each with the state of the case and
- * every prohibition's legal effect at that instant. A stop is an event (counted once it has certainly
- * happened, as `casesim state --at` counts it) or an instant at which a prohibition was due to take effect
+ * every prohibition's legal effect at that instant. A stop is an event (counted when the one counting rule
+ * of `events/instant.ts` counts it, as `casesim state --at` does) or an instant at which a prohibition was due to take effect
  * or a TRO to lapse. Everything here is computed by the core; the page only draws it.
  */
 import type { CaseEvent, Instant } from '../../src/events/schema.js';
@@ -66,7 +66,7 @@ export function buildStops(events: readonly CaseEvent[]): Stop[] {
       stops.push({ kind, t: entry.t, at: entry.at, subjects: entry.subjects, snapshot, effects });
     }
   }
-  // Replay follows the log; the scrubber follows time (an event dated only to the year counts at its end).
+  // Replay follows the log; the scrubber follows time (a due instant can fall between events).
   return stops.sort((a, b) => a.t - b.t || (a.kind === 'event' ? -1 : 1) - (b.kind === 'event' ? -1 : 1));
 }
 
