@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePage, WEB_DIST } from '../src/cli/commands/serve.js';
+import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM } from './support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = path.join(root, 'test-output', 'screenshots');
 const INDEX = path.join(WEB_DIST, 'index.html');
@@ -38,9 +38,9 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   describe('the case page in a real browser', () => {
-    it.skip(`is skipped: no chromium at ${CHROMIUM} (install it with: apt-get install -y chromium; .ci/run does)`, () => {});
+    it.skip(`is skipped: ${NO_CHROMIUM}`, () => {});
   });
 } else {
   describe('the case page in a real browser', () => {
@@ -63,18 +63,7 @@ if (!existsSync(CHROMIUM)) {
       server = await servePage(WEB_DIST, 0);
       const address = server.address();
       base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {
