@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePage, WEB_DIST } from '../src/cli/commands/serve.js';
+import { lifecycleGraphs } from '../src/docs/graph-adapter.tmp.js';
 import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM } from './support/chromium.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +33,18 @@ async function open(page: Page, url: string): Promise<void> {
 async function goToDate(page: Page, date: string): Promise<void> {
   await page.fill(testid('date-input'), date);
   await page.dispatchEvent(testid('date-input'), 'change');
+}
+
+/** The arrows the lifecycle charts light now, as `lifecycle: source -> target (event)`. */
+async function litArrows(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('.arrow[data-lit="true"]')].map((e) =>
+    e.dataset.lifecycle + ': ' + (e.dataset.source || 'start') + ' -> ' + e.dataset.target + ' (' + e.dataset.event + ')')`)) as string[];
+}
+
+/** The states the lifecycle charts light now, as `lifecycle: state`. */
+async function litStates(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('.state[data-active="true"]')].map((e) =>
+    e.dataset.lifecycle + ': ' + e.dataset.state)`)) as string[];
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -128,7 +141,9 @@ if (!HAS_CHROMIUM) {
       await expect
         .poll(() => page.textContent(testid('case-name')))
         .toBe('U.S. WeChat Users Alliance v. Trump');
-      expect(await page.getAttribute(testid('phase-relief.none'), 'data-active')).toBe('true');
+      // The order exists, created along the start arrow labelled by the event that created it; nothing else yet.
+      expect(await litStates(page)).toEqual(['executive: orderInForce']);
+      expect(await litArrows(page)).toEqual(['executive: start -> orderInForce (order.signed)']);
       expect(await page.locator(`${testid('timeline')} > li`).count()).toBeGreaterThan(30);
       expect(await page.textContent(testid('step'))).toContain('eo-13943-signed');
       await shot(page, 'page-start');
@@ -150,7 +165,7 @@ if (!HAS_CHROMIUM) {
       const effect = await page.textContent(testid('effect-app-store-distribution'));
       expect(effect).toContain('Enjoined for everyone by pi-granted');
       expect(effect).toContain('pi-granted (Sat 19 Sep 2020)');
-      expect(await page.getAttribute(testid('phase-relief.enjoined'), 'data-active')).toBe('true');
+      expect(await litStates(page)).toContain('relief: enjoined');
       await shot(page, 'enjoined-2020-09-21');
       // The step that led there is explained from the machine: the PI's rules, with citations.
       await page.click(`${testid('effect-app-store-distribution')} button[data-event="pi-granted"]`);
@@ -175,7 +190,7 @@ if (!HAS_CHROMIUM) {
       expect(await page.textContent(testid('effect-reason-app-store-distribution'))).toContain(
         'stayed by district-stay-granted',
       );
-      expect(await page.getAttribute(testid('phase-relief.stayed'), 'data-active')).toBe('true');
+      expect(await litStates(page)).toContain('relief: stayed');
       await shot(page, 'whatif-stay-granted');
       await close(page);
     });
@@ -240,6 +255,74 @@ if (!HAS_CHROMIUM) {
       expect(await page.getAttribute(testid('scrubber'), 'aria-valuetext')).toContain(':');
       expect(last).not.toBe(await date());
       await shot(page, 'keyboard-scrubber');
+      await close(page);
+    });
+
+    it('lets a student follow PI granted → stay motion → appeal → stay denied → abeyance → order revoked → appeal dismissed as moot along lit, labelled arrows', async () => {
+      const page = await newPage();
+      await open(page, base);
+      // The record's order (the appeal was noticed before the district court denied the stay).
+      const path: [string, string[]][] = [
+        ['pi-granted', ['relief: requested -> enjoined (injunction.granted)']],
+        ['district-stay-motion', ['relief: enjoined -> enjoined (stay.motionFiled)']],
+        ['notice-of-appeal', ['appeal: start -> pending (appeal.noticed)']],
+        ['district-stay-denied', ['relief: enjoined -> enjoined (stay.denied)']],
+        ['appeal-abeyance', ['appeal: pending -> inAbeyance (appeal.heldInAbeyance)']],
+        ['eo-14034-revokes', ['executive: orderInForce -> orderRevoked (order.revoked)']],
+        ['appeal-dismissed', ['appeal: inAbeyance -> dismissed (appeal.dismissed)']],
+      ];
+      for (const [id, arrows] of path) {
+        await page.click(`${testid('timeline')} > li[data-event-id="${id}"] button`);
+        await expect.poll(() => page.textContent(testid('current-step'))).toContain(id);
+        expect(await litArrows(page), id).toEqual(arrows);
+        for (const arrow of await page.locator('.arrow[data-lit="true"]').all()) {
+          // Labelled on the chart by its event kind, and leading into a lit state.
+          expect(await arrow.locator('text.label').textContent()).toBe(
+            await arrow.getAttribute('data-event'),
+          );
+          const into = `state-${await arrow.getAttribute('data-lifecycle')}-${await arrow.getAttribute('data-target')}`;
+          expect(await page.getAttribute(testid(into), 'data-active')).toBe('true');
+        }
+        await shot(page, `lifecycle-path-${id}`);
+      }
+      await close(page);
+    });
+
+    it("shows an arrow's rules, each with its title and citation, on hover and on keyboard focus", async () => {
+      const page = await newPage();
+      await open(page, base);
+      await page.click(`${testid('timeline')} > li[data-event-id="appeal-dismissed"] button`);
+      const arrow = page.locator('.arrow[data-lit="true"]');
+      const [lifecycle, index] = ((await arrow.getAttribute('data-testid')) ?? '').split(/-(?=[^-]+$)/);
+      const graph = lifecycleGraphs().find((g) => `arrow-${g.id}` === lifecycle);
+      const transition = graph?.transitions[Number(index)];
+      if (!transition) throw new Error(`no transition for ${lifecycle} ${index}`);
+      expect(transition.rules.map((r) => r.name)).toContain('mootnessNeedsEndedAction');
+      const tip = page.locator(testid('arrow-details'));
+      expect(await tip.isHidden()).toBe(true);
+      await arrow.locator('text.label').hover();
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      for (const rule of transition.rules) {
+        expect(await tip.textContent()).toContain(rule.title);
+        expect(await tip.textContent()).toContain(rule.citation);
+      }
+      await shot(page, 'arrow-rules-on-hover');
+      await page.mouse.move(0, 0);
+      await expect.poll(() => tip.isHidden()).toBe(true);
+      // By keyboard: the arrows are in the tab order, and focus shows the same rules as hover.
+      await arrow.focus();
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      expect(await tip.textContent()).toContain(transition.rules[0]?.citation ?? '');
+      expect(await arrow.getAttribute('aria-describedby')).toBe('arrow-tip');
+      await page.keyboard.press('Tab');
+      const next = (await page.evaluate(FOCUSED)) as string;
+      expect(next).toMatch(/^arrow-/);
+      expect(next).not.toBe(await arrow.getAttribute('data-testid'));
+      const nextEvent = await page.getAttribute(testid(next), 'data-event');
+      await expect.poll(() => tip.textContent()).toContain(nextEvent ?? '?');
+      await shot(page, 'arrow-rules-on-focus');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => tip.isHidden()).toBe(true);
       await close(page);
     });
 

@@ -19,7 +19,7 @@ import { type CaseSnapshot, initialSnapshot } from '../replay/replay.js';
 import { allEventKinds, machineGraph } from './graph.js';
 import type { LifecycleGraph, LifecycleTransition, ObjectState } from './lifecycle-graph.js';
 
-const WALKS = 60;
+const WALKS = 40;
 const STEPS = 40;
 const START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
 
