@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePage, WEB_DIST } from '../src/cli/commands/serve.js';
-import { lifecycleGraphs } from '../src/docs/graph-adapter.tmp.js';
+import { lifecycleGraphs } from '../src/docs/graph.js';
 import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM } from './support/chromium.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -142,8 +142,8 @@ if (!HAS_CHROMIUM) {
         .poll(() => page.textContent(testid('case-name')))
         .toBe('U.S. WeChat Users Alliance v. Trump');
       // The order exists, created along the start arrow labelled by the event that created it; nothing else yet.
-      expect(await litStates(page)).toEqual(['executive: orderInForce']);
-      expect(await litArrows(page)).toEqual(['executive: start -> orderInForce (order.signed)']);
+      expect(await litStates(page)).toEqual(['order: in-force']);
+      expect(await litArrows(page)).toEqual(['order: start -> in-force (order.signed)']);
       expect(await page.locator(`${testid('timeline')} > li`).count()).toBeGreaterThan(30);
       expect(await page.textContent(testid('step'))).toContain('eo-13943-signed');
       await shot(page, 'page-start');
@@ -165,7 +165,9 @@ if (!HAS_CHROMIUM) {
       const effect = await page.textContent(testid('effect-app-store-distribution'));
       expect(effect).toContain('Enjoined for everyone by pi-granted');
       expect(effect).toContain('pi-granted (Sat 19 Sep 2020)');
-      expect(await litStates(page)).toContain('relief: enjoined');
+      expect(await litStates(page)).toEqual(
+        expect.arrayContaining(['motion: granted', 'injunction: in-force']),
+      );
       await shot(page, 'enjoined-2020-09-21');
       // The step that led there is explained from the machine: the PI's rules, with citations.
       await page.click(`${testid('effect-app-store-distribution')} button[data-event="pi-granted"]`);
@@ -190,7 +192,8 @@ if (!HAS_CHROMIUM) {
       expect(await page.textContent(testid('effect-reason-app-store-distribution'))).toContain(
         'stayed by district-stay-granted',
       );
-      expect(await litStates(page)).toContain('relief: stayed');
+      expect(await litStates(page)).toEqual(expect.arrayContaining(['injunction: stayed', 'stay: in-force']));
+      expect(await litArrows(page)).toContain('injunction: in-force -> stayed (stay.granted)');
       await shot(page, 'whatif-stay-granted');
       await close(page);
     });
@@ -263,13 +266,25 @@ if (!HAS_CHROMIUM) {
       await open(page, base);
       // The record's order (the appeal was noticed before the district court denied the stay).
       const path: [string, string[]][] = [
-        ['pi-granted', ['relief: requested -> enjoined (injunction.granted)']],
-        ['district-stay-motion', ['relief: enjoined -> enjoined (stay.motionFiled)']],
+        [
+          'pi-granted',
+          [
+            'motion: pending -> granted (injunction.granted)',
+            'injunction: start -> in-force (injunction.granted)',
+          ],
+        ],
+        ['district-stay-motion', ['motion: start -> pending (stay.motionFiled)']],
         ['notice-of-appeal', ['appeal: start -> pending (appeal.noticed)']],
-        ['district-stay-denied', ['relief: enjoined -> enjoined (stay.denied)']],
-        ['appeal-abeyance', ['appeal: pending -> inAbeyance (appeal.heldInAbeyance)']],
-        ['eo-14034-revokes', ['executive: orderInForce -> orderRevoked (order.revoked)']],
-        ['appeal-dismissed', ['appeal: inAbeyance -> dismissed (appeal.dismissed)']],
+        ['district-stay-denied', ['motion: pending -> denied (stay.denied)']],
+        ['appeal-abeyance', ['appeal: pending -> in-abeyance (appeal.heldInAbeyance)']],
+        [
+          'eo-14034-revokes',
+          [
+            'order: in-force -> revoked (order.revoked)',
+            'prohibition: scheduled -> order-revoked (order.revoked)',
+          ],
+        ],
+        ['appeal-dismissed', ['appeal: in-abeyance -> dismissed (appeal.dismissed)']],
       ];
       for (const [id, arrows] of path) {
         await page.click(`${testid('timeline')} > li[data-event-id="${id}"] button`);

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dotDiagram, mermaidDiagram, ruleNames } from '../src/docs/diagram.js';
-import { lifecycleGraphs } from '../src/docs/graph-adapter.tmp.js';
+import { lifecycleGraphs } from '../src/docs/graph.js';
 import type { LifecycleGraph, LifecycleTransition } from '../src/docs/lifecycle-graph.js';
 import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM } from './support/chromium.js';
 import { SAMPLE, SECOND } from './support/lifecycle-fixture.js';

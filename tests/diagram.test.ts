@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dotDiagram, mermaidDiagram, selectLifecycles } from '../src/docs/diagram.js';
-import { lifecycleGraphs } from '../src/docs/graph-adapter.tmp.js';
+import { lifecycleGraphs } from '../src/docs/graph.js';
 import type { LifecycleGraph, LifecycleTransition } from '../src/docs/lifecycle-graph.js';
 import { diagramSection, README_REGENERATE, section } from '../src/docs/readme.js';
 import { walkthroughMarkdown } from '../src/docs/walkthrough.js';

@@ -5,7 +5,7 @@
  * tooltips); an arrow that creates an object starts at the chart's start point; a final state leads to the
  * end point. The case is drawn as every lifecycle side by side, each in its own box.
  */
-import { lifecycleGraphs } from './graph-adapter.tmp.js';
+import { lifecycleGraphs } from './graph.js';
 import type { LifecycleGraph, LifecycleState, LifecycleTransition } from './lifecycle-graph.js';
 
 export type DiagramFormat = 'mermaid' | 'dot';

@@ -3,7 +3,7 @@
  * so a test can compare them with what the code generates now and a command can rewrite them.
  */
 import { mermaidDiagram } from './diagram.js';
-import { lifecycleGraphs } from './graph-adapter.tmp.js';
+import { lifecycleGraphs } from './graph.js';
 import type { LifecycleGraph } from './lifecycle-graph.js';
 
 export const README_REGENERATE = 'npm run build && npm run docs';

@@ -4,11 +4,11 @@
  * what-if scenarios. Everything legal is computed by the core in `src/`; this file wires it to the DOM.
  */
 import wechatLog from '../../events/wechat.jsonl?raw';
-import { lifecycleGraphs } from '../../src/docs/graph-adapter.tmp.js';
+import { lifecycleGraphs } from '../../src/docs/graph.js';
 import { parseQueryInstant } from '../../src/events/instant.js';
 import { formatProblem, parseLog } from '../../src/events/parse.js';
 import type { CaseEvent } from '../../src/events/schema.js';
-import { legalNextEvents } from '../../src/machine/next.js';
+import { legalNextEvents } from '../../src/generate/next.js';
 import { phasesOf } from '../../src/machine/phases.js';
 import { caseZone } from '../../src/replay/query.js';
 import {

@@ -5,7 +5,7 @@
  * that guard it, each with its title and citation, in the details panel (announced to screen readers).
  * `update` lights the state each object is in, and the arrows the current step took.
  */
-import { objectStatesOf } from '../../src/docs/graph-adapter.tmp.js';
+import { objectStatesOf } from '../../src/docs/graph.js';
 import type { LifecycleGraph, LifecycleTransition } from '../../src/docs/lifecycle-graph.js';
 import type { CaseSnapshot } from '../../src/replay/replay.js';
 import { h, replaceChildren, svg } from './dom.js';
