@@ -80,6 +80,9 @@ describe('the Mermaid diagram', () => {
     const text = mermaidDiagram([SAMPLE, SECOND]);
     expect(text).toContain('state "Sample lifecycle quoted with punctuation" as lifecycle__sample {');
     expect(text).toContain('state "Second" as lifecycle__second {');
+    // Boxes stacked one under another, each lifecycle reading left to right.
+    expect(text.startsWith('stateDiagram-v2\n  direction LR\n')).toBe(true);
+    expect(text).toContain('as lifecycle__second {\n    direction LR\n');
     const second = text.slice(text.indexOf('as lifecycle__second {'));
     expect(second).toMatch(/^\s+\[\*\] --> second__open: second\.opened$/m);
     expect(second).toMatch(/^\s+second__end --> \[\*\]$/m);
@@ -110,10 +113,12 @@ describe('the Mermaid diagram', () => {
     expect(box.lastIndexOf('[*]')).toBeLessThan(box.indexOf('state '));
   });
 
-  it('titles a single lifecycle and uses ids Mermaid accepts, never a keyword; labels hold no : or ;', () => {
+  it('titles a single lifecycle, drawn left to right, and uses ids Mermaid accepts, never a keyword; labels hold no : or ;', () => {
     const text = mermaidDiagram([SAMPLE]);
     expect(
-      text.startsWith('---\ntitle: Sample lifecycle quoted with punctuation\n---\nstateDiagram-v2\n'),
+      text.startsWith(
+        '---\ntitle: Sample lifecycle quoted with punctuation\n---\nstateDiagram-v2\n  direction LR\n',
+      ),
     ).toBe(true);
     for (const graph of [...lifecycleGraphs(), SAMPLE]) {
       const drawn = mermaidDiagram([graph]);

@@ -111,20 +111,32 @@ function mermaidLifecycle(graph: LifecycleGraph, indent: string): { inside: stri
 
 /**
  * The lifecycles as one Mermaid stateDiagram-v2 (GitHub renders it in a ```mermaid block): one lifecycle drawn
- * on its own under its title, several each in a box named by its title.
+ * on its own under its title, several each in a box named by its title. Left to right, like the page: a
+ * lifecycle reads forward from its start point, and Mermaid's labels overlap less that way.
  */
 export function mermaidDiagram(graphs: readonly LifecycleGraph[] = lifecycleGraphs()): string {
   const [only] = graphs;
   let lines: string[];
   if (graphs.length === 1 && only) {
     const { inside, between } = mermaidLifecycle(only, '  ');
-    lines = ['---', `title: ${mermaidText(only.title)}`, '---', 'stateDiagram-v2', ...inside, ...between];
+    lines = [
+      '---',
+      `title: ${mermaidText(only.title)}`,
+      '---',
+      'stateDiagram-v2',
+      '  direction LR',
+      ...inside,
+      ...between,
+    ];
   } else {
     const parts = graphs.map((g) => ({ graph: g, ...mermaidLifecycle(g, '    ') }));
     lines = [
       'stateDiagram-v2',
+      // Left to right at the top level stacks the unconnected boxes one under another.
+      '  direction LR',
       ...parts.flatMap((p) => [
         `  state "${mermaidText(p.graph.title)}" as ${mermaidId('lifecycle', p.graph.id)} {`,
+        '    direction LR',
         ...p.inside,
         '  }',
       ]),
