@@ -297,6 +297,13 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
         vacatur: false,
       });
     }
+    drafts.push({
+      type: 'appeal.dismissed',
+      id: id(`dismiss-vacate-${a}`),
+      appealDocket: a,
+      reason: 'moot',
+      vacatur: true,
+    });
   }
   return drafts;
 }
