@@ -341,6 +341,22 @@ if (!HAS_CHROMIUM) {
       await close(page);
     });
 
+    it('lights no state and no arrow once a log with no event is opened', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await goToDate(page, '2020-09-21');
+      await expect.poll(async () => (await litStates(page)).length).toBeGreaterThan(0);
+      await page.setInputFiles(testid('log-file'), {
+        name: 'empty.jsonl',
+        mimeType: 'application/json',
+        buffer: Buffer.alloc(0),
+      });
+      await expect.poll(() => litStates(page)).toEqual([]);
+      expect(await litArrows(page)).toEqual([]);
+      expect(await page.textContent(testid('objects-injunction'))).toBe('None in the record yet.');
+      await close(page);
+    });
+
     it('opens from disk (file://) with no server', async () => {
       const page = await newPage();
       await open(page, pathToFileURL(INDEX).href);

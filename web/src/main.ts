@@ -93,6 +93,7 @@ function renderStop(scrollTimeline: boolean): void {
   if (!stop) {
     replaceChildren($('effects-slot'), h('p', {}, 'This log has no event to show.'));
     replaceChildren($('step-slot'));
+    chart?.clear();
     scrubber.disabled = true;
     return;
   }

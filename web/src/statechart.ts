@@ -15,7 +15,7 @@ import {
   layoutLifecycle,
   type StateShape,
 } from './lifecycle-layout.js';
-import { arrowKey, lightsAt, stateKey } from './lifecycle-lights.js';
+import { arrowKey, type Lights, lightsAt, stateKey } from './lifecycle-lights.js';
 
 export interface Statechart {
   readonly element: HTMLElement;
@@ -27,6 +27,8 @@ export interface Statechart {
     step: { readonly before?: CaseSnapshot; readonly after: CaseSnapshot; readonly event?: string },
     available: ReadonlySet<string>,
   ): void;
+  /** Lights nothing: no case is shown (a log with no event), so no object and no step. */
+  clear(): void;
 }
 
 const TIP_ID = 'arrow-tip';
@@ -253,30 +255,35 @@ export async function drawStatechart(graphs: readonly LifecycleGraph[]): Promise
   };
   const charts = layouts.map((l) => drawLifecycle(l, show, hide));
   element.append(...charts.map((c) => c.figure), tip);
+  const paint = (lights: Lights, available: ReadonlySet<string>) => {
+    for (const chart of charts) {
+      for (const [key, el] of chart.states) {
+        const on = lights.states.has(key);
+        el.classList.toggle('active', on);
+        el.setAttribute('data-active', String(on));
+      }
+      for (const [key, el] of chart.arrows) {
+        const lit = lights.arrows.has(key);
+        el.classList.toggle('lit', lit);
+        el.setAttribute('data-lit', String(lit));
+        const source = el.getAttribute('data-source') ?? '';
+        const from = source === '' || lights.states.has(stateKey(chart.graph.id, source));
+        el.classList.toggle('available', from && available.has(el.getAttribute('data-event') ?? ''));
+      }
+      const here = lights.objects
+        .filter((o) => o.lifecycle === chart.graph.id)
+        .map((o) => `${o.label}: ${label(chart.graph, o.state)}`);
+      chart.objects.textContent = here.length > 0 ? `Now: ${here.join('; ')}.` : 'None in the record yet.';
+    }
+  };
   return {
     element,
     update(step, available) {
       const before = step.before ? objectStatesOf(step.before) : [];
-      const lights = lightsAt(graphs, before, objectStatesOf(step.after), step.event);
-      for (const chart of charts) {
-        for (const [key, el] of chart.states) {
-          const on = lights.states.has(key);
-          el.classList.toggle('active', on);
-          el.setAttribute('data-active', String(on));
-        }
-        for (const [key, el] of chart.arrows) {
-          const lit = lights.arrows.has(key);
-          el.classList.toggle('lit', lit);
-          el.setAttribute('data-lit', String(lit));
-          const source = el.getAttribute('data-source') ?? '';
-          const from = source === '' || lights.states.has(stateKey(chart.graph.id, source));
-          el.classList.toggle('available', from && available.has(el.getAttribute('data-event') ?? ''));
-        }
-        const here = lights.objects
-          .filter((o) => o.lifecycle === chart.graph.id)
-          .map((o) => `${o.label}: ${label(chart.graph, o.state)}`);
-        chart.objects.textContent = here.length > 0 ? `Now: ${here.join('; ')}.` : 'None in the record yet.';
-      }
+      paint(lightsAt(graphs, before, objectStatesOf(step.after), step.event), available);
+    },
+    clear() {
+      paint(lightsAt(graphs, [], [], undefined), new Set());
     },
   };
 }
