@@ -14,7 +14,7 @@ import { addDays, legalNextEvents } from './next.js';
 export const WALK_START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
 
 /** Event kinds that end or stall a case, or its basis: a walk takes them only when a step allows any kind. */
-export const DIVERSIONS: ReadonlySet<EventType> = new Set<EventType>([
+const DIVERSIONS: ReadonlySet<EventType> = new Set<EventType>([
   'order.revoked',
   'identification.withdrawn',
   'identification.rescinded',
