@@ -9,11 +9,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePage, WEB_DIST } from '../src/cli/commands/serve.js';
+import { lifecycleGraphs } from '../src/docs/graph.js';
+import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM } from './support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = path.join(root, 'test-output', 'screenshots');
 const INDEX = path.join(WEB_DIST, 'index.html');
@@ -43,18 +44,28 @@ async function openFixtureLog(page: Page, name: string): Promise<void> {
   });
 }
 
+/** The arrows the lifecycle charts light now, as `lifecycle: source -> target (event)`. */
+async function litArrows(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('.arrow[data-lit="true"]')].map((e) =>
+    e.dataset.lifecycle + ': ' + (e.dataset.source || 'start') + ' -> ' + e.dataset.target + ' (' + e.dataset.event + ')')`)) as string[];
+}
+
+/** The states the lifecycle charts light now, as `lifecycle: state`. */
+async function litStates(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('.state[data-active="true"]')].map((e) =>
+    e.dataset.lifecycle + ': ' + e.dataset.state)`)) as string[];
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   // Said plainly, on the console as well as in the skip count: a green run without the browser suite
   // has not checked the page.
-  console.warn(
-    `SKIPPED tests/browser.test.ts: no chromium at ${CHROMIUM}; the case page was NOT tested (Debian: apt-get install chromium)`,
-  );
+  console.warn(`SKIPPED tests/browser.test.ts: the case page was NOT tested: ${NO_CHROMIUM}`);
   describe('the case page in a real browser', () => {
-    it.skip(`is SKIPPED: no chromium at ${CHROMIUM} (install it with: apt-get install -y chromium; .ci/run does)`, () => {});
+    it.skip(`is SKIPPED: ${NO_CHROMIUM}`, () => {});
   });
 } else {
   describe('the case page in a real browser', () => {
@@ -77,18 +88,7 @@ if (!existsSync(CHROMIUM)) {
       server = await servePage(WEB_DIST, 0);
       const address = server.address();
       base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {
@@ -153,7 +153,9 @@ if (!existsSync(CHROMIUM)) {
       await expect
         .poll(() => page.textContent(testid('case-name')))
         .toBe('U.S. WeChat Users Alliance v. Trump');
-      expect(await page.getAttribute(testid('phase-relief.none'), 'data-active')).toBe('true');
+      // The order exists, created along the start arrow labelled by the event that created it; nothing else yet.
+      expect(await litStates(page)).toEqual(['order: in-force']);
+      expect(await litArrows(page)).toEqual(['order: start -> in-force (order.signed)']);
       expect(await page.locator(`${testid('timeline')} > li`).count()).toBeGreaterThan(30);
       expect(await page.textContent(testid('step'))).toContain('eo-13943-signed');
       await shot(page, 'page-start');
@@ -175,7 +177,9 @@ if (!existsSync(CHROMIUM)) {
       const effect = await page.textContent(testid('effect-app-store-distribution'));
       expect(effect).toContain('Enjoined for everyone by pi-granted');
       expect(effect).toContain('pi-granted (Sat 19 Sep 2020)');
-      expect(await page.getAttribute(testid('phase-relief.enjoined'), 'data-active')).toBe('true');
+      expect(await litStates(page)).toEqual(
+        expect.arrayContaining(['motion: granted', 'injunction: in-force']),
+      );
       await shot(page, 'enjoined-2020-09-21');
       // The step that led there is explained from the machine: the PI's rules, with citations.
       await page.click(`${testid('effect-app-store-distribution')} button[data-event="pi-granted"]`);
@@ -200,7 +204,8 @@ if (!existsSync(CHROMIUM)) {
       expect(await page.textContent(testid('effect-reason-app-store-distribution'))).toContain(
         'stayed by district-stay-granted',
       );
-      expect(await page.getAttribute(testid('phase-relief.stayed'), 'data-active')).toBe('true');
+      expect(await litStates(page)).toEqual(expect.arrayContaining(['injunction: stayed', 'stay: in-force']));
+      expect(await litArrows(page)).toContain('injunction: in-force -> stayed (stay.granted)');
       await shot(page, 'whatif-stay-granted');
       await close(page);
     });
@@ -336,6 +341,102 @@ if (!existsSync(CHROMIUM)) {
       expect(await page.getAttribute(testid('scrubber'), 'aria-valuetext')).toContain(':');
       expect(await page.getAttribute(testid('scrubber'), 'aria-valuetext')).not.toBe(last);
       await shot(page, 'keyboard-scrubber');
+      await close(page);
+    });
+
+    it('lets a student follow PI granted → stay motion → appeal → stay denied → abeyance → order revoked → appeal dismissed as moot along lit, labelled arrows', async () => {
+      const page = await newPage();
+      await open(page, base);
+      // The record's order (the appeal was noticed before the district court denied the stay).
+      const path: [string, string[]][] = [
+        [
+          'pi-granted',
+          [
+            'motion: pending -> granted (injunction.granted)',
+            'injunction: start -> in-force (injunction.granted)',
+          ],
+        ],
+        ['district-stay-motion', ['motion: start -> pending (stay.motionFiled)']],
+        ['notice-of-appeal', ['appeal: start -> pending (appeal.noticed)']],
+        ['district-stay-denied', ['motion: pending -> denied (stay.denied)']],
+        ['appeal-abeyance', ['appeal: pending -> in-abeyance (appeal.heldInAbeyance)']],
+        [
+          'eo-14034-revokes',
+          [
+            'order: in-force -> revoked (order.revoked)',
+            'prohibition: scheduled -> order-revoked (order.revoked)',
+          ],
+        ],
+        ['appeal-dismissed', ['appeal: in-abeyance -> dismissed (appeal.dismissed)']],
+      ];
+      for (const [id, arrows] of path) {
+        await page.click(`${testid('timeline')} > li[data-event-id="${id}"] button`);
+        await expect.poll(() => page.textContent(testid('current-step'))).toContain(id);
+        expect(await litArrows(page), id).toEqual(arrows);
+        for (const arrow of await page.locator('.arrow[data-lit="true"]').all()) {
+          // Labelled on the chart by its event kind, and leading into a lit state.
+          expect(await arrow.locator('text.label').textContent()).toBe(
+            await arrow.getAttribute('data-event'),
+          );
+          const into = `state-${await arrow.getAttribute('data-lifecycle')}-${await arrow.getAttribute('data-target')}`;
+          expect(await page.getAttribute(testid(into), 'data-active')).toBe('true');
+        }
+        await shot(page, `lifecycle-path-${id}`);
+      }
+      await close(page);
+    });
+
+    it("shows an arrow's rules, each with its title and citation, on hover and on keyboard focus", async () => {
+      const page = await newPage();
+      await open(page, base);
+      await page.click(`${testid('timeline')} > li[data-event-id="appeal-dismissed"] button`);
+      const arrow = page.locator('.arrow[data-lit="true"]');
+      const [lifecycle, index] = ((await arrow.getAttribute('data-testid')) ?? '').split(/-(?=[^-]+$)/);
+      const graph = lifecycleGraphs().find((g) => `arrow-${g.id}` === lifecycle);
+      const transition = graph?.transitions[Number(index)];
+      if (!transition) throw new Error(`no transition for ${lifecycle} ${index}`);
+      expect(transition.rules.map((r) => r.name)).toContain('mootnessNeedsEndedAction');
+      const tip = page.locator(testid('arrow-details'));
+      expect(await tip.isHidden()).toBe(true);
+      await arrow.locator('text.label').hover();
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      for (const rule of transition.rules) {
+        expect(await tip.textContent()).toContain(rule.title);
+        expect(await tip.textContent()).toContain(rule.citation);
+      }
+      await shot(page, 'arrow-rules-on-hover');
+      await page.mouse.move(0, 0);
+      await expect.poll(() => tip.isHidden()).toBe(true);
+      // By keyboard: the arrows are in the tab order, and focus shows the same rules as hover.
+      await arrow.focus();
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      expect(await tip.textContent()).toContain(transition.rules[0]?.citation ?? '');
+      expect(await arrow.getAttribute('aria-describedby')).toBe('arrow-tip');
+      await page.keyboard.press('Tab');
+      const next = (await page.evaluate(FOCUSED)) as string;
+      expect(next).toMatch(/^arrow-/);
+      expect(next).not.toBe(await arrow.getAttribute('data-testid'));
+      const nextEvent = await page.getAttribute(testid(next), 'data-event');
+      await expect.poll(() => tip.textContent()).toContain(nextEvent ?? '?');
+      await shot(page, 'arrow-rules-on-focus');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => tip.isHidden()).toBe(true);
+      await close(page);
+    });
+
+    it('lights no state and no arrow once a log with no event is opened', async () => {
+      const page = await newPage();
+      await open(page, base);
+      await goToDate(page, '2020-09-21');
+      await expect.poll(async () => (await litStates(page)).length).toBeGreaterThan(0);
+      await page.setInputFiles(testid('log-file'), {
+        name: 'empty.jsonl',
+        mimeType: 'application/json',
+        buffer: Buffer.alloc(0),
+      });
+      await expect.poll(() => litStates(page)).toEqual([]);
+      expect(await litArrows(page)).toEqual([]);
+      expect(await page.textContent(testid('objects-injunction'))).toBe('None in the record yet.');
       await close(page);
     });
 

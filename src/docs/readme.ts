@@ -3,6 +3,8 @@
  * so a test can compare them with what the code generates now and a command can rewrite them.
  */
 import { mermaidDiagram } from './diagram.js';
+import { lifecycleGraphs } from './graph.js';
+import type { LifecycleGraph } from './lifecycle-graph.js';
 
 export const README_REGENERATE = 'npm run build && npm run docs';
 
@@ -28,7 +30,11 @@ export function replaceSection(text: string, name: string, content: string): str
   return `${text.slice(0, from + start.length)}${content}${text.slice(to)}`;
 }
 
-/** The README's diagram section: the Mermaid diagram in a fenced block GitHub renders. */
-export function diagramSection(): string {
-  return `\n\`\`\`mermaid\n${mermaidDiagram()}\`\`\`\n`;
+/**
+ * The README's diagram section: each lifecycle as its own Mermaid diagram (titled) in a fenced block
+ * GitHub renders: one chart per lifecycle reads better than the whole case in one box.
+ */
+export function diagramSection(graphs: readonly LifecycleGraph[] = lifecycleGraphs()): string {
+  const blocks = graphs.map((g) => `\n\`\`\`mermaid\n${mermaidDiagram([g])}\`\`\`\n`);
+  return `${blocks.join('')}\n`;
 }

@@ -4,6 +4,7 @@
  * what-if scenarios. Everything legal is computed by the core in `src/`; this file wires it to the DOM.
  */
 import wechatLog from '../../events/wechat.jsonl?raw';
+import { lifecycleGraphs } from '../../src/docs/graph.js';
 import { parseQueryInstant } from '../../src/events/instant.js';
 import { formatProblem, parseLog } from '../../src/events/parse.js';
 import type { CaseEvent } from '../../src/events/schema.js';
@@ -113,7 +114,7 @@ function renderStop(scrollTimeline: boolean): void {
     $('current-step').textContent = '';
     $<HTMLInputElement>('date-input').value = '';
     $('available-events').textContent = '';
-    chart?.update({}, undefined, new Set());
+    chart?.clear();
     scrubber.disabled = true;
     return;
   }
@@ -131,7 +132,15 @@ function renderStop(scrollTimeline: boolean): void {
   replaceChildren($('step-slot'), stepPanel(stop));
   const phases = phasesOf(stop.snapshot.context);
   const next = availableKinds(stop);
-  chart?.update(phases, stop.kind === 'event' ? stop.event.type : undefined, next);
+  const before = state.stops[state.index - 1]?.snapshot;
+  chart?.update(
+    {
+      ...(before ? { before } : {}),
+      after: stop.snapshot,
+      ...(stop.kind === 'event' ? { event: stop.event.type } : {}),
+    },
+    next,
+  );
   $('available-events').textContent =
     next.size > 0
       ? `The machine would accept next: ${[...next].join(', ')}.`
@@ -272,7 +281,7 @@ function controls(): void {
 async function main(): Promise<void> {
   controls();
   rebuild(false);
-  chart = await drawStatechart();
+  chart = await drawStatechart(lifecycleGraphs());
   replaceChildren($('statechart-slot'), chart.element);
   renderStop(false);
   document.body.dataset.ready = 'true';

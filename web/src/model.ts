@@ -2,10 +2,12 @@
  * The page's view of a case: the stops the scrubber moves through, each with the state of the case and
  * every prohibition's legal effect at that instant. A stop is an event (counted when the one counting rule
  * of `events/instant.ts` counts it, as `casesim state --at` does) or an instant at which a prohibition was due to take effect
- * or a TRO to lapse. Everything here is computed by the core; the page only draws it.
+ * or a TRO to lapse. Events that count at one instant are stepped one by one, each showing the case just
+ * after it (as `replay` shows it); at the last of them, the page and `casesim state --at` agree. Everything
+ * here is computed by the core; the page only draws it.
  */
 import type { CaseEvent, Instant } from '../../src/events/schema.js';
-import type { ProhibitionEffect } from '../../src/machine/effects.js';
+import { legalEffects, type ProhibitionEffect } from '../../src/machine/effects.js';
 import type { Change } from '../../src/replay/changes.js';
 import { caseAtFromCheckpoints, checkpointsOf } from '../../src/replay/checkpoints.js';
 import { datedEffects, effectIntervals } from '../../src/replay/intervals.js';
@@ -46,11 +48,12 @@ export function buildStops(events: readonly CaseEvent[]): Stop[] {
   const intervals = effectIntervals(events);
   const stops: Stop[] = [];
   for (const entry of timeline(events)) {
-    const at = caseAtFromCheckpoints(checkpoints, { at: entry.t });
-    const snapshot = at.snapshot;
-    const effects = datedEffects(at.effects, intervals, entry.t);
     if (entry.kind === 'event') {
       const { step } = entry;
+      // Events that count at one instant (a day's hearing and the ruling it produced) are stepped one by
+      // one, as replay steps them: each stop shows the case just after its own event, not after the day's.
+      const snapshot = step.after;
+      const effects = datedEffects(legalEffects(snapshot.context, entry.t), intervals, entry.t);
       stops.push({
         kind: 'event',
         t: entry.t,
@@ -62,6 +65,9 @@ export function buildStops(events: readonly CaseEvent[]): Stop[] {
         effects,
       });
     } else {
+      const at = caseAtFromCheckpoints(checkpoints, { at: entry.t });
+      const snapshot = at.snapshot;
+      const effects = datedEffects(at.effects, intervals, entry.t);
       const kind = entry.kind === 'effective-date' ? 'effective' : 'expiry';
       stops.push({ kind, t: entry.t, at: entry.at, subjects: entry.subjects, snapshot, effects });
     }
