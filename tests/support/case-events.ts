@@ -6,7 +6,7 @@
 
 import type { CaseEvent, EventOf, EventType, Instant } from '../../src/events/schema.js';
 import { SCHEMA_VERSION } from '../../src/events/schema.js';
-import { GRANTING_FINDINGS, STAY_FINDINGS } from '../../src/machine/next.js';
+import { GRANTING_FINDINGS, STAY_FINDINGS } from '../../src/generate/next.js';
 
 const SOURCE = {
   type: 'public-record',
