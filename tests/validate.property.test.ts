@@ -247,6 +247,24 @@ describe('the generated validator', () => {
     }
   });
 
+  it('shares one frozen copy of a repeated instant or source, and never one that differs in any field', () => {
+    const cited = VALID.find((v) => (v as { sources: { type: string }[] }).sources[0]?.type !== 'article');
+    const base = JSON.parse(JSON.stringify(cited)) as Record<string, unknown> & { sources: object[] };
+    const again = fastEvent(upcast(JSON.parse(JSON.stringify(base))));
+    const first = fastEvent(upcast(base));
+    expect(first?.at).toBe(again?.at);
+    expect(first?.sources[0]).toBe(again?.sources[0]);
+    expect(Object.isFrozen(first?.sources[0])).toBe(true);
+    const source = base.sources[0] as Record<string, unknown>;
+    const { quotedIn, ...withoutQuotedIn } = source;
+    const otherQuotedIn = quotedIn === undefined ? { ...source, quotedIn: 'notes.md' } : withoutQuotedIn;
+    for (const changed of [{ ...source, quote: `${source.quote}.` }, otherQuotedIn]) {
+      const other = fastEvent(upcast({ ...base, sources: [changed] }));
+      expect(other?.sources[0]).not.toBe(first?.sources[0]);
+      expect(other?.sources[0]).toEqual(CaseEvent.parse(upcast({ ...base, sources: [changed] })).sources[0]);
+    }
+  });
+
   it('is generated from the schema zod emits today (rebuild with npm run build after changing schema.ts)', () => {
     const generated = readFileSync(path.join(ROOT, 'src/events/validate.generated.ts'), 'utf8');
     const fresh = validatorModule(annotatedEventSchema(), SCHEMA_VERSION);

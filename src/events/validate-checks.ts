@@ -30,3 +30,41 @@ export function urlValue(text: string): string {
   if (value === REFUSED) throw REFUSED;
   return value;
 }
+
+/** Distinct values kept for sharing; past this many every table starts again (memory stays bounded). */
+const SHARED_MAX = 100_000;
+const tables: Map<unknown, unknown>[] = [];
+let sharedCount = 0;
+
+/** A table of shared values for one kind of leaf record (see `shareLeaf`). */
+export function sharedTable(): Map<unknown, unknown> {
+  const table = new Map<unknown, unknown>();
+  tables.push(table);
+  return table;
+}
+
+/**
+ * The one shared, frozen copy of a record of scalars (an instant, a source cited again, the same findings):
+ * a log names few dates and sources many times. `fields` are the record's values in a fixed order; the table
+ * nests one map per field keyed by the value itself, so distinct records never meet and no key is built.
+ */
+export function shareLeaf<T extends object>(table: Map<unknown, unknown>, value: T, ...fields: unknown[]): T {
+  let level = table;
+  const last = fields.length - 1;
+  for (let i = 0; i < last; i++) {
+    let next = level.get(fields[i]) as Map<unknown, unknown> | undefined;
+    if (next === undefined) {
+      next = new Map();
+      level.set(fields[i], next);
+    }
+    level = next;
+  }
+  const known = level.get(fields[last]) as T | undefined;
+  if (known !== undefined) return known;
+  if (++sharedCount > SHARED_MAX) {
+    for (const t of tables) t.clear();
+    sharedCount = 0;
+  }
+  level.set(fields[last], Object.freeze(value));
+  return value;
+}
