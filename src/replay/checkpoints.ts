@@ -31,6 +31,10 @@ export interface Checkpoints {
   /** Every rejection of a full replay, in log order, and how many fall before each checkpoint. */
   readonly rejections: readonly Rejection[];
   readonly rejectionsBefore: readonly number[];
+}
+
+/** What a question at an instant searches, built on its first question (40 bytes an event; many logs get none). */
+interface TimeIndex {
   /** The last epoch ms of each event's `at` and `knownAt` (it happened by t when this is <= t). */
   readonly atLast: Float64Array;
   readonly knownLast: Float64Array;
@@ -40,11 +44,22 @@ export interface Checkpoints {
   readonly atMinToEnd: Float64Array;
 }
 
+/**
+ * The empty case, one for every log's checkpoints: an event's new state copies what it changes and shares
+ * the rest, so nothing writes to it (frozen, so nothing can).
+ */
+const EMPTY: CaseSnapshot = (() => {
+  const snapshot = initialSnapshot();
+  for (const value of Object.values(snapshot.context)) if (typeof value === 'object') Object.freeze(value);
+  Object.freeze(snapshot.context);
+  return snapshot;
+})();
+
 /** Replays `events` once, keeping the state every `every` events. */
 export function buildCheckpoints(
   events: readonly CaseEvent[],
   every = DEFAULT_EVERY,
-  from: CaseSnapshot = initialSnapshot(),
+  from: CaseSnapshot = EMPTY,
 ): Checkpoints {
   if (!Number.isInteger(every) || every < 1)
     throw new Error(`checkpoint interval must be a positive integer`);
@@ -62,13 +77,19 @@ export function buildCheckpoints(
       rejectionsBefore.push(rejections.length);
     }
   });
-  return { events, every, states, rejections, rejectionsBefore, ...timeIndex(events) };
+  return { events, every, states, rejections, rejectionsBefore };
 }
 
-type TimeIndex = Pick<
-  Checkpoints,
-  'atLast' | 'knownLast' | 'atMaxFromStart' | 'knownMaxFromStart' | 'atMinToEnd'
->;
+const timeIndexes = new WeakMap<Checkpoints, TimeIndex>();
+
+function timeIndexOf(cp: Checkpoints): TimeIndex {
+  let index = timeIndexes.get(cp);
+  if (!index) {
+    index = timeIndex(cp.events);
+    timeIndexes.set(cp, index);
+  }
+  return index;
+}
 
 function timeIndex(events: readonly CaseEvent[]): TimeIndex {
   const n = events.length;
@@ -125,15 +146,15 @@ export function stateAfter(cp: Checkpoints, count: number): ReplayResult {
 }
 
 /** How many events from the start all count at `asOf`: the prefix a checkpoint can stand in for. */
-function countedPrefix(cp: Checkpoints, asOf: AsOf): number {
+function countedPrefix(cp: Checkpoints, index: TimeIndex, asOf: AsOf): number {
   let lo = 0;
   let hi = cp.events.length;
   // Running maxima never decrease, so "every event up to i counts" holds up to some point and not after.
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const ok =
-      cp.atMaxFromStart[mid]! <= asOf.at &&
-      (asOf.knownAt === undefined || cp.knownMaxFromStart[mid]! <= asOf.knownAt);
+      index.atMaxFromStart[mid]! <= asOf.at &&
+      (asOf.knownAt === undefined || index.knownMaxFromStart[mid]! <= asOf.knownAt);
     if (ok) lo = mid + 1;
     else hi = mid;
   }
@@ -142,12 +163,13 @@ function countedPrefix(cp: Checkpoints, asOf: AsOf): number {
 
 /** `caseAt(cp.events, asOf)`, replaying only from the checkpoint before the first event that does not count. */
 export function caseAtFromCheckpoints(cp: Checkpoints, asOf: AsOf): CaseAt {
-  const prefix = countedPrefix(cp, asOf);
+  const index = timeIndexOf(cp);
+  const prefix = countedPrefix(cp, index, asOf);
   const tail: CaseEvent[] = [];
   // Past the prefix some events may still count; none does once every later `at` is after D.
-  for (let i = prefix; i < cp.events.length && cp.atMinToEnd[i]! <= asOf.at; i++) {
+  for (let i = prefix; i < cp.events.length && index.atMinToEnd[i]! <= asOf.at; i++) {
     const counts =
-      cp.atLast[i]! <= asOf.at && (asOf.knownAt === undefined || cp.knownLast[i]! <= asOf.knownAt);
+      index.atLast[i]! <= asOf.at && (asOf.knownAt === undefined || index.knownLast[i]! <= asOf.knownAt);
     if (counts) tail.push(cp.events[i]!);
   }
   const k = Math.min(Math.floor(prefix / cp.every), cp.states.length - 1);
@@ -197,5 +219,5 @@ export function restoreCheckpoints(
       snapshot = result.snapshot;
     }
   });
-  return { events, every, states, rejections, rejectionsBefore, ...timeIndex(events) };
+  return { events, every, states, rejections, rejectionsBefore };
 }
