@@ -12,7 +12,7 @@ import {
   type StayFindings,
 } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
-import { acceptsEvent, applyEventOrThrow, type CaseSnapshot } from '../replay/replay.js';
+import { acceptsEvent, type CaseSnapshot, stateIfLegal } from '../replay/replay.js';
 
 /** The source every generated event carries: it says plainly that it is not evidence of anything. */
 export const SYNTHETIC_SOURCE: Source = {
@@ -297,6 +297,13 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
         vacatur: false,
       });
     }
+    drafts.push({
+      type: 'appeal.dismissed',
+      id: id(`dismiss-vacate-${a}`),
+      appealDocket: a,
+      reason: 'moot',
+      vacatur: true,
+    });
   }
   return drafts;
 }
@@ -314,7 +321,8 @@ class LegalStep {
     readonly event: CaseEvent,
   ) {}
   get snapshot(): CaseSnapshot {
-    this.next ??= applyEventOrThrow(this.from, this.event);
+    this.next ??= stateIfLegal(this.from, this.event);
+    if (!this.next) throw new Error(`${this.event.id}: checked legal, but the charts refuse it`);
     return this.next;
   }
 }

@@ -56,7 +56,7 @@ function list(ids: readonly string[]): string {
 }
 
 /** The legal effect of one prohibition at epoch `t`, given the record as it stood then. */
-export function prohibitionEffect(
+function prohibitionEffect(
   ctx: CaseContext,
   prohibitionId: string,
   t: number,
