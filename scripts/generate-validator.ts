@@ -1,7 +1,7 @@
 /**
  * Build step: generates `src/events/validate.generated.ts`, the fast validator of an event, from the JSON Schema
- * the zod schemas emit (`logLineJsonSchema`, the same generator as `casesim schema`), so zod stays the single
- * source of what an event is and a change to its JSON Schema flows in at the next build.
+ * the zod schemas emit (zod's `toJSONSchema`, as `casesim schema` uses it), so zod stays the single source of
+ * what an event is and a change to the schemas flows in at the next build.
  *
  * The module has two parts:
  * - `validate`: ajv's standalone code for the JSON Schema (structure, types, lengths, patterns, enums);
@@ -17,8 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { Instant, SCHEMA_VERSION } from '../src/events/schema.js';
-import { logLineJsonSchema } from '../src/events/versions.js';
+import { z } from 'zod';
+import { CaseEvent, Instant, SCHEMA_VERSION } from '../src/events/schema.js';
 
 type Node = Record<string, unknown>;
 
@@ -28,12 +28,23 @@ const standaloneCode = standaloneModule.default;
 /** The annotation that names a check from `validate-checks.ts` on a node of the JSON Schema. */
 const CHECK = 'x-casesim-check';
 
-/** The JSON Schema of a log line with the checks it cannot say named on their nodes. */
+/**
+ * The JSON Schema zod emits for an event (the same generator, target and options as `casesim schema`, so
+ * a change to `schema.ts` flows in at the next build), with the checks it cannot say named on their nodes.
+ * It is zod's own output for `CaseEvent`, not the editors' log-line schema, which may be shaped for people
+ * (if/then by version and kind, patterns approximating the calendar and zone checks): those checks are
+ * made here exactly, by the functions zod's refinements call.
+ */
 export function annotatedEventSchema(): Node {
-  return logLineJsonSchema((ctx) => {
-    // Instant's zod refinements (isTimeZone, localProblem): the generated shaper calls the same functions.
-    if (ctx.zodSchema === Instant) (ctx.jsonSchema as Node)[CHECK] = 'instant';
-  });
+  return z.toJSONSchema(CaseEvent, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      // Instant's zod refinements (isTimeZone, localProblem): the generated shaper calls the same functions.
+      if (ctx.zodSchema === Instant) (ctx.jsonSchema as Node)[CHECK] = 'instant';
+    },
+  }) as Node;
 }
 
 /** Keywords that only describe; anything else unknown to this generator stops the build. */

@@ -82,20 +82,15 @@ const CaseEventV1 = z.discriminatedUnion(
   }) as unknown as [(typeof CaseEvent.options)[number], ...(typeof CaseEvent.options)[number][]],
 );
 
-/** Marks nodes of a generated JSON Schema (the build step of `validate.ts` names the checks it cannot say). */
-export type JsonSchemaOverride = NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'];
-
 /** The JSON Schema of one log line, in any schema version casesim reads, generated from the zod schemas. */
-export function logLineJsonSchema(override?: JsonSchemaOverride): Record<string, unknown> {
+export function logLineJsonSchema(): Record<string, unknown> {
   const line = z
     .union([CaseEvent, CaseEventV1])
     .describe(
       `One casesim event (schema version ${SCHEMA_VERSION}, or an older version casesim still reads).`,
     );
-  return z.toJSONSchema(line, {
-    target: 'draft-2020-12',
-    io: 'input',
-    unrepresentable: 'any',
-    ...(override ? { override } : {}),
-  }) as Record<string, unknown>;
+  return z.toJSONSchema(line, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 }
