@@ -111,6 +111,16 @@ describe('checkpoints', () => {
     expect(checkpointsOf(events)).toBe(checkpointsOf(events));
     expect(checkpointsOf([...events])).not.toBe(checkpointsOf(events));
   });
+
+  it('of many logs share one empty starting state, which nothing can change', () => {
+    const step = { gap: 1, illegal: false, knownLater: 0, choice: 0 };
+    const one = buildCheckpoints(history([step, step, step]), 1);
+    const other = buildCheckpoints(history([{ gap: 2, illegal: false, knownLater: 0, choice: 1 }]), 1);
+    expect(one.states[0]).toBe(other.states[0]);
+    expect(Object.isFrozen(one.states[0]!.context)).toBe(true);
+    expect(Object.isFrozen(one.states[0]!.context.motions)).toBe(true);
+    expect(one.states[1]!.context).not.toBe(one.states[0]!.context);
+  });
 });
 
 describe('a streamed replay', () => {

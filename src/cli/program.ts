@@ -34,6 +34,23 @@ export type ActionResult = number | undefined | Promise<number | undefined>;
 
 export type CommandModule = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
+/** A command whose module is imported only when it runs, or when help or an unknown name needs them all. */
+export interface LazyCommand {
+  /** The name the module registers (a test holds each entry to it). */
+  readonly name: string;
+  load(): Promise<CommandModule>;
+}
+
+/** The modules a run needs: the named command's alone, or every one (help, a typo, no command at all). */
+async function modulesFor(
+  argv: readonly string[],
+  commands: readonly (CommandModule | LazyCommand)[],
+): Promise<CommandModule[]> {
+  const named = commands.find((c) => typeof c !== 'function' && c.name === argv[0]);
+  const wanted = named ? commands.filter((c) => c === named || typeof c === 'function') : commands;
+  return Promise.all(wanted.map((c) => (typeof c === 'function' ? c : c.load())));
+}
+
 /** Wraps an action so its exit code reaches `run`. */
 export function action<A extends unknown[]>(
   setExit: (code: number) => void,
@@ -54,7 +71,7 @@ function usageMessage(message: string, usage: string): string {
 
 export async function run(
   argv: readonly string[],
-  modules: readonly CommandModule[],
+  commands: readonly (CommandModule | LazyCommand)[],
   io: CliIO,
 ): Promise<number> {
   let exitCode = 0;
@@ -78,19 +95,19 @@ export async function run(
       writeErr: (s) => io.err(s),
       outputError: usageError('casesim'),
     });
-  for (const register of modules) register(program, io, setExit);
-  for (const command of program.commands) {
-    command
-      .exitOverride()
-      .configureHelp({ helpWidth: HELP_WIDTH })
-      .configureOutput({
-        writeOut: (s) => io.out(s),
-        writeErr: (s) => io.err(s),
-        outputError: usageError(`casesim ${command.name()}`),
-      });
-  }
 
   try {
+    for (const register of await modulesFor(argv, commands)) register(program, io, setExit);
+    for (const command of program.commands) {
+      command
+        .exitOverride()
+        .configureHelp({ helpWidth: HELP_WIDTH })
+        .configureOutput({
+          writeOut: (s) => io.out(s),
+          writeErr: (s) => io.err(s),
+          outputError: usageError(`casesim ${command.name()}`),
+        });
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

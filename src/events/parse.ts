@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { certainlyBefore } from './instant.js';
 import { CaseEvent, EVENT_TYPES, SCHEMA_VERSION } from './schema.js';
+import { fastEvent } from './validate.js';
 import { upcast, versionProblem } from './versions.js';
 
 export type LogProblemCode =
@@ -108,20 +109,21 @@ export function printable(text: string): string {
   );
 }
 
-const COMPILE_AFTER = 400;
+/** zod checks only what the fast validator could not accept: a JIT-compiled parser would not pay off. */
 const NO_JIT = { jitless: true } as const;
-let validated = 0;
 
 /**
  * Validates one already-decoded value as an event: its schema version first (a newer version than this
- * program is refused by name), then the schema, after upcasting older versions.
+ * program is refused by name), then the schema, after upcasting older versions. The validator generated
+ * from the schema answers first; zod decides (and words every refusal) where it does not accept.
  */
 export function validateEvent(raw: unknown): { ok: true; event: CaseEvent } | { ok: false; message: string } {
   const tooNew = versionProblem(raw);
   if (tooNew) return { ok: false, message: tooNew };
-  // Zod compiles a parser per object schema on first use: that pays off over a long log, but for a short one
-  // it is most of the CLI's start-up, so the first events of a process are checked without it.
-  const result = CaseEvent.safeParse(upcast(raw), validated++ < COMPILE_AFTER ? NO_JIT : undefined);
+  const value = upcast(raw);
+  const fast = fastEvent(value);
+  if (fast) return { ok: true, event: fast };
+  const result = CaseEvent.safeParse(value, NO_JIT);
   return result.success
     ? { ok: true, event: result.data }
     : { ok: false, message: describeIssues(result.error, raw) };

@@ -69,18 +69,32 @@ const evidence = { quote: Quote.optional(), copy: Copy.optional(), note: Note.op
  * both: a reader must be able to tell the source's words from ours. A quotation should name the local copy
  * it can be checked in; the project's own log must (tests/quotes.test.ts).
  */
+/**
+ * What a court-record or public-record source must say of its evidence, beyond its fields: exactly one of
+ * `quote` and `note`, and a `copy` only with a quote. One function, called by the zod refinement below and by
+ * the validator generated at build time (`validate-checks.ts`), so the two can never disagree.
+ */
+export function evidenceProblem(value: {
+  quote?: string | undefined;
+  copy?: string | undefined;
+  note?: string | undefined;
+}): { readonly path: string; readonly message: string } | undefined {
+  if ((value.quote === undefined) === (value.note === undefined))
+    return {
+      path: 'quote',
+      message: "give exactly one of `quote` (the source's own words) or `note` (our own words)",
+    };
+  if (value.note !== undefined && value.copy !== undefined)
+    return { path: 'copy', message: '`copy` goes with a quotation, not a note' };
+  return undefined;
+}
+
 function checkEvidence(
   value: { quote?: string | undefined; copy?: string | undefined; note?: string | undefined },
   ctx: z.RefinementCtx,
 ) {
-  if ((value.quote === undefined) === (value.note === undefined))
-    ctx.addIssue({
-      code: 'custom',
-      path: ['quote'],
-      message: "give exactly one of `quote` (the source's own words) or `note` (our own words)",
-    });
-  else if (value.note !== undefined && value.copy !== undefined)
-    ctx.addIssue({ code: 'custom', path: ['copy'], message: '`copy` goes with a quotation, not a note' });
+  const problem = evidenceProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
 }
 
 export const ArticleSource = z.strictObject({

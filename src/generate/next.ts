@@ -12,7 +12,7 @@ import {
   type StayFindings,
 } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
-import { type CaseSnapshot, stateIfLegal } from '../replay/replay.js';
+import { acceptsEvent, type CaseSnapshot, stateIfLegal } from '../replay/replay.js';
 
 /** The source every generated event carries: it says plainly that it is not evidence of anything. */
 export const SYNTHETIC_SOURCE: Source = {
@@ -313,15 +313,29 @@ export function nextEvents(snapshot: CaseSnapshot, at: Instant): CaseEvent[] {
   return candidates(snapshot.context, at).map((d) => finish(d, at));
 }
 
-/** The candidates the machine accepts, each with the state it leads to. */
+/** A legal next event and the state it leads to, built only when asked for (a walk takes one of many). */
+class LegalStep {
+  private next: CaseSnapshot | undefined;
+  constructor(
+    private readonly from: CaseSnapshot,
+    readonly event: CaseEvent,
+  ) {}
+  get snapshot(): CaseSnapshot {
+    this.next ??= stateIfLegal(this.from, this.event);
+    if (!this.next) throw new Error(`${this.event.id}: checked legal, but the charts refuse it`);
+    return this.next;
+  }
+}
+
+/**
+ * The candidates the machine accepts, each with the state it leads to. Each candidate is only checked
+ * (`acceptsEvent`: its primary chart takes an arrow); the state is built for those whose `snapshot` is read.
+ */
 export function legalNextEvents(
   snapshot: CaseSnapshot,
   at: Instant,
-): { event: CaseEvent; snapshot: CaseSnapshot }[] {
-  const legal: { event: CaseEvent; snapshot: CaseSnapshot }[] = [];
-  for (const event of nextEvents(snapshot, at)) {
-    const next = stateIfLegal(snapshot, event);
-    if (next) legal.push({ event, snapshot: next });
-  }
-  return legal;
+): { readonly event: CaseEvent; readonly snapshot: CaseSnapshot }[] {
+  return nextEvents(snapshot, at)
+    .filter((event) => acceptsEvent(snapshot, event))
+    .map((event) => new LegalStep(snapshot, event));
 }

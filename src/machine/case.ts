@@ -84,6 +84,19 @@ function refusingRule(lifecycle: Lifecycle, from: string, envelope: Envelope): R
   return rule;
 }
 
+/**
+ * Whether the charts accept `event` in `world` (its primary object's chart takes an arrow; an event addressed
+ * to no object is accepted), decided without building the next record: what a walk over legal next events
+ * asks of every candidate, and `stepCase` of the one it takes.
+ */
+export function accepts(world: CaseContext, event: CaseEvent, step: ChartStep = xstateStep): boolean {
+  const primary = addressees(world, event)[0];
+  if (!primary) return true;
+  const lifecycle = lifecycleById(primary.lifecycle);
+  const from = stateOf(world, lifecycle, primary.id);
+  return step(lifecycle, from, { type: event.type as EventType, event, world, id: primary.id }) !== undefined;
+}
+
 type CaseStep =
   | { readonly ok: true; readonly context: CaseContext; readonly moves: readonly Move[] }
   | {

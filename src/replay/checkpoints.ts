@@ -38,11 +38,22 @@ export interface Checkpoints {
   readonly knownMaxFromStart: Float64Array;
 }
 
+/**
+ * The empty case, one for every log's checkpoints: an event's new state copies what it changes and shares
+ * the rest, so nothing writes to it (frozen, so nothing can).
+ */
+const EMPTY: CaseSnapshot = (() => {
+  const snapshot = initialSnapshot();
+  for (const value of Object.values(snapshot.context)) if (typeof value === 'object') Object.freeze(value);
+  Object.freeze(snapshot.context);
+  return snapshot;
+})();
+
 /** Replays `events` once, keeping the state every `every` events. */
 export function buildCheckpoints(
   events: readonly CaseEvent[],
   every = DEFAULT_EVERY,
-  from: CaseSnapshot = initialSnapshot(),
+  from: CaseSnapshot = EMPTY,
 ): Checkpoints {
   if (!Number.isInteger(every) || every < 1)
     throw new Error(`checkpoint interval must be a positive integer`);

@@ -50,6 +50,8 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
     if (e.type === 'identification.datesChanged')
       for (const c of e.changes) add(countedAt(c.effective), c.effective);
     if (e.type === 'injunction.granted' && e.expires) add(countedAt(e.expires), e.expires);
+    // A TRO extended for good cause (FRCP 65(b)(2)) lapses at its new instant instead.
+    if (e.type === 'injunction.extended') add(countedAt(e.expires), e.expires);
   });
   return points;
 }

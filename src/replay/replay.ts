@@ -4,7 +4,7 @@
  * unchanged. Pure: the same events give the same states on any machine at any time.
  */
 import type { CaseEvent } from '../events/schema.js';
-import { type ChartStep, stateOf, stepCase, xstateStep } from '../machine/case.js';
+import { accepts, type ChartStep, stateOf, stepCase, xstateStep } from '../machine/case.js';
 import { type CaseContext, type Collection, initialContext, type Move } from '../machine/context.js';
 import { ABSENT, arrowsOf } from '../machine/lifecycle.js';
 import { LIFECYCLES } from '../machine/lifecycles.js';
@@ -81,6 +81,11 @@ export function stateIfLegal(snapshot: CaseSnapshot, event: CaseEvent): CaseSnap
 /** Applies one event: the next state, or a rejection naming the rule broken (the state is then unchanged). */
 export function applyEvent(snapshot: CaseSnapshot, event: CaseEvent): ApplyResult {
   return apply(snapshot, event, compiledStep);
+}
+
+/** Whether `applyEvent` would accept `event`, without building the state it leads to. */
+export function acceptsEvent(snapshot: CaseSnapshot, event: CaseEvent): boolean {
+  return accepts(snapshot.context, event, compiledStep);
 }
 
 /**
