@@ -159,7 +159,7 @@ if (!existsSync(CHROMIUM)) {
       const status = testid('effect-status-app-store-distribution');
       await expect.poll(() => page.textContent(status)).toBe('enjoined');
       const effect = await page.textContent(testid('effect-app-store-distribution'));
-      expect(effect).toContain('Enjoined for everyone by pi-granted');
+      expect(effect).toContain('Enjoined by pi-granted: Wilbur Ross and those bound with them');
       expect(effect).toContain('pi-granted (Sat 19 Sep 2020)');
       expect(await page.getAttribute(testid('phase-relief.enjoined'), 'data-active')).toBe('true');
       await shot(page, 'enjoined-2020-09-21');

@@ -4,12 +4,23 @@
  * guards have already accepted; it decides nothing.
  */
 import { begunBy, type EpochRange, rangeOf } from '../events/instant.js';
-import type { CaseEvent, EventOf, InjunctionFindings, Instant, StayFindings } from '../events/schema.js';
+import type {
+  CaseEvent,
+  Circuit,
+  EventOf,
+  InjunctionFindings,
+  Instant,
+  MootnessFinding,
+  StayFindings,
+} from '../events/schema.js';
+import { circuitOfCourt } from './circuits.js';
 
 export interface OrderRecord {
   id: string;
   title: string;
   signedBy: string;
+  /** Who signed it: the President for an executive order (never enjoined without saying so, Franklin). */
+  issuer?: string;
   status: 'in-force' | 'revoked';
   revokedBy?: string;
 }
@@ -41,9 +52,17 @@ export interface SuitRecord {
   defendants: string[];
   unitedStatesIsParty: boolean;
   filedBy: string;
+  /** The circuit whose law governs (28 U.S.C. 41): as recorded, or read from the court's name. */
+  circuit?: Circuit;
+  judge?: string;
+  /** 28 U.S.C. 636(c)(1): consent of all parties to a magistrate judge, where the record says. */
+  magistrateConsent?: 'all-parties' | 'declined';
   status: 'open' | 'dismissed';
+  /** Why it was dismissed: 'moot' is the court's finding, with its reason in `mootness` where recorded. */
+  dismissedAs?: EventOf<'case.dismissed'>['reason'];
   endedBy?: string;
   endedAt?: EpochRange;
+  mootness?: MootnessFinding;
 }
 
 export interface AppealRecord {
@@ -57,10 +76,19 @@ export interface AppealRecord {
   noticedBy: string;
   status: 'pending' | 'abeyance' | 'decided' | 'dismissed';
   disposition?: 'affirmed' | 'reversed' | 'vacated';
+  /** On a dismissal: whether the order appealed from was vacated (Munsingwear), as the record says. */
+  vacatur?: Vacatur;
+  dismissedAs?: EventOf<'appeal.dismissed'>['reason'];
+  mootness?: MootnessFinding;
   endedBy?: string;
   /** The count of accepted events when it ended: the latest-ended appeal sets the region's phase. */
   endedSeq?: number;
 }
+
+export type Vacatur = 'granted' | 'refused' | 'unknown';
+
+/** Who benefits from an injunction: the scope of equitable relief, apart from who is bound by it. */
+export type Beneficiaries = 'everyone' | 'named-parties' | 'transactions-serving-named-parties';
 
 export interface MotionRecord {
   id: string;
@@ -85,8 +113,20 @@ export interface InjunctionRecord {
   relief: 'tro' | 'preliminary';
   prohibitions: string[];
   defendants: string[];
+  /** Geography: the order runs nationwide. Not the same as universal relief (`beneficiaries`). */
   nationwide: boolean;
   protects: string[];
+  /** Who benefits (Califano v. Yamasaki): everyone, the parties in `protects`, or transactions serving them. */
+  beneficiaries: Beneficiaries;
+  /**
+   * The defendants the order binds (FRCP 65(d)(2) adds their officers, agents, servants, employees and
+   * attorneys, and those in active concert with notice). The President only where the order says so.
+   */
+  binds: string[];
+  /** FRCP 65(a)(1) notice, and 65(c) security, as the order records them. */
+  notice?: boolean;
+  security?: EventOf<'injunction.granted'>['security'];
+  adversaryHearing?: boolean;
   findings: InjunctionFindings;
   grantedAt: EpochRange;
   expires?: Instant;
@@ -261,7 +301,13 @@ type Evolvers = { [T in CaseEvent['type']]: (d: Draft, event: EventOf<T>) => voi
 
 const evolvers: Evolvers = {
   'order.signed': (d, e) => {
-    d.put('orders', e.order, { id: e.order, title: e.title, signedBy: e.id, status: 'in-force' });
+    d.put('orders', e.order, {
+      id: e.order,
+      title: e.title,
+      signedBy: e.id,
+      issuer: e.issuer,
+      status: 'in-force',
+    });
   },
   'order.revoked': (d, e) => {
     const order = d.edit('orders', e.order);
@@ -306,7 +352,7 @@ const evolvers: Evolvers = {
     d.ctx.positions = [...d.ctx.positions, { eventId: e.id, by: e.by, position: e.statement }];
   },
   'complaint.filed': (d, e) => {
-    d.put('suits', e.docket, {
+    const suit: SuitRecord = {
       docket: e.docket,
       court: e.court,
       caseNumber: e.caseNumber,
@@ -316,7 +362,12 @@ const evolvers: Evolvers = {
       unitedStatesIsParty: e.unitedStatesIsParty,
       filedBy: e.id,
       status: 'open',
-    });
+    };
+    const circuit = e.circuit ?? circuitOfCourt(e.court);
+    if (circuit) suit.circuit = circuit;
+    if (e.judge) suit.judge = e.judge;
+    if (e.magistrateConsent) suit.magistrateConsent = e.magistrateConsent;
+    d.put('suits', e.docket, suit);
   },
   'complaint.amended': () => {},
   'injunction.motionFiled': (d, e) => {
@@ -343,11 +394,16 @@ const evolvers: Evolvers = {
       defendants: e.scope.defendants,
       nationwide: e.scope.nationwide,
       protects: e.scope.protects ?? [],
+      beneficiaries: e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : 'named-parties'),
+      binds: boundDefendants(d.ctx, e.scope.defendants, e.scope.enjoinsPresident === true),
       findings: e.findings,
       grantedAt: rangeOf(e.at),
       status: 'in-force',
     };
     if (e.expires) injunction.expires = e.expires;
+    if (e.notice !== undefined) injunction.notice = e.notice;
+    if (e.security) injunction.security = e.security;
+    if (e.adversaryHearing !== undefined) injunction.adversaryHearing = e.adversaryHearing;
     d.put('injunctions', e.id, injunction);
   },
   'injunction.denied': (d, e) => {
@@ -414,13 +470,21 @@ const evolvers: Evolvers = {
   'appeal.dismissed': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
-    Object.assign(appeal, { status: 'dismissed', endedBy: e.id });
-    closeAppeal(d, appeal, e, e.vacatur);
+    const vacatur = vacaturOf(e.vacatur);
+    Object.assign(appeal, { status: 'dismissed', endedBy: e.id, vacatur, dismissedAs: e.reason });
+    if (e.mootness) appeal.mootness = e.mootness;
+    closeAppeal(d, appeal, e, vacatur === 'granted');
   },
   'case.dismissed': (d, e) => {
     const suit = d.edit('suits', e.docket);
     if (!suit) return;
-    Object.assign(suit, { status: 'dismissed', endedBy: e.id, endedAt: rangeOf(e.at) });
+    Object.assign(suit, {
+      status: 'dismissed',
+      dismissedAs: e.reason,
+      endedBy: e.id,
+      endedAt: rangeOf(e.at),
+    });
+    if (e.mootness) suit.mootness = e.mootness;
     terminatePendingMotions(d, e.docket, e.id);
     // Preliminary relief does not outlive the action it was granted in.
     for (const injunction of Object.values(d.ctx.injunctions)) {
@@ -429,6 +493,32 @@ const evolvers: Evolvers = {
   },
   'context.note': () => {},
 };
+
+/** The recorded vacatur: true and false as written in older logs, absent when the record does not say. */
+export function vacaturOf(recorded: EventOf<'appeal.dismissed'>['vacatur']): Vacatur {
+  if (recorded === true) return 'granted';
+  if (recorded === false) return 'refused';
+  return recorded ?? 'unknown';
+}
+
+/** Whether a named party is the President: named so, or the issuer of an executive order in the record. */
+export function isPresident(ctx: CaseContext, party: string): boolean {
+  if (/\bPresident\b/.test(party)) return true;
+  const name = party.trim().toLowerCase();
+  return Object.values(ctx.orders).some((o) => {
+    const issuer = o.issuer?.toLowerCase() ?? '';
+    return issuer.startsWith('president') && name.length > 0 && issuer.endsWith(name);
+  });
+}
+
+/**
+ * The defendants an injunction binds: all those it names, except the President unless the order enjoins
+ * the President in terms. Courts do not enjoin the President in the performance of official duties; relief
+ * runs against the officers who carry the order out (Franklin v. Massachusetts, 505 U.S. 788, 802-03 (1992)).
+ */
+export function boundDefendants(ctx: CaseContext, defendants: readonly string[], enjoinsPresident: boolean) {
+  return defendants.filter((party) => enjoinsPresident || !isPresident(ctx, party));
+}
 
 /** The docket on which an event that ended a case was entered (for appeals from a final judgment). */
 function orderDocket(ctx: CaseContext, eventId: string): string | undefined {

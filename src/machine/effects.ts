@@ -3,10 +3,15 @@
  * prohibition binds once its effective instant has begun, while the order behind it stands and the
  * identification is not withdrawn or rescinded, unless an injunction in force, and not stayed, covers it.
  * A notice of appeal changes none of this (FRCP 62(c)): only a stay order does.
+ *
+ * Who is bound and who is protected are told apart: an injunction binds the defendants it names (never the
+ * President unless it says so), with their officers, agents, employees and attorneys and those in active
+ * concert with notice (FRCP 65(d)(2)); it protects everyone (universal relief), or only the named parties or
+ * the transactions serving them (Califano v. Yamasaki). "Nationwide" is geography and says neither.
  */
 import { begunBy, formatInstant } from '../events/instant.js';
 import type { Instant } from '../events/schema.js';
-import { type CaseContext, type InjunctionRecord, injunctionInForceAt } from './context.js';
+import { type CaseContext, type InjunctionRecord, injunctionInForceAt, type StayRecord } from './context.js';
 
 export type EffectStatus =
   | 'not-yet-effective'
@@ -22,6 +27,33 @@ export interface StayedInjunction {
   readonly stays: readonly string[];
 }
 
+export interface ProtectedParties {
+  readonly parties: readonly string[];
+  readonly as: 'named-parties' | 'transactions-serving-named-parties';
+}
+
+/**
+ * Who an injunction bars, as a phrase: its bound defendants, and with them their officers, agents,
+ * servants, employees and attorneys and those in active concert with notice (FRCP 65(d)(2)).
+ */
+export function boundPhrase(bound: readonly string[]): string {
+  return bound.length > 0 ? `${bound.join(' and ')} and those bound with them (FRCP 65(d)(2))` : 'no one';
+}
+
+/** Who an injunction protects, as a phrase ending a sentence "... from implementing it against ___". */
+function protectedPhrase(p: ProtectedParties): string {
+  const parties = p.parties.join(', ');
+  return p.as === 'named-parties' ? parties : `transactions that serve ${parties}`;
+}
+
+/** An injunction's scope in words: geography and who benefits told apart (nationwide is not universal). */
+export function reliefScopeText(injunction: InjunctionRecord): string {
+  const where = injunction.nationwide ? 'nationwide' : 'in its district';
+  if (injunction.beneficiaries === 'everyone') return `${where}, universal (it protects non-parties too)`;
+  const protectedParties = protectedPhrase({ parties: injunction.protects, as: injunction.beneficiaries });
+  return `${where}, limited to ${protectedParties}; binds ${injunction.binds.join(', ') || 'no one'}`;
+}
+
 export interface ProhibitionEffect {
   readonly prohibition: string;
   readonly description: string;
@@ -33,18 +65,40 @@ export interface ProhibitionEffect {
   readonly enjoinedBy: readonly string[];
   /** Injunctions that cover it but are stayed as to it, with the stays. */
   readonly stayed: readonly StayedInjunction[];
-  /** For whom it does not bind: everyone (nationwide relief), or the parties a narrower order protects. */
-  readonly exempt: 'everyone' | 'no one' | readonly string[];
+  /** Who is barred from implementing it: the defendants the covering injunctions bind (FRCP 65(d)(2)). */
+  readonly bound: readonly string[];
+  /**
+   * Who the covering injunctions protect: everyone (universal relief), the named parties, or the
+   * transactions that serve them; 'none' when no injunction in force and not stayed covers it.
+   */
+  readonly protects: 'none' | 'everyone' | ProtectedParties;
   /** The events that decide the status, newest last. */
   readonly basis: readonly string[];
   /** The status in one plain sentence. */
   readonly reason: string;
 }
 
-function staysOf(ctx: CaseContext, injunction: string, prohibition: string): string[] {
+const DAY = 86_400_000;
+
+/**
+ * Whether a stay pending appeal still holds at `t`. It lasts only while an appeal may be, or is, pending:
+ * once an appeal from the injunction is noticed the stay ends with it (the machine records that); with no
+ * appeal, it lapses when the time to appeal runs out (FRAP 4(a)(1): 30 days, or 60 with a U.S. party).
+ */
+export function stayHoldsAt(ctx: CaseContext, stay: StayRecord, t: number): boolean {
+  if (stay.status !== 'in-force') return false;
+  if (Object.values(ctx.appeals).some((a) => a.order === stay.injunction)) return true;
+  const injunction = ctx.injunctions[stay.injunction];
+  const suit = injunction ? ctx.suits[injunction.docket] : undefined;
+  if (!injunction || !suit) return true;
+  const days = suit.unitedStatesIsParty ? 60 : 30;
+  return t < injunction.grantedAt.end + days * DAY;
+}
+
+function staysOf(ctx: CaseContext, injunction: string, prohibition: string, t: number): string[] {
   return Object.values(ctx.stays)
     .filter(
-      (s) => s.injunction === injunction && s.status === 'in-force' && s.prohibitions.includes(prohibition),
+      (s) => s.injunction === injunction && s.prohibitions.includes(prohibition) && stayHoldsAt(ctx, s, t),
     )
     .map((s) => s.id);
 }
@@ -70,13 +124,26 @@ export function prohibitionEffect(
   const stayed: StayedInjunction[] = [];
   const unstayed: InjunctionRecord[] = [];
   for (const injunction of covering) {
-    const stays = staysOf(ctx, injunction.id, p.id);
+    const stays = staysOf(ctx, injunction.id, p.id, t);
     if (stays.length > 0) stayed.push({ injunction: injunction.id, stays });
     else unstayed.push(injunction);
   }
-  const nationwide = unstayed.filter((i) => i.nationwide);
+  const universal = unstayed.filter((i) => i.beneficiaries === 'everyone');
   const enjoinedBy = unstayed.map((i) => i.id);
-  const protectedParties = [...new Set(unstayed.filter((i) => !i.nationwide).flatMap((i) => i.protects))];
+  const limited = unstayed.filter((i) => i.beneficiaries !== 'everyone');
+  const protectedParties = [...new Set(limited.flatMap((i) => i.protects))];
+  // Relief for the transactions serving a party is the narrower reading; any injunction protecting the
+  // parties themselves makes it the wider one.
+  const protectedAs = limited.some((i) => i.beneficiaries === 'named-parties')
+    ? ('named-parties' as const)
+    : ('transactions-serving-named-parties' as const);
+  const bound = [...new Set(unstayed.flatMap((i) => i.binds))];
+  const protects: ProhibitionEffect['protects'] =
+    universal.length > 0
+      ? 'everyone'
+      : protectedParties.length > 0
+        ? { parties: protectedParties, as: protectedAs }
+        : 'none';
   const base = {
     prohibition: p.id,
     description: p.description,
@@ -85,6 +152,8 @@ export function prohibitionEffect(
     effective: p.effective,
     enjoinedBy,
     stayed,
+    bound,
+    protects,
   };
   const stayedBasis = stayed.flatMap((s) => [s.injunction, ...s.stays]);
 
@@ -93,7 +162,6 @@ export function prohibitionEffect(
     return {
       ...base,
       status,
-      exempt: 'everyone',
       basis: [identification.endedBy ?? identification.announcedBy],
       reason: `The identification was ${status} by ${identification.endedBy}; the prohibition binds no one.`,
     };
@@ -102,7 +170,6 @@ export function prohibitionEffect(
     return {
       ...base,
       status: 'revoked',
-      exempt: 'everyone',
       basis: [order.revokedBy ?? order.signedBy],
       reason: `The order behind it (${order.id}) was revoked by ${order.revokedBy}; the prohibition has no legal basis.`,
     };
@@ -115,27 +182,25 @@ export function prohibitionEffect(
     return {
       ...base,
       status: 'not-yet-effective',
-      exempt: 'everyone',
       basis: [identification.announcedBy, ...p.movedBy, ...enjoinedBy],
       reason: `Not yet effective: it takes effect at ${formatInstant(p.effective)}.${enjoinedNote}`,
     };
   }
-  if (nationwide.length > 0) {
+  if (universal.length > 0) {
+    const universalBound = [...new Set(universal.flatMap((i) => i.binds))];
     return {
       ...base,
       status: 'enjoined',
-      exempt: 'everyone',
       basis: enjoinedBy,
-      reason: `Enjoined for everyone by ${list(nationwide.map((i) => i.id))}.`,
+      reason: `Enjoined by ${list(universal.map((i) => i.id))}: ${boundPhrase(universalBound)} may not implement it against anyone.`,
     };
   }
-  if (protectedParties.length > 0) {
+  if (typeof protects === 'object') {
     return {
       ...base,
       status: 'partly-enjoined',
-      exempt: protectedParties,
       basis: enjoinedBy,
-      reason: `In force, except as to ${protectedParties.join(', ')}, whom ${list(enjoinedBy)} protects.`,
+      reason: `In force, except that ${list(enjoinedBy)} bars ${boundPhrase(bound)} from implementing it against ${protectedPhrase(protects)}.`,
     };
   }
   const stayNote =
@@ -145,7 +210,6 @@ export function prohibitionEffect(
   return {
     ...base,
     status: 'in-force',
-    exempt: 'no one',
     basis: [identification.announcedBy, ...p.movedBy, ...stayedBasis],
     reason: `In force since ${formatInstant(p.effective)}.${stayNote}`,
   };

@@ -250,6 +250,14 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
         vacatur: false,
       });
     }
+    // Munsingwear vacatur is equitable and often granted when the government's own act mooted the appeal.
+    drafts.push({
+      type: 'appeal.dismissed',
+      id: id(`dismiss-moot-vacated-${a}`),
+      appealDocket: a,
+      reason: 'moot',
+      vacatur: 'granted',
+    });
   }
   return drafts;
 }

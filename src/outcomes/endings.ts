@@ -1,15 +1,27 @@
 /**
  * How a case ends, read from the final record the machine keeps: the first ending whose test holds, in
- * the order below (an injunction dissolved on appeal says more than a later revocation).
+ * the order below (an injunction dissolved on appeal says more than a later revocation). Mootness is an
+ * ending only where a court found it (a dismissal as moot), and what became of the injunction is told
+ * apart: vacated (Munsingwear), ended with the district case, or left standing with nothing to enjoin.
  */
 import type { CaseContext } from '../machine/context.js';
 import { phasesOf } from '../machine/phases.js';
-import { challengedActionEnded } from '../machine/rules.js';
 
 export interface Ending {
   readonly id: string;
   readonly label: string;
   readonly test: (ctx: CaseContext) => boolean;
+}
+
+/** No prohibition is left with a live legal basis: what a court could find moots the suit. */
+export function challengedActionEnded(ctx: CaseContext): boolean {
+  const ids = Object.values(ctx.identifications);
+  const orders = Object.values(ctx.orders);
+  if (ids.length === 0 && orders.length === 0) return false;
+  return (
+    orders.every((o) => o.status === 'revoked') &&
+    ids.every((i) => i.status !== 'announced' || ctx.orders[i.order]?.status === 'revoked')
+  );
 }
 
 const decided = (ctx: CaseContext, dispositions: readonly string[]) =>
@@ -21,6 +33,23 @@ const decided = (ctx: CaseContext, dispositions: readonly string[]) =>
       ctx.injunctions[a.order],
   );
 
+/** An appeal a court dismissed as moot, with the order appealed from vacated or not. */
+const dismissedAsMoot = (ctx: CaseContext, vacated: boolean) =>
+  Object.values(ctx.appeals).some(
+    (a) => a.status === 'dismissed' && a.dismissedAs === 'moot' && (a.vacatur === 'granted') === vacated,
+  );
+
+/** A stay pending appeal with an appeal from the stayed injunction still before the court of appeals. */
+const stayedWithLiveAppeal = (ctx: CaseContext) =>
+  phasesOf(ctx).relief === 'stayed' &&
+  Object.values(ctx.stays).some(
+    (s) =>
+      s.status === 'in-force' &&
+      Object.values(ctx.appeals).some(
+        (a) => a.order === s.injunction && (a.status === 'pending' || a.status === 'abeyance'),
+      ),
+  );
+
 export const ENDINGS: readonly Ending[] = [
   {
     id: 'dissolved-on-appeal',
@@ -28,8 +57,23 @@ export const ENDINGS: readonly Ending[] = [
     test: (ctx) => decided(ctx, ['reversed', 'vacated']),
   },
   {
-    id: 'moot',
-    label: 'moot: the order was revoked',
+    id: 'moot-vacated',
+    label: 'moot: appeal dismissed, injunction vacated (Munsingwear)',
+    test: (ctx) => dismissedAsMoot(ctx, true),
+  },
+  {
+    id: 'moot-case-dismissed',
+    label: 'moot: district case dismissed, its injunction ended with it',
+    test: (ctx) => Object.values(ctx.suits).some((s) => s.status === 'dismissed' && s.dismissedAs === 'moot'),
+  },
+  {
+    id: 'moot-left-standing',
+    label: 'moot: appeal dismissed, injunction left standing with nothing to enjoin',
+    test: (ctx) => dismissedAsMoot(ctx, false),
+  },
+  {
+    id: 'revoked',
+    label: 'order revoked; no court has yet found the case moot',
     test: (ctx) => challengedActionEnded(ctx),
   },
   {
@@ -40,6 +84,11 @@ export const ENDINGS: readonly Ending[] = [
   {
     id: 'stayed',
     label: 'injunction stayed pending appeal',
+    test: stayedWithLiveAppeal,
+  },
+  {
+    id: 'stay-lapsed',
+    label: 'injunction stands: no appeal was taken, so the stay pending appeal lapsed',
     test: (ctx) => phasesOf(ctx).relief === 'stayed',
   },
   {

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { CaseEvent, EventType } from '../events/schema.js';
 import { EVENT_TYPES, Id } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
-import { forumOf } from '../machine/context.js';
+import { forumOf, vacaturOf } from '../machine/context.js';
+import { challengedActionEnded } from './endings.js';
 
 export const NONE = 'none';
 
@@ -19,7 +20,7 @@ export const VARIANTS: Partial<Record<EventType, readonly string[]>> = {
   'stay.granted': ['district', 'appeals'],
   'stay.denied': ['district', 'appeals'],
   'appeal.decided': ['affirmed', 'reversed', 'vacated'],
-  'appeal.dismissed': ['voluntary', 'moot', 'jurisdiction'],
+  'appeal.dismissed': ['voluntary', 'moot', 'moot-vacated', 'jurisdiction'],
   'case.dismissed': ['voluntary', 'moot', 'merits', 'settled'],
   'injunction.motionFiled': ['tro', 'preliminary'],
 };
@@ -133,6 +134,7 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
     case 'appeal.decided':
       return `${event.type}:${event.disposition}`;
     case 'appeal.dismissed':
+      return `${event.type}:${event.reason}${event.reason === 'moot' && vacaturOf(event.vacatur) === 'granted' ? '-vacated' : ''}`;
     case 'case.dismissed':
       return `${event.type}:${event.reason}`;
     case 'injunction.motionFiled':
@@ -140,6 +142,16 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
     default:
       return event.type;
   }
+}
+
+/**
+ * Whether the model offers an option in this state. The machine leaves mootness to the court's finding; the
+ * model offers a dismissal as moot only once something a court could find moots the case has happened:
+ * every order revoked and no identification left standing under one in force.
+ */
+export function offered(label: string, ctx: CaseContext): boolean {
+  if (label.endsWith(':moot') || label.endsWith(':moot-vacated')) return challengedActionEnded(ctx);
+  return true;
 }
 
 /** What a decision is about: a decision is taken once per subject (a motion, an appeal, an injunction...). */

@@ -46,8 +46,34 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
     if (e.type === 'identification.datesChanged')
       for (const c of e.changes) add(rangeOf(c.effective).start, c.effective);
     if (e.type === 'injunction.granted' && e.expires) add(rangeOf(e.expires).start, e.expires);
+    // A stay pending appeal lapses when the time to appeal runs out with no appeal (effects.ts, stayHoldsAt).
+    if (e.type === 'injunction.granted')
+      for (const days of APPEAL_DAYS) {
+        const ms = rangeOf(e.at).end + days * DAY;
+        add(ms, minuteIn(ms, e.at.zone));
+      }
   }
   return points;
+}
+
+const DAY = 86_400_000;
+/** The times to appeal (FRAP 4(a)(1)(A)-(B)): a stay with no appeal lapses at one of them. */
+const APPEAL_DAYS = [30, 60] as const;
+
+/** The minute `ms` falls in, as a local instant in `zone`. */
+function minuteIn(ms: number, zone: string): Instant {
+  const local = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(ms))
+    .replace(' ', 'T');
+  return { local, zone };
 }
 
 function changePoints(events: readonly CaseEvent[]): number[] {

@@ -2,7 +2,7 @@
  * An independent model of the case, computed from the history of accepted events alone: it reads no
  * machine context and calls no rule, so the property tests can hold the machine to it.
  */
-import { begunBy } from '../../src/events/instant.js';
+import { begunBy, rangeOf } from '../../src/events/instant.js';
 import type { CaseEvent, EventOf, EventType } from '../../src/events/schema.js';
 
 function ofType<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T>[] {
@@ -64,7 +64,9 @@ function enjoinsUnstayed(
   if (ofType(after, 'case.dismissed').some((d) => d.docket === docket)) return false;
   const ends = appealEnds(after, g.id);
   const undone = ends.some((e) =>
-    e.type === 'appeal.decided' ? e.disposition !== 'affirmed' : e.vacatur === true,
+    e.type === 'appeal.decided'
+      ? e.disposition !== 'affirmed'
+      : e.vacatur === true || e.vacatur === 'granted',
   );
   if (undone) return false;
   const stayMotions = new Set(
@@ -74,9 +76,13 @@ function enjoinsUnstayed(
   );
   const stayed = ofType(after, 'stay.granted').some((s) => {
     if (!stayMotions.has(s.motion) || !(s.prohibitions ?? g.scope.prohibitions).includes(p)) return false;
-    // A stay pending appeal lasts until an appeal from the injunction is decided or dismissed.
+    // A stay pending appeal lasts until an appeal from the injunction is decided or dismissed, and with no
+    // appeal at all, until the time to take one runs out (30 days, or 60 with a U.S. party: FRAP 4(a)(1)).
     const later = events.slice(events.indexOf(s) + 1);
-    return !ends.some((e) => later.includes(e));
+    if (ends.some((e) => later.includes(e))) return false;
+    if (ofType(events, 'appeal.noticed').some((a) => a.order === g.id)) return true;
+    const usParty = ofType(events, 'complaint.filed').find((c) => c.docket === docket)?.unitedStatesIsParty;
+    return t < rangeOf(g.at).end + (usParty ? 60 : 30) * 86_400_000;
   });
   return !stayed;
 }
