@@ -10,7 +10,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
-import { addDays, legalNextEvents } from '../src/machine/next.js';
+import { addDays, legalNextEvents } from '../src/generate/next.js';
 import { mulberry32 } from '../src/random.js';
 import { type CaseSnapshot, initialSnapshot } from '../src/replay/replay.js';
 

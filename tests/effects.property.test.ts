@@ -22,6 +22,7 @@ function anchors(events: readonly CaseEvent[]): number[] {
     ...(e.type === 'identification.announced' ? e.prohibitions.map((p) => p.effective) : []),
     ...(e.type === 'identification.datesChanged' ? e.changes.map((c) => c.effective) : []),
     ...(e.type === 'injunction.granted' && e.expires ? [e.expires] : []),
+    ...(e.type === 'injunction.extended' ? [e.expires] : []),
   ]);
   return instants.flatMap((i) => [rangeOf(i).start, rangeOf(i).end - 1]);
 }

@@ -4,10 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { closeMatches, explain, findTopic, topicIndex, topics, topicText } from '../src/docs/explain.js';
+import { lifecycleGraphs, machineGraph } from '../src/docs/graph.js';
 import { describeEventType, EVENT_TYPES } from '../src/events/schema.js';
-import { caseMachine, machineRules } from '../src/machine/machine.js';
-import { REGION_PHASES } from '../src/machine/phases.js';
-import { RULES_FOR } from '../src/machine/rules.js';
+import { LIFECYCLE, REGION_PHASES } from '../src/machine/phases.js';
 import { cli } from './support/cli.js';
 
 describe('the topic index', () => {
@@ -18,7 +17,7 @@ describe('the topic index', () => {
       for (const phase of phases) expect(names).toContain(`${region}.${phase}`);
     }
     for (const type of EVENT_TYPES) expect(names).toContain(type);
-    for (const rule of Object.keys(machineRules())) expect(names).toContain(rule);
+    for (const rule of Object.keys(machineGraph().rules)) expect(names).toContain(rule);
   });
 
   it('lists the topics grouped by kind when no topic is given', async () => {
@@ -34,8 +33,11 @@ describe('the topic index', () => {
 describe('an explanation', () => {
   it('of a state is the description the machine gives that state', () => {
     const topic = findTopic('relief.enjoined');
-    const node = caseMachine.root.states.relief?.states.enjoined;
-    expect(topic).toMatchObject({ kind: 'state', region: 'relief', description: node?.description });
+    expect(topic).toMatchObject({
+      kind: 'state',
+      region: 'relief',
+      description: LIFECYCLE.relief.enjoined.description,
+    });
     expect(topicText(topic!)).toContain('relief.stayed');
   });
 
@@ -44,7 +46,9 @@ describe('an explanation', () => {
     expect(topic?.kind).toBe('event');
     if (topic?.kind !== 'event') return;
     expect(topic.description).toBe(describeEventType('stay.motionFiled'));
-    expect(topic.rules.map((r) => r.name)).toEqual(RULES_FOR['stay.motionFiled']);
+    const motion = lifecycleGraphs().find((g) => g.id === 'motion');
+    const arrow = motion?.transitions.find((t) => t.event === 'stay.motionFiled');
+    expect(topic.rules.map((r) => r.name)).toEqual(arrow?.rules.map((r) => r.name));
     const text = topicText(topic);
     for (const rule of topic.rules) {
       expect(text).toContain(rule.explanation);
@@ -54,7 +58,7 @@ describe('an explanation', () => {
 
   it('of a rule is the rule metadata the machine carries, with the event kinds it guards', () => {
     const topic = findTopic('moveFirstInDistrictCourt');
-    expect(topic).toMatchObject({ kind: 'rule', ...machineRules().moveFirstInDistrictCourt });
+    expect(topic).toMatchObject({ kind: 'rule', ...machineGraph().rules.moveFirstInDistrictCourt });
     expect(topic?.kind === 'rule' && topic.guards).toEqual(['stay.motionFiled']);
   });
 

@@ -1,17 +1,16 @@
 /**
- * Properties of histories grown from what the machine accepts (`legalNextEvents`, chosen by fast-check):
- * they never break the in-force rule or the stay and appeal rules, and the statechart's region states
- * always equal the phases read from the record (`phasesOf(context)`), after every event.
+ * Properties of histories grown from what the lifecycle charts accept (`legalNextEvents`, chosen by
+ * fast-check): they never break the in-force rule or the stay and appeal rules, and every arrow replay takes
+ * is an arrow of the charts that `lifecycleGraphs()` draws.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { lifecycleGraphs } from '../src/docs/graph.js';
 import { happenedBy, rangeOf } from '../src/events/instant.js';
 import type { CaseEvent } from '../src/events/schema.js';
+import { legalNextEvents, nextEvents } from '../src/generate/next.js';
 import { legalEffects } from '../src/machine/effects.js';
-import { legalNextEvents, nextEvents } from '../src/machine/next.js';
-import { phasesOf } from '../src/machine/phases.js';
-import { firstBrokenRule } from '../src/machine/rules.js';
-import { initialSnapshot } from '../src/replay/replay.js';
+import { applyEvent, applyEventByTransition, initialSnapshot } from '../src/replay/replay.js';
 import { legalHistories } from './support/histories.js';
 import {
   announcedProhibitions,
@@ -28,31 +27,50 @@ function instantsOf(events: readonly CaseEvent[]): number[] {
     ...(e.type === 'identification.announced' ? e.prohibitions.map((p) => rangeOf(p.effective).start) : []),
     ...(e.type === 'identification.datesChanged' ? e.changes.map((c) => rangeOf(c.effective).start) : []),
     ...(e.type === 'injunction.granted' && e.expires ? [rangeOf(e.expires).start] : []),
+    ...(e.type === 'injunction.extended' ? [rangeOf(e.expires).start] : []),
   ]);
 }
 
 describe(`histories the machine accepts (seed ${fc.readConfigureGlobal().seed})`, () => {
   test.prop([legalHistories, fc.nat()])(
-    'the rule registry refuses exactly the candidates the machine refuses, at a random step of the history',
+    'XState stepping the charts accepts exactly the candidates replay accepts, at a random step of the history',
     (history, stepSeed) => {
       const k = stepSeed % (history.events.length + 1);
       const snapshot = k === 0 ? initialSnapshot() : history.snapshots[k - 1];
       const at = history.events[k]?.at ?? history.events.at(-1)?.at ?? { local: '2020-08-06', zone: 'UTC' };
       if (!snapshot) throw new Error('no snapshot');
-      const viaMachine = legalNextEvents(snapshot, at).map((l) => l.event.id);
-      const viaRules = nextEvents(snapshot, at)
-        .filter((e) => !firstBrokenRule(snapshot.context, e))
+      const viaReplay = legalNextEvents(snapshot, at).map((l) => l.event.id);
+      const viaXState = nextEvents(snapshot, at)
+        .filter((e) => applyEventByTransition(snapshot, e).ok)
         .map((e) => e.id);
-      expect(viaRules).toEqual(viaMachine);
-      if (history.events[k]) expect(viaMachine).toContain(history.events[k]?.id);
+      expect(viaXState).toEqual(viaReplay);
+      if (history.events[k]) expect(viaReplay).toContain(history.events[k]?.id);
     },
   );
 
-  test.prop([legalHistories])('after every event, the region states equal phasesOf(context)', (history) => {
-    for (const [i, snapshot] of history.snapshots.entries()) {
-      expect(snapshot.value, `after ${history.events[i]?.id}`).toEqual(phasesOf(snapshot.context));
-    }
-  });
+  test.prop([legalHistories])(
+    'every arrow replay takes is an arrow of the drawn lifecycle charts',
+    (history) => {
+      const drawn = new Set(
+        lifecycleGraphs().flatMap((g) =>
+          g.transitions.map((t) => `${g.id}|${t.source ?? ''}|${t.event}|${t.target}`),
+        ),
+      );
+      let snapshot = initialSnapshot();
+      for (const event of history.events) {
+        const result = applyEvent(snapshot, event);
+        if (!result.ok) throw new Error(`${event.id} rejected`);
+        for (const m of result.moves) {
+          const source = m.from === 'absent' ? '' : m.from;
+          expect(
+            drawn.has(`${m.lifecycle}|${source}|${event.type}|${m.to}`),
+            `${m.lifecycle} ${m.id}: ${m.from} → ${m.to} on ${event.type}`,
+          ).toBe(true);
+        }
+        snapshot = result.snapshot;
+      }
+    },
+  );
 
   test.prop([legalHistories])(
     'at every instant where something changes, a prohibition is in force exactly when the model says so',

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { rangeOf } from '../src/events/instant.js';
 import { type CaseEvent, SCHEMA_VERSION } from '../src/events/schema.js';
-import { addDays, GRANTING_FINDINGS, STAY_FINDINGS, SYNTHETIC_SOURCE } from '../src/machine/next.js';
+import { addDays, GRANTING_FINDINGS, STAY_FINDINGS, SYNTHETIC_SOURCE } from '../src/generate/next.js';
 import { bindingIntervals, effectIntervals, statusAt } from '../src/replay/intervals.js';
 
 const zone = 'America/New_York';

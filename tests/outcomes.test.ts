@@ -61,7 +61,7 @@ describe('the search from the injunction onward', () => {
       const { snapshot } = replayAll([...prefix, ...leaf.events]);
       const stays = Object.values(snapshot.context.stays).filter((st) => st.status === 'in-force');
       const live = Object.values(snapshot.context.appeals).some(
-        (a) => a.status === 'pending' || a.status === 'abeyance',
+        (a) => a.status === 'pending' || a.status === 'in-abeyance',
       );
       if (stays.length > 0 && !live) expect(leaf.ending.id).not.toBe('stayed');
     }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { rangeOf } from '../src/events/instant.js';
 import { parseLog, serializeLog } from '../src/events/parse.js';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
-import { addDays, legalNextEvents, nextEvents } from '../src/machine/next.js';
+import { addDays, legalNextEvents, nextEvents } from '../src/generate/next.js';
 import {
   buildCheckpoints,
   caseAtFromCheckpoints,

@@ -13,7 +13,7 @@ import type { CaseEvent } from '../src/events/schema.js';
 import { type CaseSnapshot, persistSnapshot, replayAll, restoreSnapshot } from '../src/replay/replay.js';
 import { legalHistories, mixedHistories } from './support/histories.js';
 
-const stateOf = (s: CaseSnapshot) => ({ status: s.status, value: s.value, context: s.context });
+const stateOf = (s: CaseSnapshot) => ({ value: s.value, context: s.context });
 
 /**
  * Text with any code point, plus the characters most likely to trouble a line-oriented JSON log. Lengths

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CaseEvent } from '../src/events/schema.js';
-import { addDays, legalNextEvents } from '../src/machine/next.js';
+import { addDays, legalNextEvents } from '../src/generate/next.js';
 import { initialSnapshot, replayAll } from '../src/replay/replay.js';
 import { runWhatIf } from '../src/whatif/diff.js';
 import type { Scenario } from '../src/whatif/scenario.js';

@@ -45,6 +45,7 @@ function statusColour(c: Colors, status: ProhibitionEffect['status']): (s: strin
       return c.green;
     case 'not-yet-effective':
       return c.dim;
+    case 'suspended':
     case 'revoked':
     case 'withdrawn':
     case 'rescinded':

@@ -195,6 +195,26 @@ export const IdentificationRescinded = kind(
   { identification: Id },
   'An agency rescinds an identification.',
 );
+export const IdentificationSuspended = kind(
+  'identification.suspended',
+  {
+    identification: Id,
+    /** The prohibitions suspended; all of the identification's, when absent. */
+    prohibitions: z.array(Id).min(1).optional(),
+    /** What the agency says the suspension lasts for ("pending further legal developments"). */
+    pending: z.string().min(1).optional(),
+  },
+  'An agency suspends its prohibitions or announces it will not enforce them pending further developments; unlike a statement of position, this binds the agency until it resumes enforcement.',
+);
+export const IdentificationEnforcementResumed = kind(
+  'identification.enforcementResumed',
+  {
+    identification: Id,
+    /** The suspended prohibitions enforced again; all of them, when absent. */
+    prohibitions: z.array(Id).min(1).optional(),
+  },
+  'An agency ends a suspension or non-enforcement of its prohibitions: they bind again from their effective instants.',
+);
 export const GovernmentPosition = kind(
   'government.position',
   /** `statement` was `position` in schema version 1 (renamed by the v1 upcaster). */
@@ -291,6 +311,22 @@ export const InjunctionDenied = kind(
   { motion: Id, alsoDecides: AlsoDecides, findings: InjunctionFindings.optional() },
   'A court denies a motion for a TRO or preliminary injunction.',
 );
+export const InjunctionExtended = kind(
+  'injunction.extended',
+  {
+    injunction: Id,
+    /** The new expiry instant. */
+    expires: Instant,
+    /** FRCP 65(b)(2): longer than a like period only if the adverse party consents. */
+    byConsent: z.boolean().default(false),
+  },
+  'A court extends a temporary restraining order, for good cause by a like period or longer with consent (FRCP 65(b)(2)).',
+);
+export const MotionWithdrawn = kind(
+  'motion.withdrawn',
+  { motion: Id },
+  'A party withdraws a pending motion before the court rules on it.',
+);
 export const AppealNoticed = kind(
   'appeal.noticed',
   {
@@ -340,6 +376,15 @@ export const AppealDecided = kind(
   { appealDocket: Id, disposition: z.enum(['affirmed', 'reversed', 'vacated']) },
   'The court of appeals decides an appeal.',
 );
+export const AppealMandateIssued = kind(
+  'appeal.mandateIssued',
+  {
+    appealDocket: Id,
+    /** The court directed the mandate to issue forthwith, without the usual wait (FRAP 41(b)). */
+    forthwith: z.boolean().default(false),
+  },
+  'The court of appeals issues its mandate: its judgment takes effect in the district court (FRAP 41(b)-(c)).',
+);
 export const AppealDismissed = kind(
   'appeal.dismissed',
   {
@@ -362,6 +407,34 @@ export const CaseDismissed = kind(
     mootness: MootnessFinding.optional(),
   },
   'A district-court case is dismissed; its preliminary relief ends with it.',
+);
+export const CaseProceedingsStayed = kind(
+  'case.proceedingsStayed',
+  { docket: Id },
+  'The district court stays proceedings in a case (for example pending an appeal); the case stays open.',
+);
+export const CaseProceedingsResumed = kind(
+  'case.proceedingsResumed',
+  { docket: Id },
+  'The district court lifts its stay of proceedings.',
+);
+export const CaseJudgment = kind(
+  'case.judgment',
+  {
+    docket: Id,
+    /** Who the final judgment is for. */
+    for: z.enum(['plaintiffs', 'defendants', 'in-part']),
+    /** A permanent injunction the judgment enters; a preliminary injunction merges into the judgment. */
+    permanentInjunction: z
+      .strictObject({
+        prohibitions: z.array(Id).min(1),
+        defendants: z.array(z.string().min(1)).min(1),
+        nationwide: z.boolean(),
+        protects: z.array(z.string().min(1)).optional(),
+      })
+      .optional(),
+  },
+  'The district court enters final judgment, ending the case; it may enter a permanent injunction.',
 );
 export const ContextNote = kind(
   'context.note',
@@ -388,12 +461,16 @@ export const CaseEvent = z.discriminatedUnion('type', [
   IdentificationDatesChanged,
   IdentificationWithdrawn,
   IdentificationRescinded,
+  IdentificationSuspended,
+  IdentificationEnforcementResumed,
   GovernmentPosition,
   ComplaintFiled,
   ComplaintAmended,
   InjunctionMotionFiled,
   InjunctionGranted,
   InjunctionDenied,
+  InjunctionExtended,
+  MotionWithdrawn,
   AppealNoticed,
   StayMotionFiled,
   StayGranted,
@@ -401,8 +478,12 @@ export const CaseEvent = z.discriminatedUnion('type', [
   AppealHeldInAbeyance,
   AppealAbeyanceLifted,
   AppealDecided,
+  AppealMandateIssued,
   AppealDismissed,
   CaseDismissed,
+  CaseProceedingsStayed,
+  CaseProceedingsResumed,
+  CaseJudgment,
   ContextNote,
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;

@@ -117,6 +117,8 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'identification.datesChanged':
     case 'identification.withdrawn':
     case 'identification.rescinded':
+    case 'identification.suspended':
+    case 'identification.enforcementResumed':
       return ctx.identifications[event.identification]?.agency ?? 'Agency';
     case 'government.position':
       return event.by;
@@ -126,11 +128,15 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'injunction.motionFiled':
     case 'stay.motionFiled':
     case 'case.dismissed':
+    case 'case.proceedingsStayed':
+    case 'case.proceedingsResumed':
+    case 'case.judgment':
       return court(event.docket) ?? event.docket;
     case 'injunction.granted':
     case 'injunction.denied':
     case 'stay.granted':
-    case 'stay.denied': {
+    case 'stay.denied':
+    case 'motion.withdrawn': {
       const docket = ctx.motions[event.motion]?.docket;
       return court(docket) ?? 'Court';
     }
@@ -139,8 +145,11 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'appeal.heldInAbeyance':
     case 'appeal.abeyanceLifted':
     case 'appeal.decided':
+    case 'appeal.mandateIssued':
     case 'appeal.dismissed':
       return court(event.appealDocket) ?? event.appealDocket;
+    case 'injunction.extended':
+      return ctx.injunctions[event.injunction]?.court ?? 'Court';
     case 'context.note':
       return event.actor ?? 'Context';
   }

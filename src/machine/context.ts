@@ -1,7 +1,8 @@
 /**
  * What the machine remembers about a case: plain, JSON-serializable records keyed by id, so that a
- * snapshot can be persisted and replay resumed from it. `evolve` applies an event that the machine's
- * guards have already accepted; it decides nothing.
+ * snapshot can be persisted and replay resumed from it. Each record's `status` is the state of its object's
+ * lifecycle chart (src/machine/lifecycles.ts): the charts choose it, `evolve` only writes it down together
+ * with the data the event carries. `evolve` decides nothing.
  */
 import { begunBy, type EpochRange, rangeOf } from '../events/instant.js';
 import type {
@@ -15,13 +16,23 @@ import type {
 } from '../events/schema.js';
 import { circuitOfCourt } from './circuits.js';
 
+/** The states of each lifecycle chart, as the records hold them (the charts are in lifecycles.ts). */
+export type OrderState = 'in-force' | 'revoked';
+export type IdentificationState = 'announced' | 'withdrawn' | 'rescinded';
+export type ProhibitionState = 'scheduled' | 'suspended' | 'withdrawn' | 'rescinded' | 'order-revoked';
+export type DistrictCaseState = 'open' | 'proceedings-stayed' | 'dismissed' | 'judgment';
+export type MotionState = 'pending' | 'granted' | 'denied' | 'withdrawn' | 'moot';
+export type InjunctionState = 'in-force' | 'stayed' | 'dissolved' | 'vacated' | 'superseded';
+export type StayState = 'in-force' | 'ended';
+export type AppealState = 'pending' | 'in-abeyance' | 'decided' | 'mandate-issued' | 'dismissed';
+
 export interface OrderRecord {
   id: string;
   title: string;
   signedBy: string;
   /** Who signed it: the President for an executive order (never enjoined without saying so, Franklin). */
   issuer?: string;
-  status: 'in-force' | 'revoked';
+  status: OrderState;
   revokedBy?: string;
 }
 
@@ -30,7 +41,7 @@ export interface IdentificationRecord {
   order: string;
   agency: string;
   announcedBy: string;
-  status: 'announced' | 'withdrawn' | 'rescinded';
+  status: IdentificationState;
   endedBy?: string;
 }
 
@@ -41,6 +52,9 @@ export interface ProhibitionRecord {
   effective: Instant;
   /** Events that moved the effective instant, oldest first. */
   movedBy: string[];
+  status: ProhibitionState;
+  /** The events that suspended it and resumed enforcement, oldest first. */
+  suspendedBy?: string[];
 }
 
 export interface SuitRecord {
@@ -57,7 +71,7 @@ export interface SuitRecord {
   judge?: string;
   /** 28 U.S.C. 636(c)(1): consent of all parties to a magistrate judge, where the record says. */
   magistrateConsent?: 'all-parties' | 'declined';
-  status: 'open' | 'dismissed';
+  status: DistrictCaseState;
   /** Why it was dismissed: 'moot' is the court's finding, with its reason in `mootness` where recorded. */
   dismissedAs?: EventOf<'case.dismissed'>['reason'];
   endedBy?: string;
@@ -74,13 +88,15 @@ export interface AppealRecord {
   /** The event that entered the order appealed from. */
   order: string;
   noticedBy: string;
-  status: 'pending' | 'abeyance' | 'decided' | 'dismissed';
+  status: AppealState;
   disposition?: 'affirmed' | 'reversed' | 'vacated';
   /** On a dismissal: whether the order appealed from was vacated (Munsingwear), as the record says. */
   vacatur?: Vacatur;
   dismissedAs?: EventOf<'appeal.dismissed'>['reason'];
   mootness?: MootnessFinding;
   endedBy?: string;
+  /** The event that issued the mandate (FRAP 41). */
+  mandateBy?: string;
   /** The count of accepted events when it ended: the latest-ended appeal sets the region's phase. */
   endedSeq?: number;
 }
@@ -99,7 +115,7 @@ export interface MotionRecord {
   /** For a stay motion: the injunction it asks to stay. */
   injunction?: string;
   ground?: string;
-  status: 'pending' | 'granted' | 'denied' | 'terminated';
+  status: MotionState;
   ruledBy?: string;
   ruledAt?: EpochRange;
   findings?: InjunctionFindings | StayFindings;
@@ -110,7 +126,7 @@ export interface InjunctionRecord {
   motion: string;
   docket: string;
   court: string;
-  relief: 'tro' | 'preliminary';
+  relief: 'tro' | 'preliminary' | 'permanent';
   prohibitions: string[];
   defendants: string[];
   /** Geography: the order runs nationwide. Not the same as universal relief (`beneficiaries`). */
@@ -127,10 +143,13 @@ export interface InjunctionRecord {
   notice?: boolean;
   security?: EventOf<'injunction.granted'>['security'];
   adversaryHearing?: boolean;
-  findings: InjunctionFindings;
+  /** The findings on the preliminary-injunction test; none for a permanent injunction entered with a judgment. */
+  findings?: InjunctionFindings;
   grantedAt: EpochRange;
   expires?: Instant;
-  status: 'in-force' | 'dissolved' | 'vacated';
+  /** Events that extended a TRO (FRCP 65(b)(2)), oldest first. */
+  extendedBy?: string[];
+  status: InjunctionState;
   endedBy?: string;
 }
 
@@ -141,7 +160,7 @@ export interface StayRecord {
   /** The docket of the court that granted it. */
   docket: string;
   prohibitions: string[];
-  status: 'in-force' | 'ended';
+  status: StayState;
   endedBy?: string;
 }
 
@@ -186,7 +205,12 @@ export function initialContext(): CaseContext {
  * expiry its order sets (FRCP 65(b)(2)): a TRO lapses on its own, with no event to mark it.
  */
 export function injunctionInForceAt(injunction: InjunctionRecord, t: number): boolean {
-  return injunction.status === 'in-force' && !(injunction.expires && begunBy(injunction.expires, t));
+  return injunctionStands(injunction) && !(injunction.expires && begunBy(injunction.expires, t));
+}
+
+/** Entered and not ended: in force, or in force but stayed (a stay suspends it; it does not end it). */
+export function injunctionStands(injunction: InjunctionRecord): boolean {
+  return injunction.status === 'in-force' || injunction.status === 'stayed';
 }
 
 /** The docket (district case or appeal) a motion or ruling belongs to, and which kind of court hears it. */
@@ -200,7 +224,7 @@ export function courtOf(ctx: CaseContext, docket: string): string | undefined {
   return ctx.suits[docket]?.court ?? ctx.appeals[docket]?.court;
 }
 
-type Collection =
+export type Collection =
   | 'orders'
   | 'identifications'
   | 'prohibitions'
@@ -210,6 +234,16 @@ type Collection =
   | 'injunctions'
   | 'stays';
 type RecordIn<K extends Collection> = CaseContext[K][string];
+
+/** One object's lifecycle chart taking an arrow: the record in `collection` under `id` enters state `to`. */
+export interface Move {
+  /** The `Lifecycle.id` of the chart that moved. */
+  readonly lifecycle: string;
+  readonly collection: Collection;
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+}
 
 /**
  * The context an event is being applied to, copied on write: a collection is copied the first time the
@@ -222,8 +256,23 @@ class Draft {
   private readonly copied: Collection[] = [];
   private readonly fresh: object[] = [];
 
-  constructor(base: CaseContext) {
+  constructor(
+    base: CaseContext,
+    private readonly moves: readonly Move[],
+  ) {
     this.ctx = { ...base };
+  }
+
+  /** The state the event's chart step gave the object (for a record the event creates). */
+  stateOf<K extends Collection>(collection: K, id: string): RecordIn<K>['status'] {
+    const move = this.moves.find((m) => m.collection === collection && m.id === id);
+    if (!move) throw new Error(`no lifecycle step created ${collection}/${id}`);
+    return move.to as RecordIn<K>['status'];
+  }
+
+  /** The chart steps of this event in one collection. */
+  movesOf(collection: Collection): readonly Move[] {
+    return this.moves.filter((m) => m.collection === collection);
   }
 
   /** Adds or replaces a record with one built for this event. */
@@ -246,59 +295,31 @@ class Draft {
   }
 }
 
-/** Ends every stay of `injunction` still in force: a stay pending appeal lasts only while the appeal does. */
-function endStaysOf(d: Draft, injunction: string, by: string): void {
-  for (const stay of Object.values(d.ctx.stays)) {
-    if (stay.injunction === injunction && stay.status === 'in-force') {
-      Object.assign(d.edit('stays', stay.id)!, { status: 'ended', endedBy: by });
-    }
-  }
-}
-
-function endInjunction(d: Draft, id: string, status: 'dissolved' | 'vacated', by: string): void {
-  const injunction = d.ctx.injunctions[id];
-  if (injunction && injunction.status === 'in-force') {
-    Object.assign(d.edit('injunctions', id)!, { status, endedBy: by });
-    endStaysOf(d, id, by);
-  }
-}
-
-function terminatePendingMotions(d: Draft, docket: string, by: string): void {
-  for (const motion of Object.values(d.ctx.motions)) {
-    if (motion.docket === docket && motion.status === 'pending') {
-      Object.assign(d.edit('motions', motion.id)!, { status: 'terminated', ruledBy: by });
-    }
-  }
-}
-
-function rule(
-  d: Draft,
-  motionId: string,
-  status: 'granted' | 'denied',
-  event: CaseEvent,
-  findings?: unknown,
-) {
+function rule(d: Draft, motionId: string, event: CaseEvent, findings?: unknown): MotionRecord | undefined {
   const motion = d.edit('motions', motionId);
   if (!motion) return undefined;
-  motion.status = status;
   motion.ruledBy = event.id;
   motion.ruledAt = rangeOf(event.at);
   if (findings) motion.findings = findings as InjunctionFindings | StayFindings;
   return motion;
 }
 
-/** What an appeal's end does to the order appealed from and to any stay pending that appeal. */
-function closeAppeal(d: Draft, appeal: AppealRecord, event: CaseEvent, vacate: boolean): void {
-  appeal.endedSeq = d.ctx.accepted + 1;
-  terminatePendingMotions(d, appeal.docket, event.id);
-  const order = d.ctx.injunctions[appeal.order];
-  if (!order) return;
-  if (vacate) endInjunction(d, order.id, 'vacated', event.id);
-  else endStaysOf(d, order.id, event.id);
+/** Records, on each prohibition whose chart the event moves, the event that suspended or resumed it. */
+function markSuspension(
+  d: Draft,
+  e: EventOf<'identification.suspended' | 'identification.enforcementResumed'>,
+): void {
+  for (const move of d.movesOf('prohibitions')) {
+    const p = d.edit('prohibitions', move.id);
+    if (p) p.suspendedBy = [...(p.suspendedBy ?? []), e.id];
+  }
 }
 
 type Evolvers = { [T in CaseEvent['type']]: (d: Draft, event: EventOf<T>) => void };
 
+const nothing = () => {};
+
+/** The data each event kind writes; which objects change state, and to what, the charts decide. */
 const evolvers: Evolvers = {
   'order.signed': (d, e) => {
     d.put('orders', e.order, {
@@ -306,12 +327,12 @@ const evolvers: Evolvers = {
       title: e.title,
       signedBy: e.id,
       issuer: e.issuer,
-      status: 'in-force',
+      status: d.stateOf('orders', e.order),
     });
   },
   'order.revoked': (d, e) => {
     const order = d.edit('orders', e.order);
-    if (order) Object.assign(order, { status: 'revoked', revokedBy: e.id });
+    if (order) order.revokedBy = e.id;
   },
   'identification.announced': (d, e) => {
     d.put('identifications', e.identification, {
@@ -319,7 +340,7 @@ const evolvers: Evolvers = {
       order: e.order,
       agency: e.agency,
       announcedBy: e.id,
-      status: 'announced',
+      status: d.stateOf('identifications', e.identification),
     });
     for (const p of e.prohibitions) {
       d.put('prohibitions', p.id, {
@@ -328,6 +349,7 @@ const evolvers: Evolvers = {
         description: p.description,
         effective: p.effective,
         movedBy: [],
+        status: d.stateOf('prohibitions', p.id),
       });
     }
   },
@@ -342,12 +364,14 @@ const evolvers: Evolvers = {
   },
   'identification.withdrawn': (d, e) => {
     const i = d.edit('identifications', e.identification);
-    if (i) Object.assign(i, { status: 'withdrawn', endedBy: e.id });
+    if (i) i.endedBy = e.id;
   },
   'identification.rescinded': (d, e) => {
     const i = d.edit('identifications', e.identification);
-    if (i) Object.assign(i, { status: 'rescinded', endedBy: e.id });
+    if (i) i.endedBy = e.id;
   },
+  'identification.suspended': (d, e) => markSuspension(d, e),
+  'identification.enforcementResumed': (d, e) => markSuspension(d, e),
   'government.position': (d, e) => {
     d.ctx.positions = [...d.ctx.positions, { eventId: e.id, by: e.by, position: e.statement }];
   },
@@ -361,7 +385,7 @@ const evolvers: Evolvers = {
       defendants: e.defendants,
       unitedStatesIsParty: e.unitedStatesIsParty,
       filedBy: e.id,
-      status: 'open',
+      status: d.stateOf('suits', e.docket),
     };
     const circuit = e.circuit ?? circuitOfCourt(e.court);
     if (circuit) suit.circuit = circuit;
@@ -369,7 +393,9 @@ const evolvers: Evolvers = {
     if (e.magistrateConsent) suit.magistrateConsent = e.magistrateConsent;
     d.put('suits', e.docket, suit);
   },
-  'complaint.amended': () => {},
+  'complaint.amended': nothing,
+  'case.proceedingsStayed': nothing,
+  'case.proceedingsResumed': nothing,
   'injunction.motionFiled': (d, e) => {
     d.put('motions', e.id, {
       id: e.id,
@@ -377,12 +403,12 @@ const evolvers: Evolvers = {
       docket: e.docket,
       movant: e.movant,
       relief: e.relief,
-      status: 'pending',
+      status: d.stateOf('motions', e.id),
     });
   },
   'injunction.granted': (d, e) => {
-    for (const other of e.alsoDecides ?? []) rule(d, other, 'granted', e, e.findings);
-    const motion = rule(d, e.motion, 'granted', e, e.findings);
+    for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
+    const motion = rule(d, e.motion, e, e.findings);
     if (!motion) return;
     const injunction: InjunctionRecord = {
       id: e.id,
@@ -398,7 +424,7 @@ const evolvers: Evolvers = {
       binds: boundDefendants(d.ctx, e.scope.defendants, e.scope.enjoinsPresident === true),
       findings: e.findings,
       grantedAt: rangeOf(e.at),
-      status: 'in-force',
+      status: d.stateOf('injunctions', e.id),
     };
     if (e.expires) injunction.expires = e.expires;
     if (e.notice !== undefined) injunction.notice = e.notice;
@@ -407,8 +433,18 @@ const evolvers: Evolvers = {
     d.put('injunctions', e.id, injunction);
   },
   'injunction.denied': (d, e) => {
-    for (const other of e.alsoDecides ?? []) rule(d, other, 'denied', e, e.findings);
-    rule(d, e.motion, 'denied', e, e.findings);
+    for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
+    rule(d, e.motion, e, e.findings);
+  },
+  'injunction.extended': (d, e) => {
+    const injunction = d.edit('injunctions', e.injunction);
+    if (!injunction) return;
+    injunction.expires = e.expires;
+    injunction.extendedBy = [...(injunction.extendedBy ?? []), e.id];
+  },
+  'motion.withdrawn': (d, e) => {
+    const motion = d.edit('motions', e.motion);
+    if (motion) motion.ruledBy = e.id;
   },
   'appeal.noticed': (d, e) => {
     const ctx = d.ctx;
@@ -421,7 +457,7 @@ const evolvers: Evolvers = {
       from,
       order: e.order,
       noticedBy: e.id,
-      status: 'pending',
+      status: d.stateOf('appeals', e.appealDocket),
     });
   },
   'stay.motionFiled': (d, e) => {
@@ -431,13 +467,13 @@ const evolvers: Evolvers = {
       docket: e.docket,
       movant: e.movant,
       injunction: e.injunction,
-      status: 'pending',
+      status: d.stateOf('motions', e.id),
     };
     if (e.ground) motion.ground = e.ground;
     d.put('motions', e.id, motion);
   },
   'stay.granted': (d, e) => {
-    const motion = rule(d, e.motion, 'granted', e, e.findings);
+    const motion = rule(d, e.motion, e, e.findings);
     const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
     if (!motion || !injunction) return;
     d.put('stays', e.id, {
@@ -446,52 +482,63 @@ const evolvers: Evolvers = {
       injunction: injunction.id,
       docket: motion.docket,
       prohibitions: e.prohibitions ?? injunction.prohibitions,
-      status: 'in-force',
+      status: d.stateOf('stays', e.id),
     });
   },
   'stay.denied': (d, e) => {
-    rule(d, e.motion, 'denied', e, e.findings);
+    rule(d, e.motion, e, e.findings);
   },
-  'appeal.heldInAbeyance': (d, e) => {
-    const appeal = d.edit('appeals', e.appealDocket);
-    if (appeal) appeal.status = 'abeyance';
-  },
-  'appeal.abeyanceLifted': (d, e) => {
-    const appeal = d.edit('appeals', e.appealDocket);
-    if (appeal) appeal.status = 'pending';
-  },
+  'appeal.heldInAbeyance': nothing,
+  'appeal.abeyanceLifted': nothing,
   'appeal.decided': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
-    Object.assign(appeal, { status: 'decided', disposition: e.disposition, endedBy: e.id });
-    // Reversing or vacating an injunction ends it; affirming leaves it, and either way a stay pending appeal lapses.
-    closeAppeal(d, appeal, e, e.disposition !== 'affirmed');
+    Object.assign(appeal, { disposition: e.disposition, endedBy: e.id, endedSeq: d.ctx.accepted + 1 });
+  },
+  'appeal.mandateIssued': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.mandateBy = e.id;
   },
   'appeal.dismissed': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
-    const vacatur = vacaturOf(e.vacatur);
-    Object.assign(appeal, { status: 'dismissed', endedBy: e.id, vacatur, dismissedAs: e.reason });
+    Object.assign(appeal, {
+      endedBy: e.id,
+      endedSeq: d.ctx.accepted + 1,
+      vacatur: vacaturOf(e.vacatur),
+      dismissedAs: e.reason,
+    });
     if (e.mootness) appeal.mootness = e.mootness;
-    closeAppeal(d, appeal, e, vacatur === 'granted');
   },
   'case.dismissed': (d, e) => {
     const suit = d.edit('suits', e.docket);
     if (!suit) return;
-    Object.assign(suit, {
-      status: 'dismissed',
-      dismissedAs: e.reason,
-      endedBy: e.id,
-      endedAt: rangeOf(e.at),
-    });
+    Object.assign(suit, { dismissedAs: e.reason, endedBy: e.id, endedAt: rangeOf(e.at) });
     if (e.mootness) suit.mootness = e.mootness;
-    terminatePendingMotions(d, e.docket, e.id);
-    // Preliminary relief does not outlive the action it was granted in.
-    for (const injunction of Object.values(d.ctx.injunctions)) {
-      if (injunction.docket === e.docket) endInjunction(d, injunction.id, 'dissolved', e.id);
-    }
   },
-  'context.note': () => {},
+  'case.judgment': (d, e) => {
+    const suit = d.edit('suits', e.docket);
+    if (!suit) return;
+    Object.assign(suit, { endedBy: e.id, endedAt: rangeOf(e.at) });
+    const scope = e.permanentInjunction;
+    if (!scope) return;
+    d.put('injunctions', e.id, {
+      id: e.id,
+      motion: e.id,
+      docket: e.docket,
+      court: suit.court,
+      relief: 'permanent',
+      prohibitions: scope.prohibitions,
+      defendants: scope.defendants,
+      nationwide: scope.nationwide,
+      protects: scope.protects ?? [],
+      beneficiaries: scope.nationwide ? 'everyone' : 'named-parties',
+      binds: boundDefendants(d.ctx, scope.defendants, false),
+      grantedAt: rangeOf(e.at),
+      status: d.stateOf('injunctions', e.id),
+    });
+  },
+  'context.note': nothing,
 };
 
 /** The recorded vacatur: true and false as written in older logs, absent when the record does not say. */
@@ -525,13 +572,33 @@ function orderDocket(ctx: CaseContext, eventId: string): string | undefined {
   return Object.values(ctx.suits).find((s) => s.endedBy === eventId)?.docket;
 }
 
+const ENDED_BY_ANOTHER: readonly string[] = ['dissolved', 'vacated', 'superseded', 'ended'];
+
+/** Writes a state chosen by a chart onto an existing record, and who ended it when the event was not its own. */
+function writeMove(d: Draft, move: Move, event: CaseEvent): void {
+  const record = d.edit(move.collection, move.id) as
+    | { status: string; endedBy?: string; ruledBy?: string }
+    | undefined;
+  if (!record || record.status === move.to) return;
+  record.status = move.to;
+  // A motion mooted by the end of its case or appeal, and relief ended by another object's event, say by which.
+  if (move.collection === 'motions' && move.to === 'moot') record.ruledBy ??= event.id;
+  else if (
+    ENDED_BY_ANOTHER.includes(move.to) &&
+    (move.collection === 'injunctions' || move.collection === 'stays')
+  )
+    record.endedBy ??= event.id;
+}
+
 /**
- * Applies an accepted event. Pure: the input is not changed; the result shares every record the event
- * did not touch with it (copy on write), so records reachable from a context must never be mutated.
+ * Applies an accepted event: the data it carries, and the lifecycle states its chart steps chose (`moves`).
+ * Pure: the input is not changed; the result shares every record the event did not touch with it (copy
+ * on write), so records reachable from a context must never be mutated.
  */
-export function evolve(ctx: CaseContext, event: CaseEvent): CaseContext {
-  const draft = new Draft(ctx);
+export function evolve(ctx: CaseContext, event: CaseEvent, moves: readonly Move[]): CaseContext {
+  const draft = new Draft(ctx, moves);
   (evolvers[event.type] as (d: Draft, e: CaseEvent) => void)(draft, event);
+  for (const move of moves) writeMove(draft, move, event);
   const next = draft.ctx;
   next.accepted += 1;
   next.lastEvent = event.id;

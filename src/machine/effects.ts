@@ -1,8 +1,9 @@
 /**
- * What is legally in force at an instant, and why: a pure reading of the record the machine keeps. A
- * prohibition binds once its effective instant has begun, while the order behind it stands and the
- * identification is not withdrawn or rescinded, unless an injunction in force, and not stayed, covers it.
- * A notice of appeal changes none of this (FRCP 62(c)): only a stay order does.
+ * What is legally in force at an instant, and why: a pure reading of the record the lifecycle charts keep.
+ * A prohibition binds once its effective instant has begun, while its chart says it stands (`scheduled`:
+ * not suspended by the agency, its order not revoked, its identification not withdrawn or rescinded),
+ * unless an injunction in force, and not stayed, covers it. A notice of appeal changes none of this
+ * (FRCP 62(c)): only a stay order does.
  *
  * Who is bound and who is protected are told apart: an injunction binds the defendants it names (never the
  * President unless it says so), with their officers, agents, employees and attorneys and those in active
@@ -18,6 +19,7 @@ export type EffectStatus =
   | 'in-force'
   | 'partly-enjoined'
   | 'enjoined'
+  | 'suspended'
   | 'revoked'
   | 'withdrawn'
   | 'rescinded';
@@ -157,8 +159,8 @@ export function prohibitionEffect(
   };
   const stayedBasis = stayed.flatMap((s) => [s.injunction, ...s.stays]);
 
-  if (identification.status !== 'announced') {
-    const status = identification.status;
+  if (p.status === 'withdrawn' || p.status === 'rescinded') {
+    const status = p.status;
     return {
       ...base,
       status,
@@ -166,12 +168,21 @@ export function prohibitionEffect(
       reason: `The identification was ${status} by ${identification.endedBy}; the prohibition binds no one.`,
     };
   }
-  if (order?.status === 'revoked') {
+  if (p.status === 'order-revoked' && order) {
     return {
       ...base,
       status: 'revoked',
       basis: [order.revokedBy ?? order.signedBy],
       reason: `The order behind it (${order.id}) was revoked by ${order.revokedBy}; the prohibition has no legal basis.`,
+    };
+  }
+  if (p.status === 'suspended') {
+    const by = p.suspendedBy?.at(-1) ?? identification.announcedBy;
+    return {
+      ...base,
+      status: 'suspended',
+      basis: [by],
+      reason: `The agency suspended it, or will not enforce it, by ${by}; it binds no one until enforcement resumes.`,
     };
   }
   const enjoinedNote =

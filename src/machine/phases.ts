@@ -1,9 +1,10 @@
 /**
- * Where each region of the case stands, read from the record the machine keeps. The statechart's region
- * states follow these phases through the lifecycle edges declared in `LIFECYCLE`, so the diagram shows how
- * a case can move, and a property test checks that the region states never drift from the record.
+ * A summary of the case in four regions (executive, suit, relief, appeal), read from the lifecycle states of
+ * its objects: the `state` line of the CLI, the page's phase chips, outcome endings. It decides nothing;
+ * the lifecycle charts (lifecycles.ts) do. `LIFECYCLE` says, for people, how each summary can move.
  */
-import type { CaseContext } from './context.js';
+import type { EventType } from '../events/schema.js';
+import { type CaseContext, injunctionStands } from './context.js';
 
 export const REGION_PHASES = {
   executive: ['noOrder', 'orderInForce', 'orderRevoked'],
@@ -15,6 +16,49 @@ export const REGION_PHASES = {
 export type Region = keyof typeof REGION_PHASES;
 export type PhaseOf<R extends Region> = (typeof REGION_PHASES)[R][number];
 export type Phases = { [R in Region]: PhaseOf<R> };
+
+/** Which region of the summary each event kind concerns; notes and positions belong to the case as a whole. */
+export const REGION_OF: { readonly [T in EventType]: Region | 'case' } = {
+  'order.signed': 'executive',
+  'order.revoked': 'executive',
+  'identification.announced': 'executive',
+  'identification.datesChanged': 'executive',
+  'identification.withdrawn': 'executive',
+  'identification.rescinded': 'executive',
+  'identification.suspended': 'executive',
+  'identification.enforcementResumed': 'executive',
+  'government.position': 'executive',
+  'complaint.filed': 'suit',
+  'complaint.amended': 'suit',
+  'case.proceedingsStayed': 'suit',
+  'case.proceedingsResumed': 'suit',
+  'case.dismissed': 'suit',
+  'case.judgment': 'suit',
+  'injunction.motionFiled': 'relief',
+  'injunction.granted': 'relief',
+  'injunction.denied': 'relief',
+  'injunction.extended': 'relief',
+  'motion.withdrawn': 'relief',
+  'stay.motionFiled': 'relief',
+  'stay.granted': 'relief',
+  'stay.denied': 'relief',
+  'appeal.noticed': 'appeal',
+  'appeal.heldInAbeyance': 'appeal',
+  'appeal.abeyanceLifted': 'appeal',
+  'appeal.decided': 'appeal',
+  'appeal.mandateIssued': 'appeal',
+  'appeal.dismissed': 'appeal',
+  'context.note': 'case',
+};
+
+export const REGION_DESCRIPTIONS: { readonly [R in Region]: string } = {
+  executive:
+    'The executive action: the order, the agency identification of prohibited transactions, and their end.',
+  suit: 'The proceedings in the district court, from complaint to dismissal or judgment.',
+  relief:
+    'Preliminary relief: motions for a TRO or preliminary injunction, injunctions, and stays pending appeal.',
+  appeal: 'The interlocutory appeal in the court of appeals.',
+};
 
 /** How a region may move in one step, with a plain description of each phase for people. */
 export const LIFECYCLE: {
@@ -34,7 +78,10 @@ export const LIFECYCLE: {
   suit: {
     noSuit: { description: 'No lawsuit has been filed.', next: ['open'] },
     open: { description: 'A case is pending in the district court.', next: ['closed'] },
-    closed: { description: 'Every district-court case has been dismissed.', next: ['open'] },
+    closed: {
+      description: 'Every district-court case has been dismissed or decided by final judgment.',
+      next: ['open'],
+    },
   },
   relief: {
     none: { description: 'No one has asked a court for preliminary relief.', next: ['requested'] },
@@ -85,7 +132,7 @@ function executivePhase(ctx: CaseContext): PhaseOf<'executive'> {
 function suitPhase(ctx: CaseContext): PhaseOf<'suit'> {
   const suits = Object.values(ctx.suits);
   if (suits.length === 0) return 'noSuit';
-  return suits.some((s) => s.status === 'open') ? 'open' : 'closed';
+  return suits.some((s) => s.status === 'open' || s.status === 'proceedings-stayed') ? 'open' : 'closed';
 }
 
 /** Whether every prohibition an injunction covers is stayed by a stay in force. */
@@ -102,7 +149,7 @@ export function fullyStayed(ctx: CaseContext, injunctionId: string): boolean {
 
 function reliefPhase(ctx: CaseContext): PhaseOf<'relief'> {
   const injunctions = Object.values(ctx.injunctions);
-  const inForce = injunctions.filter((i) => i.status === 'in-force');
+  const inForce = injunctions.filter(injunctionStands);
   if (inForce.length > 0) return inForce.every((i) => fullyStayed(ctx, i.id)) ? 'stayed' : 'enjoined';
   const motions = Object.values(ctx.motions).filter((m) => m.kind === 'injunction');
   if (motions.some((m) => m.status === 'pending')) return 'requested';
@@ -115,10 +162,10 @@ function appealPhase(ctx: CaseContext): PhaseOf<'appeal'> {
   const appeals = Object.values(ctx.appeals);
   if (appeals.length === 0) return 'none';
   if (appeals.some((a) => a.status === 'pending')) return 'pending';
-  if (appeals.some((a) => a.status === 'abeyance')) return 'inAbeyance';
+  if (appeals.some((a) => a.status === 'in-abeyance')) return 'inAbeyance';
   // Several ended appeals: the one that ended last sets the phase.
   const last = appeals.reduce((a, b) => ((b.endedSeq ?? 0) > (a.endedSeq ?? 0) ? b : a));
-  return last.status === 'decided' ? 'decided' : 'dismissed';
+  return last.status === 'dismissed' ? 'dismissed' : 'decided';
 }
 
 const PHASE_OF: { readonly [R in Region]: (ctx: CaseContext) => PhaseOf<R> } = {

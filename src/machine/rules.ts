@@ -13,6 +13,7 @@ import {
   injunctionInForceAt,
   isPresident,
   type SuitRecord,
+  vacaturOf,
 } from './context.js';
 
 export interface RuleMeta {
@@ -43,6 +44,17 @@ type MotionRuling = { motion: string };
 type AppealAct = { appealDocket: string };
 
 const suitIsOpen = (ctx: CaseContext, docket: string) => ctx.suits[docket]?.status === 'open';
+const suitNotEnded = (ctx: CaseContext, docket: string) => {
+  const status = ctx.suits[docket]?.status;
+  return status === 'open' || status === 'proceedings-stayed';
+};
+
+/** The prohibitions an identification names. */
+function prohibitionsOf(ctx: CaseContext, identification: string): string[] {
+  return Object.values(ctx.prohibitions)
+    .filter((p) => p.identification === identification)
+    .map((p) => p.id);
+}
 
 /** The docket and entry instant of the order an appeal names: an injunction, a denial, or a dismissal. */
 function enteredOrder(ctx: CaseContext, eventId: string): { docket: string; at: EpochRange } | undefined {
@@ -172,11 +184,15 @@ export const RULES = {
       !ctx.identifications[e.identification] && e.prohibitions.every((p) => !ctx.prohibitions[p.id]),
   ),
   identificationActive: rule<
-    'identification.datesChanged' | 'identification.withdrawn' | 'identification.rescinded'
+    | 'identification.datesChanged'
+    | 'identification.withdrawn'
+    | 'identification.rescinded'
+    | 'identification.suspended'
+    | 'identification.enforcementResumed'
   >(
     'identificationActive',
     'The identification must be announced and not yet withdrawn or rescinded',
-    'An agency can move the dates of, withdraw or rescind only an identification that exists and still stands.',
+    'An agency can move the dates of, suspend, withdraw or rescind only an identification that exists and still stands.',
     'Administrative Procedure Act, 5 U.S.C. 551(5) (rule making includes amending or repealing a rule)',
     (ctx, e) => ctx.identifications[e.identification]?.status === 'announced',
   ),
@@ -194,12 +210,35 @@ export const RULES = {
     'FRCP 3',
     (ctx, e) => !ctx.suits[e.docket] && !ctx.appeals[e.docket],
   ),
-  suitOpen: rule<'complaint.amended' | 'injunction.motionFiled' | 'case.dismissed'>(
+  suitOpen: rule<
+    | 'complaint.amended'
+    | 'injunction.motionFiled'
+    | 'case.dismissed'
+    | 'case.proceedingsStayed'
+    | 'case.judgment'
+  >(
     'suitOpen',
     'There must be an open case in the district court',
-    'Pleadings, motions and dismissals belong to a case that has been commenced by a complaint and not yet dismissed.',
-    'FRCP 3, 7(a)-(b)',
-    (ctx, e) => suitIsOpen(ctx, (e as Docketed).docket),
+    'Pleadings, motions, judgments and dismissals belong to a case that has been commenced by a complaint, not yet dismissed or decided, and whose proceedings are not stayed (a dismissal may still end a case whose proceedings are stayed).',
+    'FRCP 3, 7(a)-(b); FRCP 58',
+    (ctx, e) =>
+      e.type === 'case.dismissed'
+        ? suitNotEnded(ctx, (e as Docketed).docket)
+        : suitIsOpen(ctx, (e as Docketed).docket),
+  ),
+  proceedingsStayed: rule<'case.proceedingsResumed'>(
+    'proceedingsStayed',
+    'Only stayed proceedings can resume',
+    'A court lifts a stay of proceedings it has entered; proceedings that are not stayed have nothing to resume.',
+    'Landis v. North American Co., 299 U.S. 248, 254 (1936) (the power to stay proceedings is incidental to the power to control the docket)',
+    (ctx, e) => ctx.suits[e.docket]?.status === 'proceedings-stayed',
+  ),
+  judgmentScopeNamesKnownProhibitions: rule<'case.judgment'>(
+    'judgmentScopeNamesKnownProhibitions',
+    'A permanent injunction describes the acts it restrains',
+    'Every injunction, final or preliminary, must describe in reasonable detail the acts restrained: here, prohibitions the record names.',
+    'FRCP 65(d)(1)',
+    (ctx, e) => (e.permanentInjunction?.prohibitions ?? []).every((p) => ctx.prohibitions[p] !== undefined),
   ),
   motionTargetsKnownProhibitions: rule<'injunction.motionFiled'>(
     'motionTargetsKnownProhibitions',
@@ -370,7 +409,7 @@ export const RULES = {
         forum === 'appeals' &&
         appeal !== undefined &&
         appeal.order === injunction.id &&
-        (appeal.status === 'pending' || appeal.status === 'abeyance')
+        (appeal.status === 'pending' || appeal.status === 'in-abeyance')
       );
     },
   ),
@@ -398,6 +437,75 @@ export const RULES = {
     (ctx, e) => {
       const m = ctx.motions[(e as MotionRuling).motion];
       return m?.kind === 'stay' && m.status === 'pending';
+    },
+  ),
+  motionPending: rule<'motion.withdrawn'>(
+    'motionPending',
+    'Only a pending motion can be withdrawn',
+    'A movant may withdraw a motion the court has not yet ruled on; a motion already decided, withdrawn or mooted is beyond withdrawal.',
+    'FRCP 7(b); N.D. Cal. Civ. L.R. 7-7(e)',
+    (ctx, e) => ctx.motions[e.motion]?.status === 'pending',
+  ),
+  troInForce: rule<'injunction.extended'>(
+    'troInForce',
+    'Only a TRO still in force can be extended',
+    'Rule 65(b)(2) lets the court extend a temporary restraining order before it expires; a preliminary injunction has no expiry to extend, and a lapsed TRO cannot be revived by extension.',
+    'FRCP 65(b)(2)',
+    (ctx, e) => {
+      const injunction = ctx.injunctions[e.injunction];
+      return (
+        injunction?.relief === 'tro' &&
+        injunction.status === 'in-force' &&
+        injunctionInForceAt(injunction, rangeOf(e.at).start)
+      );
+    },
+  ),
+  troExtensionWithinLimit: rule<'injunction.extended'>(
+    'troExtensionWithinLimit',
+    'A TRO is extended by a like period, or longer with consent',
+    'The court may extend a TRO for good cause for a like period (up to 14 more days), or for longer if the adverse party consents.',
+    'FRCP 65(b)(2)',
+    (ctx, e) => {
+      const current = ctx.injunctions[e.injunction]?.expires;
+      if (!current) return false;
+      const later = rangeOf(e.expires).start > rangeOf(current).start;
+      return later && (e.byConsent || rangeOf(e.expires).start <= rangeOf(current).end + 14 * DAY);
+    },
+  ),
+  suspensionNamesStandingProhibitions: rule<'identification.suspended'>(
+    'suspensionNamesStandingProhibitions',
+    'A suspension names prohibitions of that identification that are not already suspended',
+    'An agency suspends or stops enforcing only its own prohibitions that still stand; a prohibition already suspended stays so until enforcement resumes.',
+    'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
+    (ctx, e) => {
+      const named = e.prohibitions ?? prohibitionsOf(ctx, e.identification);
+      return (
+        named.length > 0 &&
+        named.every(
+          (p) =>
+            ctx.prohibitions[p]?.identification === e.identification &&
+            ctx.prohibitions[p]?.status === 'scheduled',
+        )
+      );
+    },
+  ),
+  resumptionNamesSuspendedProhibitions: rule<'identification.enforcementResumed'>(
+    'resumptionNamesSuspendedProhibitions',
+    'Enforcement resumes only for suspended prohibitions',
+    'Ending a suspension names prohibitions of that identification that the agency had suspended.',
+    'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
+    (ctx, e) => {
+      const named =
+        e.prohibitions ??
+        prohibitionsOf(ctx, e.identification).filter((p) => ctx.prohibitions[p]?.status === 'suspended');
+      return (
+        named.length > 0 &&
+        named.every(
+          (p) =>
+            ctx.prohibitions[p]?.identification === e.identification &&
+            ctx.prohibitions[p]?.status === 'suspended',
+        )
+      );
     },
   ),
   stayedInjunctionStillInForce: rule<'stay.granted'>(
@@ -437,6 +545,13 @@ export const RULES = {
       return stayTestMet(e.findings, suit?.circuit === '9th', merged);
     },
   ),
+  appealDecided: rule<'appeal.mandateIssued'>(
+    'appealDecided',
+    'A mandate issues on a decided appeal, once',
+    "The mandate is the court of appeals' judgment sent to the district court; it issues after the appeal is decided, and once.",
+    'FRAP 41(a)-(b)',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'decided',
+  ),
   appealPending: rule<'appeal.heldInAbeyance' | 'appeal.decided'>(
     'appealPending',
     'The appeal must be pending and active',
@@ -449,7 +564,7 @@ export const RULES = {
     'Only an appeal in abeyance can resume',
     'Abeyance can be lifted only for an appeal that is held in abeyance.',
     'FRAP 2 (the court may suspend and resume proceedings)',
-    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'abeyance',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'in-abeyance',
   ),
   appealNotEnded: rule<'appeal.dismissed'>(
     'appealNotEnded',
@@ -458,7 +573,7 @@ export const RULES = {
     'FRAP 42(b)',
     (ctx, e) => {
       const status = ctx.appeals[e.appealDocket]?.status;
-      return status === 'pending' || status === 'abeyance';
+      return status === 'pending' || status === 'in-abeyance';
     },
   ),
   mootnessIsTheCourtsFinding: rule<'appeal.dismissed' | 'case.dismissed'>(
@@ -472,58 +587,40 @@ export const RULES = {
       return (e.mootness?.events ?? []).every((id) => changes.has(id));
     },
   ),
+  appealUndoesInjunction: rule<'appeal.decided'>(
+    'appealUndoesInjunction',
+    'A reversal or vacatur ends the injunction appealed from',
+    'When the court of appeals reverses or vacates a preliminary injunction, the injunction no longer binds; an affirmance leaves it in force. (When the judgment takes effect, on the decision or only once the mandate issues, is FRAP 41(c).)',
+    '28 U.S.C. 1292(a)(1); FRAP 41(b)-(c)',
+    (_ctx, e) => e.disposition !== 'affirmed',
+  ),
+  vacaturOrdered: rule<'appeal.dismissed'>(
+    'vacaturOrdered',
+    'A dismissed appeal vacates the order only when the court says so',
+    'Dismissing an appeal leaves the order appealed from standing, unless the court vacates it (Munsingwear vacatur is equitable, never automatic).',
+    "United States v. Munsingwear, Inc., 340 U.S. 36, 39-40 (1950); U.S. Bancorp Mortgage Co. v. Bonner Mall P'ship, 513 U.S. 18, 25-29 (1994)",
+    (_ctx, e) => vacaturOf(e.vacatur) === 'granted',
+  ),
+  judgmentEntersPermanentInjunction: rule<'case.judgment'>(
+    'judgmentEntersPermanentInjunction',
+    'A preliminary injunction merges into a final judgment',
+    'A preliminary injunction lasts until final judgment; a judgment that enters a permanent injunction supersedes it, and one that does not dissolves it.',
+    'University of Texas v. Camenisch, 451 U.S. 390, 395 (1981); FRCP 65(a)(2)',
+    (_ctx, e) => e.permanentInjunction !== undefined,
+  ),
 } as const;
 
 export type RuleName = keyof typeof RULES;
 
-/** Which rules an event of each type must satisfy, in the order they are checked and reported. */
-export const RULES_FOR: { readonly [T in EventType]: readonly RuleName[] } = {
-  'order.signed': ['orderIsNew'],
-  'order.revoked': ['orderInForce'],
-  'identification.announced': ['orderInForce', 'identificationIsNew'],
-  'identification.datesChanged': ['identificationActive', 'changesNameItsProhibitions'],
-  'identification.withdrawn': ['identificationActive'],
-  'identification.rescinded': ['identificationActive'],
-  'government.position': [],
-  'complaint.filed': ['docketIsNew'],
-  'complaint.amended': ['suitOpen'],
-  'injunction.motionFiled': ['suitOpen', 'motionTargetsKnownProhibitions'],
-  'injunction.granted': [
-    'injunctionMotionPending',
-    'scopeNamesKnownProhibitions',
-    'magistrateJudgeHasConsent',
-    'partyScopeNamesProtectedParties',
-    'injunctionBindsSomeone',
-    'preliminaryInjunctionOnNotice',
-    'findingsMeetTheTest',
-    'troExpiresWithin14Days',
-    'securityAsRule65cAllows',
-  ],
-  'injunction.denied': ['injunctionMotionPending', 'magistrateJudgeHasConsent'],
-  'appeal.noticed': ['appealDocketIsNew', 'appealableOrder', 'appealTimely'],
-  'stay.motionFiled': ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
-  'stay.granted': [
-    'stayMotionPending',
-    'stayedInjunctionStillInForce',
-    'stayScopeWithinInjunction',
-    'stayFindingsMeetNken',
-  ],
-  'stay.denied': ['stayMotionPending'],
-  'appeal.heldInAbeyance': ['appealPending'],
-  'appeal.abeyanceLifted': ['appealInAbeyance'],
-  'appeal.decided': ['appealPending'],
-  'appeal.dismissed': ['appealNotEnded', 'mootnessIsTheCourtsFinding'],
-  'case.dismissed': ['suitOpen', 'mootnessIsTheCourtsFinding'],
-  'context.note': [],
-};
+/** The event kinds a rule was written for: the kinds its check accepts. */
+export type RuleEvents<N extends RuleName> = Parameters<(typeof RULES)[N]['check']>[1]['type'];
 
-/** The first rule `event` breaks in `ctx`, or undefined when it breaks none. */
-export function firstBrokenRule(ctx: CaseContext, event: CaseEvent): RuleMeta | undefined {
-  for (const name of RULES_FOR[event.type]) {
-    const r = RULES[name] as Rule;
-    if (!r.check(ctx, event as never)) return r;
-  }
-  return undefined;
+/** The rules that may guard an arrow labelled by event kind `E`: `'stay.denied'` cannot be guarded by `orderIsNew`. */
+export type RuleFor<E extends EventType> = { [N in RuleName]: E extends RuleEvents<N> ? N : never }[RuleName];
+
+/** Whether `event` satisfies rule `name` in the record `ctx`. */
+export function holds(name: RuleName, ctx: CaseContext, event: CaseEvent): boolean {
+  return (RULES[name] as Rule).check(ctx, event as never);
 }
 
 export function ruleMeta(name: RuleName): RuleMeta {

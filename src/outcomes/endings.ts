@@ -46,7 +46,7 @@ const stayedWithLiveAppeal = (ctx: CaseContext) =>
     (s) =>
       s.status === 'in-force' &&
       Object.values(ctx.appeals).some(
-        (a) => a.order === s.injunction && (a.status === 'pending' || a.status === 'abeyance'),
+        (a) => a.order === s.injunction && (a.status === 'pending' || a.status === 'in-abeyance'),
       ),
   );
 

@@ -7,8 +7,8 @@
  */
 import { happenedBy, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
+import { addDays, nextEvents } from '../generate/next.js';
 import { binds, legalEffects } from '../machine/effects.js';
-import { addDays, nextEvents } from '../machine/next.js';
 import { applyEvent, type CaseSnapshot, replayAll } from '../replay/replay.js';
 import { type Ending, endingOf } from './endings.js';
 import { choiceProbability, labelOf, NONE, type Odds, offered, subjectOf } from './odds.js';

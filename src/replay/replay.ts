@@ -1,16 +1,34 @@
 /**
- * Replay: fold a log through the machine and yield the state after every event. An event the machine
- * cannot accept is rejected with the rule it breaks and leaves the state unchanged. Pure: the same events
- * give the same states on any machine at any time.
+ * Replay: fold a log through the lifecycle charts of the case (`machine/case.ts`) and yield the state after
+ * every event. An event the charts refuse is rejected with the rule it breaks and leaves the state
+ * unchanged. Pure: the same events give the same states on any machine at any time.
  */
-import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import type { CaseEvent } from '../events/schema.js';
-import { type CaseContext, initialContext } from '../machine/context.js';
-import { type CaseMachine, caseMachine } from '../machine/machine.js';
-import { firstBrokenRule, RULES, type RuleMeta } from '../machine/rules.js';
-import { compileMachine, type FastPath } from './fast.js';
+import { type ChartStep, stateOf, stepCase, xstateStep } from '../machine/case.js';
+import { type CaseContext, type Collection, initialContext, type Move } from '../machine/context.js';
+import { ABSENT, arrowsOf } from '../machine/lifecycle.js';
+import { LIFECYCLES } from '../machine/lifecycles.js';
+import { type Phases, phasesOf } from '../machine/phases.js';
+import { RULES, type RuleMeta } from '../machine/rules.js';
+import { compiledStep } from './compiled.js';
 
-export type CaseSnapshot = SnapshotFrom<CaseMachine>;
+/** The state of a case: the record (each object's data and lifecycle state) and its summary by region. */
+export interface CaseSnapshot {
+  readonly context: CaseContext;
+  /** Where each region of the case stands, read from the objects (`phasesOf`). */
+  readonly value: Phases;
+}
+
+class Snapshot implements CaseSnapshot {
+  constructor(readonly context: CaseContext) {}
+  get value(): Phases {
+    return phasesOf(this.context);
+  }
+}
+
+export function snapshotOf(context: CaseContext): CaseSnapshot {
+  return new Snapshot(context);
+}
 
 export interface Rejection {
   readonly eventId: string;
@@ -19,8 +37,19 @@ export interface Rejection {
 }
 
 export type ApplyResult =
-  | { readonly ok: true; readonly snapshot: CaseSnapshot; readonly rejection?: never }
-  | { readonly ok: false; readonly snapshot: CaseSnapshot; readonly rejection: Rejection };
+  | {
+      readonly ok: true;
+      readonly snapshot: CaseSnapshot;
+      /** The lifecycle arrows the event took. */
+      readonly moves: readonly Move[];
+      readonly rejection?: never;
+    }
+  | {
+      readonly ok: false;
+      readonly snapshot: CaseSnapshot;
+      readonly rejection: Rejection;
+      readonly moves?: never;
+    };
 
 export interface Step {
   /** Position of the event in the replayed sequence (0-based). */
@@ -31,40 +60,32 @@ export interface Step {
   readonly rejection?: Rejection;
 }
 
-let initial: CaseSnapshot | undefined;
-
 /** The state of a case before anything has happened. */
 export function initialSnapshot(): CaseSnapshot {
-  // Computing it costs as much as replaying several events; each caller still gets its own record.
-  initial ??= initialTransition(caseMachine)[0];
-  return { ...initial, context: initialContext() };
+  return new Snapshot(initialContext());
 }
 
-const fast: FastPath | undefined = compileMachine(caseMachine);
+function apply(snapshot: CaseSnapshot, event: CaseEvent, step: ChartStep): ApplyResult {
+  const result = stepCase(snapshot.context, event, step);
+  if (result.ok) return { ok: true, snapshot: new Snapshot(result.context), moves: result.moves };
+  return {
+    ok: false,
+    snapshot,
+    rejection: { eventId: event.id, eventType: event.type, rule: RULES[result.rule] },
+  };
+}
 
 /** Applies one event: the next state, or a rejection naming the rule broken (the state is then unchanged). */
 export function applyEvent(snapshot: CaseSnapshot, event: CaseEvent): ApplyResult {
-  const step = fast?.(snapshot, event);
-  if (step === undefined) return applyEventByTransition(snapshot, event);
-  if (step.ok) return { ok: true, snapshot: step.snapshot };
-  const rule = RULES[step.guard as keyof typeof RULES];
-  if (!rule) throw new Error(`machine guard ${step.guard} is not a rule of RULES`);
-  return { ok: false, snapshot, rejection: { eventId: event.id, eventType: event.type, rule } };
+  return apply(snapshot, event, compiledStep);
 }
 
 /**
- * The same, through XState's pure `transition()`: the rules first, then the machine. The reference the
- * compiled path is tested against, and the path for anything it does not compile.
+ * The same, with every chart stepped by XState itself (`snapshot.can` and the pure `transition()`): the
+ * reference the compiled step is tested against.
  */
 export function applyEventByTransition(snapshot: CaseSnapshot, event: CaseEvent): ApplyResult {
-  const broken = firstBrokenRule(snapshot.context, event);
-  if (broken)
-    return { ok: false, snapshot, rejection: { eventId: event.id, eventType: event.type, rule: broken } };
-  const [next] = transition(caseMachine, snapshot, event);
-  if (next.context.accepted !== snapshot.context.accepted + 1) {
-    throw new Error(`machine refused ${event.id} (${event.type}) although no rule of RULES_FOR was broken`);
-  }
-  return { ok: true, snapshot: next };
+  return apply(snapshot, event, xstateStep);
 }
 
 /** Throws on rejection: for tests and scripts that know their events are legal. */
@@ -108,7 +129,7 @@ export function replayAll(events: Iterable<CaseEvent>, from?: CaseSnapshot): Rep
   return { snapshot, rejections };
 }
 
-/** A state as JSON-ready data: the region states and the record. */
+/** A state as JSON-ready data: the region summary and the record. */
 export interface PersistedState {
   readonly format: 'casesim.state';
   readonly version: 1;
@@ -120,7 +141,30 @@ export function persistSnapshot(snapshot: CaseSnapshot): PersistedState {
   return { format: 'casesim.state', version: 1, value: snapshot.value, context: snapshot.context };
 }
 
-/** Rebuilds a snapshot from persisted data, so replay can resume from it. */
+const STATES_OF = new Map<Collection, ReadonlySet<string>>(
+  LIFECYCLES.map((l) => [
+    l.collection,
+    new Set(
+      arrowsOf(l.machine)
+        .flatMap((a) => [a.source, a.target])
+        .filter((s) => s !== ABSENT),
+    ),
+  ]),
+);
+
+/**
+ * Rebuilds a snapshot from persisted data, so replay can resume from it. Throws when a record is in a
+ * state its lifecycle chart does not have (a state saved by another version of the charts).
+ */
 export function restoreSnapshot(state: PersistedState): CaseSnapshot {
-  return caseMachine.resolveState({ value: state.value as never, context: structuredClone(state.context) });
+  const context = structuredClone(state.context);
+  for (const lifecycle of LIFECYCLES) {
+    const states = STATES_OF.get(lifecycle.collection);
+    for (const id of Object.keys(context[lifecycle.collection] ?? {})) {
+      const status = stateOf(context, lifecycle, id);
+      if (!states?.has(status))
+        throw new Error(`${lifecycle.id} ${id}: no state '${status}' in its lifecycle`);
+    }
+  }
+  return new Snapshot(context);
 }

@@ -6,7 +6,7 @@
 
 import type { CaseEvent, EventOf, EventType, Instant } from '../../src/events/schema.js';
 import { SCHEMA_VERSION } from '../../src/events/schema.js';
-import { GRANTING_FINDINGS, STAY_FINDINGS } from '../../src/machine/next.js';
+import { GRANTING_FINDINGS, STAY_FINDINGS } from '../../src/generate/next.js';
 
 const SOURCE = {
   type: 'public-record',
@@ -23,7 +23,8 @@ export const DMD = 'dmd-20-cv-1111';
 
 const day = (date: string): Instant => ({ local: date, zone: PACIFIC });
 
-function event<T extends EventType>(
+/** Any event of the invented case, dated to a Pacific day, with a fixture source. */
+export function event<T extends EventType>(
   type: T,
   id: string,
   date: string,
@@ -155,3 +156,70 @@ export const enjoined = (): CaseEvent[] => [
   ...suitWithPendingMotion(),
   granted('pi-granted', 'pi-motion', '2020-09-19'),
 ];
+
+export const stayDenied = (id: string, motionId: string, date: string) =>
+  event('stay.denied', id, date, { motion: motionId });
+
+export const heldInAbeyance = (date: string, appealDocket = 'ca9-20-77777') =>
+  event('appeal.heldInAbeyance', `abeyance-${date}`, date, { appealDocket });
+
+export const appealDismissed = (
+  date: string,
+  reason: 'moot' | 'voluntary',
+  vacatur = false,
+  appealDocket = 'ca9-20-77777',
+) => event('appeal.dismissed', `appeal-dismissed-${date}`, date, { appealDocket, reason, vacatur });
+
+export const appealDecided = (
+  date: string,
+  disposition: 'affirmed' | 'reversed' | 'vacated',
+  appealDocket = 'ca9-20-77777',
+) => event('appeal.decided', `appeal-decided-${date}`, date, { appealDocket, disposition });
+
+export const mandateIssued = (date: string, appealDocket = 'ca9-20-77777') =>
+  event('appeal.mandateIssued', `mandate-${date}`, date, { appealDocket, forthwith: false });
+
+export const suspended = (date: string, prohibitions?: string[]) =>
+  event('identification.suspended', `suspended-${date}`, date, {
+    identification: 'lantern-identification',
+    ...(prohibitions ? { prohibitions } : {}),
+    pending: 'further legal developments',
+  });
+
+export const enforcementResumed = (date: string, prohibitions?: string[]) =>
+  event('identification.enforcementResumed', `resumed-${date}`, date, {
+    identification: 'lantern-identification',
+    ...(prohibitions ? { prohibitions } : {}),
+  });
+
+export const troExtended = (
+  id: string,
+  injunction: string,
+  date: string,
+  expires: Instant,
+  byConsent = false,
+) => event('injunction.extended', id, date, { injunction, expires, byConsent });
+
+export const motionWithdrawn = (date: string, motionId: string) =>
+  event('motion.withdrawn', `withdrawn-${motionId}`, date, { motion: motionId });
+
+export const proceedingsStayed = (date: string, docket = NDCAL) =>
+  event('case.proceedingsStayed', `proceedings-stayed-${date}`, date, { docket });
+
+export const proceedingsResumed = (date: string, docket = NDCAL) =>
+  event('case.proceedingsResumed', `proceedings-resumed-${date}`, date, { docket });
+
+export const judgment = (date: string, permanent?: string[], docket = NDCAL) =>
+  event('case.judgment', `judgment-${date}`, date, {
+    docket,
+    for: permanent ? 'plaintiffs' : 'defendants',
+    ...(permanent
+      ? {
+          permanentInjunction: {
+            prohibitions: permanent,
+            defendants: ['Secretary of Commerce'],
+            nationwide: true,
+          },
+        }
+      : {}),
+  });

@@ -4,6 +4,7 @@
  * legal effect was at the end of that day (in the zone of the first complaint), as `casesim state` would.
  */
 import { expect } from 'vitest';
+import { objectStatesOf } from '../../src/docs/graph.js';
 import { parseQueryInstant } from '../../src/events/instant.js';
 import type { CaseEvent } from '../../src/events/schema.js';
 import type { EffectStatus, ProhibitionEffect } from '../../src/machine/effects.js';
@@ -13,6 +14,10 @@ import { applyEvent, type CaseSnapshot, replayAll } from '../../src/replay/repla
 
 export interface Accepted {
   readonly snapshot: CaseSnapshot;
+  /** The arrows the event took, as `lifecycle id: from → to` (`absent` for an object it created). */
+  readonly arrows: readonly string[];
+  /** The state of an object's lifecycle chart after the event. */
+  stateOf(lifecycle: string, id: string): string | undefined;
   /** Each prohibition's effect at the end of `date`, counting the given events and the new one. */
   effectsAt(date: string): Record<string, ProhibitionEffect>;
   statusesAt(date: string): Record<string, EffectStatus>;
@@ -38,8 +43,11 @@ export function given(history: readonly CaseEvent[]) {
             if (!q.ok) throw new Error(q.message);
             return Object.fromEntries(caseAt(events, { at: q.ms }).effects.map((e) => [e.prohibition, e]));
           };
+          const objects = objectStatesOf(result.snapshot);
           return {
             snapshot: result.snapshot,
+            arrows: (result.moves ?? []).map((m) => `${m.lifecycle} ${m.id}: ${m.from} → ${m.to}`),
+            stateOf: (lifecycle, id) => objects.find((o) => o.lifecycle === lifecycle && o.id === id)?.state,
             effectsAt,
             statusesAt: (date) =>
               Object.fromEntries(Object.entries(effectsAt(date)).map(([p, e]) => [p, e.status])),

@@ -13,7 +13,7 @@ import {
   nextEvents,
   STAY_FINDINGS,
   SYNTHETIC_SOURCE,
-} from '../../src/machine/next.js';
+} from '../../src/generate/next.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from '../../src/replay/replay.js';
 
 export const START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };

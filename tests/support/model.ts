@@ -47,21 +47,60 @@ export function inForceByModel(events: readonly CaseEvent[], p: string, t: numbe
     ...ofType(events, 'identification.rescinded'),
   ];
   if (ended.some((e) => e.identification === announced.identification)) return false;
-  return !ofType(events, 'injunction.granted').some((g) => enjoinsUnstayed(events, g, p, t));
+  if (suspendedByModel(events, announced.identification, p)) return false;
+  return !injunctionsOf(events).some((g) => enjoinsUnstayed(events, g, p, t));
+}
+
+/** An injunction as the history enters it: a TRO or PI granted on a motion, or a permanent one in a judgment. */
+interface Entered {
+  readonly event: CaseEvent;
+  readonly prohibitions: readonly string[];
+  readonly docket: string | undefined;
+  readonly expires?: EventOf<'injunction.granted'>['expires'];
+}
+
+function injunctionsOf(events: readonly CaseEvent[]): Entered[] {
+  const docketOf = (motion: string) =>
+    ofType(events, 'injunction.motionFiled').find((m) => m.id === motion)?.docket;
+  return events.flatMap((e): Entered[] => {
+    if (e.type === 'injunction.granted')
+      return [
+        { event: e, prohibitions: e.scope.prohibitions, docket: docketOf(e.motion), expires: e.expires },
+      ];
+    if (e.type === 'case.judgment' && e.permanentInjunction)
+      return [{ event: e, prohibitions: e.permanentInjunction.prohibitions, docket: e.docket }];
+    return [];
+  });
+}
+
+/**
+ * Whether the agency's last word on `p` is a suspension: each suspension or resumption names its
+ * prohibitions, or, naming none, covers every prohibition of its identification.
+ */
+function suspendedByModel(events: readonly CaseEvent[], identification: string, p: string): boolean {
+  let suspended = false;
+  for (const e of events) {
+    if (e.type !== 'identification.suspended' && e.type !== 'identification.enforcementResumed') continue;
+    if (e.identification !== identification || (e.prohibitions && !e.prohibitions.includes(p))) continue;
+    suspended = e.type === 'identification.suspended';
+  }
+  return suspended;
 }
 
 /** Whether injunction `g` covers `p`, is in force at `t`, and is not stayed as to `p`. */
-function enjoinsUnstayed(
-  events: readonly CaseEvent[],
-  g: EventOf<'injunction.granted'>,
-  p: string,
-  t: number,
-) {
-  if (!g.scope.prohibitions.includes(p)) return false;
-  if (g.expires && begunBy(g.expires, t)) return false;
+function enjoinsUnstayed(events: readonly CaseEvent[], entered: Entered, p: string, t: number) {
+  const g = entered.event;
+  if (!entered.prohibitions.includes(p)) return false;
+  // A TRO lapses at the expiry its order sets, or at the last extension's (FRCP 65(b)(2)).
+  const extended = ofType(events, 'injunction.extended').filter((x) => x.injunction === g.id);
+  const expires = extended.at(-1)?.expires ?? entered.expires;
+  if (expires && begunBy(expires, t)) return false;
   const after = events.slice(events.indexOf(g) + 1);
-  const docket = ofType(events, 'injunction.motionFiled').find((m) => m.id === g.motion)?.docket;
-  if (ofType(after, 'case.dismissed').some((d) => d.docket === docket)) return false;
+  // The end of its case ends it: a dismissal, or a final judgment (which supersedes preliminary relief).
+  const caseEnded = after.some(
+    (e) => (e.type === 'case.dismissed' || e.type === 'case.judgment') && e.docket === entered.docket,
+  );
+  if (caseEnded) return false;
   const ends = appealEnds(after, g.id);
   const undone = ends.some((e) =>
     e.type === 'appeal.decided'
@@ -75,13 +114,15 @@ function enjoinsUnstayed(
       .map((m) => m.id),
   );
   const stayed = ofType(after, 'stay.granted').some((s) => {
-    if (!stayMotions.has(s.motion) || !(s.prohibitions ?? g.scope.prohibitions).includes(p)) return false;
+    if (!stayMotions.has(s.motion) || !(s.prohibitions ?? entered.prohibitions).includes(p)) return false;
     // A stay pending appeal lasts until an appeal from the injunction is decided or dismissed, and with no
     // appeal at all, until the time to take one runs out (30 days, or 60 with a U.S. party: FRAP 4(a)(1)).
     const later = events.slice(events.indexOf(s) + 1);
     if (ends.some((e) => later.includes(e))) return false;
     if (ofType(events, 'appeal.noticed').some((a) => a.order === g.id)) return true;
-    const usParty = ofType(events, 'complaint.filed').find((c) => c.docket === docket)?.unitedStatesIsParty;
+    const usParty = ofType(events, 'complaint.filed').find(
+      (c) => c.docket === entered.docket,
+    )?.unitedStatesIsParty;
     return t < rangeOf(g.at).end + (usParty ? 60 : 30) * 86_400_000;
   });
   return !stayed;
@@ -130,7 +171,8 @@ export function appealWithoutAppealableOrder(
     (order?.type === 'injunction.granted' && relief(order.motion) === 'preliminary') ||
     (order?.type === 'injunction.denied' &&
       [order.motion, ...(order.alsoDecides ?? [])].some((m) => relief(m) === 'preliminary')) ||
-    order?.type === 'case.dismissed';
+    order?.type === 'case.dismissed' ||
+    order?.type === 'case.judgment';
   return appealable
     ? undefined
     : `${appeal.id} appeals from ${appeal.order} (${order?.type ?? 'no such event'}), which is not an appealable order`;

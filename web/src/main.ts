@@ -7,7 +7,7 @@ import wechatLog from '../../events/wechat.jsonl?raw';
 import { parseQueryInstant } from '../../src/events/instant.js';
 import { formatProblem, parseLog } from '../../src/events/parse.js';
 import type { CaseEvent } from '../../src/events/schema.js';
-import { legalNextEvents } from '../../src/machine/next.js';
+import { legalNextEvents } from '../../src/generate/next.js';
 import { phasesOf } from '../../src/machine/phases.js';
 import { caseZone } from '../../src/replay/query.js';
 import {

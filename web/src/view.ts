@@ -120,6 +120,7 @@ const STATUS_TEXT: Record<ProhibitionEffect['status'], string> = {
   'in-force': 'in force',
   'partly-enjoined': 'partly enjoined',
   enjoined: 'enjoined',
+  suspended: 'suspended by the agency',
   revoked: 'revoked',
   withdrawn: 'withdrawn',
   rescinded: 'rescinded',

@@ -1,7 +1,7 @@
 /**
- * What could happen next: candidate events of every kind, built from the record the machine keeps. The
- * candidates restate no rule; `legalNextEvents` keeps those the machine itself accepts. Outcome search,
- * generated histories in the property tests and the benchmark corpus all grow cases from here.
+ * What could happen next: candidate events of every kind, built from the record the lifecycle charts keep.
+ * The candidates restate no rule; `legalNextEvents` keeps those the charts themselves accept. Outcome
+ * search, generated histories in the property tests and the benchmark corpus all grow cases from here.
  */
 import {
   type CaseEvent,
@@ -11,8 +11,8 @@ import {
   type Source,
   type StayFindings,
 } from '../events/schema.js';
+import type { CaseContext } from '../machine/context.js';
 import { applyEvent, type CaseSnapshot } from '../replay/replay.js';
-import type { CaseContext } from './context.js';
 
 /** The source every generated event carries: it says plainly that it is not evidence of anything. */
 export const SYNTHETIC_SOURCE: Source = {
@@ -110,6 +110,17 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
       });
     }
     drafts.push({
+      type: 'identification.suspended',
+      id: id(`suspend-${identification.id}`),
+      identification: identification.id,
+      pending: 'further legal developments',
+    });
+    drafts.push({
+      type: 'identification.enforcementResumed',
+      id: id(`resume-${identification.id}`),
+      identification: identification.id,
+    });
+    drafts.push({
       type: 'identification.withdrawn',
       id: id(`withdraw-${identification.id}`),
       identification: identification.id,
@@ -148,6 +159,31 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
     for (const reason of ['voluntary', 'moot'] as const) {
       drafts.push({ type: 'case.dismissed', id: id(`dismiss-${reason}`), docket: suit.docket, reason });
     }
+    drafts.push({
+      type: 'case.proceedingsStayed',
+      id: id(`stay-proceedings-${suit.docket}`),
+      docket: suit.docket,
+    });
+    drafts.push({
+      type: 'case.proceedingsResumed',
+      id: id(`resume-proceedings-${suit.docket}`),
+      docket: suit.docket,
+    });
+    drafts.push({
+      type: 'case.judgment',
+      id: id(`judgment-${suit.docket}`),
+      docket: suit.docket,
+      for: 'defendants',
+    });
+    if (prohibitionIds.length > 0) {
+      drafts.push({
+        type: 'case.judgment',
+        id: id(`judgment-injunction-${suit.docket}`),
+        docket: suit.docket,
+        for: 'plaintiffs',
+        permanentInjunction: { prohibitions: prohibitionIds, defendants: ['Government'], nationwide: true },
+      });
+    }
   }
   for (const motion of Object.values(ctx.motions)) {
     if (motion.status !== 'pending') continue;
@@ -178,6 +214,7 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
         });
       }
       drafts.push({ type: 'injunction.denied', id: id(`deny-${motion.id}`), motion: motion.id });
+      drafts.push({ type: 'motion.withdrawn', id: id(`withdraw-${motion.id}`), motion: motion.id });
     } else {
       drafts.push({
         type: 'stay.granted',
@@ -189,7 +226,16 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
     }
   }
   for (const injunction of Object.values(ctx.injunctions)) {
-    if (injunction.status !== 'in-force') continue;
+    if (injunction.status !== 'in-force' && injunction.status !== 'stayed') continue;
+    if (injunction.relief === 'tro' && injunction.expires) {
+      drafts.push({
+        type: 'injunction.extended',
+        id: id(`extend-${injunction.id}`),
+        injunction: injunction.id,
+        expires: addDays(injunction.expires, 14),
+        byConsent: false,
+      });
+    }
     drafts.push({
       type: 'stay.motionFiled',
       id: id(`stay-motion-${injunction.id}`),
@@ -241,6 +287,7 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
     for (const disposition of ['affirmed', 'reversed', 'vacated'] as const) {
       drafts.push({ type: 'appeal.decided', id: id(`${disposition}-${a}`), appealDocket: a, disposition });
     }
+    drafts.push({ type: 'appeal.mandateIssued', id: id(`mandate-${a}`), appealDocket: a, forthwith: false });
     for (const reason of ['voluntary', 'moot'] as const) {
       drafts.push({
         type: 'appeal.dismissed',

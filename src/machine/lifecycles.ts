@@ -1,0 +1,352 @@
+/**
+ * The lifecycle of each kind of legal object in a challenge to an executive action, one statechart each:
+ * its states, and arrows labelled by the event kinds that take them and guarded by the rules of the
+ * registry. These charts are the legal model: replay steps them (`case.ts`), and the diagrams, the page and
+ * `casesim explain` draw and read them (`src/docs/graph.ts`). Nothing here names a particular case.
+ *
+ * An event is addressed to one object whose chart must take an arrow for the event to be accepted (its
+ * primary object, `route.ts`), and may move others as a consequence (a case's dismissal moots its pending
+ * motions and dissolves its injunctions). Arrows of consequence carry no acceptance rule, only, where the
+ * law makes a distinction, a rule saying which way they go (`appealUndoesInjunction`).
+ */
+import { type Lifecycle, lifecycle } from './lifecycle.js';
+
+const ENDINGS_OF_A_CASE = 'when the district case ends, its pending motions are moot';
+
+export const ORDER = lifecycle({
+  id: 'order',
+  title: 'Executive order',
+  description: 'An executive order, from signature to revocation.',
+  collection: 'orders',
+  created: { 'order.signed': { to: 'in-force', rules: ['orderIsNew'] } },
+  states: {
+    'in-force': {
+      description: 'The order is in force; agencies may identify the transactions it prohibits.',
+      on: { 'order.revoked': { to: 'revoked', rules: ['orderInForce'] } },
+    },
+    revoked: { description: 'The order was revoked; nothing it directed has legal force.' },
+  },
+});
+
+export const IDENTIFICATION = lifecycle({
+  id: 'identification',
+  title: 'Agency identification',
+  description:
+    'An agency identification of the transactions an order prohibits (under IEEPA, a notice of the Secretary of Commerce), until it is withdrawn or rescinded.',
+  collection: 'identifications',
+  created: {
+    'identification.announced': { to: 'announced', rules: ['orderInForce', 'identificationIsNew'] },
+  },
+  states: {
+    announced: {
+      description:
+        'The identification stands: its prohibitions take effect at their effective instants unless suspended or enjoined.',
+      on: {
+        'identification.datesChanged': {
+          to: 'announced',
+          rules: ['identificationActive', 'changesNameItsProhibitions'],
+          description: 'the agency re-dates some of its prohibitions',
+        },
+        'identification.suspended': {
+          to: 'announced',
+          rules: ['identificationActive', 'suspensionNamesStandingProhibitions'],
+          description: 'the agency suspends some of its prohibitions, or will not enforce them',
+        },
+        'identification.enforcementResumed': {
+          to: 'announced',
+          rules: ['identificationActive', 'resumptionNamesSuspendedProhibitions'],
+          description: 'the agency enforces suspended prohibitions again',
+        },
+        'identification.withdrawn': { to: 'withdrawn', rules: ['identificationActive'] },
+        'identification.rescinded': { to: 'rescinded', rules: ['identificationActive'] },
+      },
+    },
+    withdrawn: { description: 'The agency withdrew the identification; its prohibitions bind no one.' },
+    rescinded: { description: 'The agency rescinded the identification; its prohibitions bind no one.' },
+  },
+});
+
+const prohibitionEndings = {
+  'identification.withdrawn': { to: 'withdrawn' },
+  'identification.rescinded': { to: 'rescinded' },
+} as const;
+
+export const PROHIBITION = lifecycle({
+  id: 'prohibition',
+  title: 'Prohibition',
+  description:
+    'One prohibited transaction an identification names, with its own effective instant. Whether it binds at an instant is read from this state, that instant, and the injunctions and stays in the record (effects.ts): time passing is not an event.',
+  collection: 'prohibitions',
+  created: {
+    'identification.announced': { to: 'scheduled', description: 'named by the identification' },
+  },
+  states: {
+    scheduled: {
+      description:
+        'Announced with an effective instant: it binds from that instant on, unless an injunction in force and not stayed covers it.',
+      on: {
+        'identification.datesChanged': { to: 'scheduled', description: 're-dated by the agency' },
+        'identification.suspended': { to: 'suspended' },
+        'order.revoked': { to: 'order-revoked' },
+        ...prohibitionEndings,
+      },
+    },
+    suspended: {
+      description:
+        'The agency has suspended it or will not enforce it pending further developments: it binds no one until enforcement resumes.',
+      on: {
+        'identification.enforcementResumed': { to: 'scheduled' },
+        'identification.datesChanged': { to: 'suspended', description: 're-dated by the agency' },
+        'order.revoked': { to: 'order-revoked' },
+        ...prohibitionEndings,
+      },
+    },
+    'order-revoked': {
+      description: 'The order behind it was revoked: it has no legal basis, whatever the agency does next.',
+      on: prohibitionEndings,
+    },
+    withdrawn: { description: 'Its identification was withdrawn.' },
+    rescinded: { description: 'Its identification was rescinded.' },
+  },
+});
+
+export const DISTRICT_CASE = lifecycle({
+  id: 'district-case',
+  title: 'District case',
+  description: 'A civil action in a district court, from complaint to dismissal or final judgment.',
+  collection: 'suits',
+  created: { 'complaint.filed': { to: 'open', rules: ['docketIsNew'] } },
+  states: {
+    open: {
+      description: 'The case is pending in the district court.',
+      on: {
+        'complaint.amended': { to: 'open', rules: ['suitOpen'] },
+        'case.proceedingsStayed': { to: 'proceedings-stayed', rules: ['suitOpen'] },
+        'case.dismissed': { to: 'dismissed', rules: ['suitOpen', 'mootnessIsTheCourtsFinding'] },
+        'case.judgment': { to: 'judgment', rules: ['suitOpen', 'judgmentScopeNamesKnownProhibitions'] },
+      },
+    },
+    'proceedings-stayed': {
+      description:
+        'The court has stayed proceedings: the case is still pending, and its injunctions stay in force, but it does not move.',
+      on: {
+        'case.proceedingsResumed': { to: 'open', rules: ['proceedingsStayed'] },
+        'case.dismissed': { to: 'dismissed', rules: ['suitOpen', 'mootnessIsTheCourtsFinding'] },
+      },
+    },
+    dismissed: { description: 'The case was dismissed; its preliminary relief ended with it.' },
+    judgment: { description: 'Final judgment was entered; preliminary relief merged into it.' },
+  },
+});
+
+const mooted = {
+  'case.dismissed': { to: 'moot', description: ENDINGS_OF_A_CASE },
+  'case.judgment': { to: 'moot', description: ENDINGS_OF_A_CASE },
+  'appeal.decided': { to: 'moot', description: 'when the appeal it was filed in ends, it is moot' },
+  'appeal.dismissed': { to: 'moot', description: 'when the appeal it was filed in ends, it is moot' },
+} as const;
+
+export const MOTION = lifecycle({
+  id: 'motion',
+  title: 'Motion (TRO, preliminary injunction, stay pending appeal)',
+  description:
+    'A motion for a temporary restraining order, a preliminary injunction, or a stay of an injunction pending appeal, until it is ruled on, withdrawn or mooted.',
+  collection: 'motions',
+  created: {
+    'injunction.motionFiled': { to: 'pending', rules: ['suitOpen', 'motionTargetsKnownProhibitions'] },
+    'stay.motionFiled': {
+      to: 'pending',
+      rules: ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
+    },
+  },
+  states: {
+    pending: {
+      description: 'The motion awaits the court’s ruling.',
+      on: {
+        'injunction.granted': {
+          to: 'granted',
+          rules: [
+            'injunctionMotionPending',
+            'scopeNamesKnownProhibitions',
+            'magistrateJudgeHasConsent',
+            'partyScopeNamesProtectedParties',
+            'injunctionBindsSomeone',
+            'preliminaryInjunctionOnNotice',
+            'findingsMeetTheTest',
+            'troExpiresWithin14Days',
+            'securityAsRule65cAllows',
+          ],
+        },
+        'injunction.denied': {
+          to: 'denied',
+          rules: ['injunctionMotionPending', 'magistrateJudgeHasConsent'],
+        },
+        'stay.granted': {
+          to: 'granted',
+          rules: [
+            'stayMotionPending',
+            'stayedInjunctionStillInForce',
+            'stayScopeWithinInjunction',
+            'stayFindingsMeetNken',
+          ],
+        },
+        'stay.denied': { to: 'denied', rules: ['stayMotionPending'] },
+        'motion.withdrawn': { to: 'withdrawn', rules: ['motionPending'] },
+        ...mooted,
+      },
+    },
+    granted: { description: 'The court granted the motion, in full or in part.' },
+    denied: { description: 'The court denied the motion.' },
+    withdrawn: { description: 'The movant withdrew the motion before a ruling.' },
+    moot: { description: 'The case or appeal the motion was filed in ended before a ruling.' },
+  },
+});
+
+const injunctionEndings = {
+  'case.dismissed': {
+    to: 'dissolved',
+    description: 'preliminary relief does not outlive the action it was granted in',
+  },
+  'case.judgment': [
+    { to: 'superseded', rules: ['judgmentEntersPermanentInjunction'] },
+    { to: 'dissolved', description: 'a judgment without an injunction dissolves it' },
+  ],
+} as const;
+
+export const INJUNCTION = lifecycle({
+  id: 'injunction',
+  title: 'Injunction (TRO, preliminary or permanent)',
+  description:
+    'An injunction a court has entered: in force (a TRO also lapses at its expiry instant, FRCP 65(b)(2)), stayed pending appeal, and ended by dissolution, vacatur or a judgment that supersedes it.',
+  collection: 'injunctions',
+  created: {
+    'injunction.granted': { to: 'in-force', description: 'the grant of a TRO or preliminary injunction' },
+    'case.judgment': { to: 'in-force', description: 'a permanent injunction entered with final judgment' },
+  },
+  states: {
+    'in-force': {
+      description:
+        'The injunction binds the enjoined parties as to the prohibitions it covers (a TRO only until its expiry instant). An appeal by itself does not stay it (FRCP 62(c)).',
+      on: {
+        'stay.granted': { to: 'stayed' },
+        'injunction.extended': { to: 'in-force', rules: ['troInForce', 'troExtensionWithinLimit'] },
+        'appeal.decided': { to: 'vacated', rules: ['appealUndoesInjunction'] },
+        'appeal.dismissed': { to: 'vacated', rules: ['vacaturOrdered'] },
+        ...injunctionEndings,
+      },
+    },
+    stayed: {
+      description:
+        'A stay pending appeal suspends the injunction, in whole or as to some prohibitions: those bind again while the stay lasts.',
+      on: {
+        'stay.granted': { to: 'stayed' },
+        'appeal.decided': [
+          { to: 'vacated', rules: ['appealUndoesInjunction'] },
+          { to: 'in-force', description: 'reinstated: the stays pending appeal end with the appeal' },
+        ],
+        'appeal.dismissed': [
+          { to: 'vacated', rules: ['vacaturOrdered'] },
+          { to: 'in-force', description: 'reinstated: the stays pending appeal end with the appeal' },
+        ],
+        ...injunctionEndings,
+      },
+    },
+    dissolved: {
+      description: 'The injunction was dissolved (its case ended without a permanent injunction).',
+    },
+    vacated: { description: 'The court of appeals reversed or vacated the injunction.' },
+    superseded: { description: 'Final judgment entered a permanent injunction in its place.' },
+  },
+});
+
+const appealEnds = 'a stay pending appeal lasts only as long as the appeal';
+
+export const STAY = lifecycle({
+  id: 'stay',
+  title: 'Stay pending appeal',
+  description:
+    'A stay of an injunction pending appeal: it lives only as long as the appeal from that injunction (FRAP 8; FRCP 62(d)).',
+  collection: 'stays',
+  created: { 'stay.granted': { to: 'in-force' } },
+  states: {
+    'in-force': {
+      description: 'The stay suspends the injunction as to the prohibitions it names.',
+      on: {
+        'appeal.decided': { to: 'ended', description: appealEnds },
+        'appeal.dismissed': { to: 'ended', description: appealEnds },
+        'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },
+        'case.judgment': { to: 'ended', description: 'the injunction it stayed ended with its case' },
+      },
+    },
+    ended: { description: 'The stay has ended.' },
+  },
+});
+
+export const APPEAL = lifecycle({
+  id: 'appeal',
+  title: 'Appeal',
+  description:
+    'An appeal in the court of appeals, from the notice of appeal to the mandate, or to its dismissal.',
+  collection: 'appeals',
+  created: {
+    'appeal.noticed': { to: 'pending', rules: ['appealDocketIsNew', 'appealableOrder', 'appealTimely'] },
+  },
+  states: {
+    pending: {
+      description:
+        'The appeal is pending. By itself it stays nothing: an injunction appealed from stays in force unless a court stays it (FRCP 62(c)).',
+      on: {
+        'appeal.heldInAbeyance': { to: 'in-abeyance', rules: ['appealPending'] },
+        'appeal.decided': { to: 'decided', rules: ['appealPending'] },
+        'appeal.dismissed': { to: 'dismissed', rules: ['appealNotEnded', 'mootnessIsTheCourtsFinding'] },
+      },
+    },
+    'in-abeyance': {
+      description: 'The appeal is held in abeyance: still pending, but set aside.',
+      on: {
+        'appeal.abeyanceLifted': { to: 'pending', rules: ['appealInAbeyance'] },
+        'appeal.dismissed': { to: 'dismissed', rules: ['appealNotEnded', 'mootnessIsTheCourtsFinding'] },
+      },
+    },
+    decided: {
+      description: 'The court of appeals has decided the appeal; its mandate has not issued yet (FRAP 41).',
+      on: { 'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided'] } },
+    },
+    'mandate-issued': {
+      description: 'The mandate has issued: the judgment of the court of appeals is in the district court.',
+    },
+    dismissed: {
+      description: 'The appeal was dismissed, voluntarily, as moot, or for want of jurisdiction.',
+    },
+  },
+});
+
+/** Every lifecycle, in the order the docs present them. */
+export const LIFECYCLES: readonly Lifecycle[] = [
+  ORDER,
+  IDENTIFICATION,
+  PROHIBITION,
+  DISTRICT_CASE,
+  MOTION,
+  INJUNCTION,
+  STAY,
+  APPEAL,
+];
+
+export type LifecycleId =
+  | 'order'
+  | 'identification'
+  | 'prohibition'
+  | 'district-case'
+  | 'motion'
+  | 'injunction'
+  | 'stay'
+  | 'appeal';
+
+const BY_ID = new Map(LIFECYCLES.map((l) => [l.id, l]));
+
+export function lifecycleById(id: LifecycleId): Lifecycle {
+  const found = BY_ID.get(id);
+  if (!found) throw new Error(`no lifecycle ${id}`);
+  return found;
+}

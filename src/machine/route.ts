@@ -1,0 +1,181 @@
+/**
+ * Which objects an event is addressed to: first its primary object, whose chart must take an arrow for the
+ * event to be accepted, then the objects it may move as a consequence (the pending motions of a case that
+ * ends, the injunction an appeal is from and its stays). Only relations in the record decide who is
+ * addressed; what happens to each object, and whether the event is legal, its chart decides.
+ */
+import type { CaseEvent, EventOf } from '../events/schema.js';
+import type { CaseContext } from './context.js';
+import type { LifecycleId } from './lifecycles.js';
+
+export interface Addressee {
+  readonly lifecycle: LifecycleId;
+  readonly id: string;
+}
+
+const to = (lifecycle: LifecycleId, id: string): Addressee => ({ lifecycle, id });
+
+function prohibitionsOf(world: CaseContext, identification: string, named?: readonly string[]): Addressee[] {
+  const ids =
+    named ??
+    Object.values(world.prohibitions)
+      .filter((p) => p.identification === identification)
+      .map((p) => p.id);
+  return ids
+    .filter((p) => world.prohibitions[p]?.identification === identification)
+    .map((p) => to('prohibition', p));
+}
+
+function pendingMotionsOn(world: CaseContext, docket: string): Addressee[] {
+  return Object.values(world.motions)
+    .filter((m) => m.docket === docket && m.status === 'pending')
+    .map((m) => to('motion', m.id));
+}
+
+function staysOf(world: CaseContext, injunction: string): Addressee[] {
+  return Object.values(world.stays)
+    .filter((s) => s.injunction === injunction)
+    .map((s) => to('stay', s.id));
+}
+
+/** The injunctions entered on a district docket, each with its stays. */
+function reliefOn(world: CaseContext, docket: string): Addressee[] {
+  return Object.values(world.injunctions)
+    .filter((i) => i.docket === docket)
+    .flatMap((i) => [to('injunction', i.id), ...staysOf(world, i.id)]);
+}
+
+/** What the end of an appeal reaches: motions pending in it, the injunction appealed from, and its stays. */
+function appealEnd(world: CaseContext, e: EventOf<'appeal.decided' | 'appeal.dismissed'>): Addressee[] {
+  const appeal = world.appeals[e.appealDocket];
+  const order = appeal ? world.injunctions[appeal.order] : undefined;
+  return [
+    to('appeal', e.appealDocket),
+    ...pendingMotionsOn(world, e.appealDocket),
+    ...(order ? [to('injunction', order.id), ...staysOf(world, order.id)] : []),
+  ];
+}
+
+type Routes = {
+  readonly [T in CaseEvent['type']]: (world: CaseContext, e: EventOf<T>) => readonly Addressee[];
+};
+
+const NONE: readonly Addressee[] = [];
+
+const ROUTES: Routes = {
+  'order.signed': (_w, e) => [to('order', e.order)],
+  'order.revoked': (w, e) => [
+    to('order', e.order),
+    ...Object.values(w.identifications)
+      .filter((i) => i.order === e.order)
+      .flatMap((i) => prohibitionsOf(w, i.id)),
+  ],
+  'identification.announced': (_w, e) => [
+    to('identification', e.identification),
+    ...e.prohibitions.map((p) => to('prohibition', p.id)),
+  ],
+  'identification.datesChanged': (w, e) => [
+    to('identification', e.identification),
+    ...prohibitionsOf(
+      w,
+      e.identification,
+      e.changes.map((c) => c.prohibition),
+    ),
+  ],
+  'identification.withdrawn': (w, e) => [
+    to('identification', e.identification),
+    ...prohibitionsOf(w, e.identification),
+  ],
+  'identification.rescinded': (w, e) => [
+    to('identification', e.identification),
+    ...prohibitionsOf(w, e.identification),
+  ],
+  'identification.suspended': (w, e) => [
+    to('identification', e.identification),
+    ...prohibitionsOf(w, e.identification, e.prohibitions),
+  ],
+  'identification.enforcementResumed': (w, e) => [
+    to('identification', e.identification),
+    ...prohibitionsOf(w, e.identification, e.prohibitions),
+  ],
+  'government.position': () => NONE,
+  'complaint.filed': (_w, e) => [to('district-case', e.docket)],
+  'complaint.amended': (_w, e) => [to('district-case', e.docket)],
+  'case.proceedingsStayed': (_w, e) => [to('district-case', e.docket)],
+  'case.proceedingsResumed': (_w, e) => [to('district-case', e.docket)],
+  'case.dismissed': (w, e) => [
+    to('district-case', e.docket),
+    ...pendingMotionsOn(w, e.docket),
+    ...reliefOn(w, e.docket),
+  ],
+  'case.judgment': (w, e) => [
+    to('district-case', e.docket),
+    ...pendingMotionsOn(w, e.docket),
+    ...reliefOn(w, e.docket),
+    ...(e.permanentInjunction ? [to('injunction', e.id)] : []),
+  ],
+  'injunction.motionFiled': (_w, e) => [to('motion', e.id)],
+  'injunction.granted': (_w, e) => [
+    to('motion', e.motion),
+    ...(e.alsoDecides ?? []).map((m) => to('motion', m)),
+    to('injunction', e.id),
+  ],
+  'injunction.denied': (_w, e) => [
+    to('motion', e.motion),
+    ...(e.alsoDecides ?? []).map((m) => to('motion', m)),
+  ],
+  'injunction.extended': (_w, e) => [to('injunction', e.injunction)],
+  'motion.withdrawn': (_w, e) => [to('motion', e.motion)],
+  'appeal.noticed': (_w, e) => [to('appeal', e.appealDocket)],
+  'stay.motionFiled': (_w, e) => [to('motion', e.id)],
+  'stay.granted': (w, e) => {
+    const injunction = w.motions[e.motion]?.injunction;
+    return [to('motion', e.motion), to('stay', e.id), ...(injunction ? [to('injunction', injunction)] : [])];
+  },
+  'stay.denied': (_w, e) => [to('motion', e.motion)],
+  'appeal.heldInAbeyance': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.abeyanceLifted': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.decided': appealEnd,
+  'appeal.mandateIssued': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.dismissed': appealEnd,
+  'context.note': () => NONE,
+};
+
+/** The lifecycle of each event kind's primary object: the chart whose arrow decides whether it is accepted. */
+export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefined } = {
+  'order.signed': 'order',
+  'order.revoked': 'order',
+  'identification.announced': 'identification',
+  'identification.datesChanged': 'identification',
+  'identification.withdrawn': 'identification',
+  'identification.rescinded': 'identification',
+  'identification.suspended': 'identification',
+  'identification.enforcementResumed': 'identification',
+  'government.position': undefined,
+  'complaint.filed': 'district-case',
+  'complaint.amended': 'district-case',
+  'case.proceedingsStayed': 'district-case',
+  'case.proceedingsResumed': 'district-case',
+  'case.dismissed': 'district-case',
+  'case.judgment': 'district-case',
+  'injunction.motionFiled': 'motion',
+  'injunction.granted': 'motion',
+  'injunction.denied': 'motion',
+  'injunction.extended': 'injunction',
+  'motion.withdrawn': 'motion',
+  'appeal.noticed': 'appeal',
+  'stay.motionFiled': 'motion',
+  'stay.granted': 'motion',
+  'stay.denied': 'motion',
+  'appeal.heldInAbeyance': 'appeal',
+  'appeal.abeyanceLifted': 'appeal',
+  'appeal.decided': 'appeal',
+  'appeal.mandateIssued': 'appeal',
+  'appeal.dismissed': 'appeal',
+  'context.note': undefined,
+};
+
+/** The objects `event` is addressed to in `world`: the primary object first (none for notes and positions). */
+export function addressees(world: CaseContext, event: CaseEvent): readonly Addressee[] {
+  return (ROUTES[event.type] as (w: CaseContext, e: CaseEvent) => readonly Addressee[])(world, event);
+}
