@@ -9,6 +9,7 @@ import type { CaseEvent, InjunctionFindings, StayFindings } from '../src/events/
 import { CIRCUIT_LAW } from '../src/machine/circuits.js';
 import { RULES } from '../src/machine/rules.js';
 import {
+  appealDecided,
   appealNoticed,
   caseDismissed,
   complaint,
@@ -17,6 +18,7 @@ import {
   granted,
   identificationRescinded,
   identified,
+  mandateIssued,
   motion,
   NDCAL,
   orderRevoked,
@@ -407,5 +409,51 @@ describe('a stay pending appeal lives only while an appeal may be or is pending 
     expect(stayed.statusesAt('2020-10-21')['app-store']).toBe('in-force');
     // The PI was entered on 19 Sept 2020: the time to appeal ran out 60 days later, on 18 Nov.
     expect(stayed.statusesAt('2020-11-19')['app-store']).toBe('enjoined');
+  });
+});
+
+describe("the mandate: a court of appeals' judgment acts when its mandate issues (FRAP 41(b)-(c))", () => {
+  const appealed = () => [...enjoined(), appealNoticed('appeal', 'pi-granted', '2020-10-01')];
+  const reversed = () => [...appealed(), appealDecided('2021-01-28', 'reversed')];
+  const rehearing = (id: string, date: string, type: 'appeal.rehearingSought' | 'appeal.rehearingDenied') =>
+    with_(mandateIssued(date), {
+      type,
+      id,
+      forthwith: undefined,
+      ...(type === 'appeal.rehearingSought' ? { petitioner: 'United States' } : {}),
+    });
+
+  it('a reversal leaves the injunction in force until the mandate issues', () => {
+    const decided = given(appealed()).when(appealDecided('2021-01-28', 'reversed')).thenAccepted();
+    expect(decided.statusesAt('2021-02-15')).toEqual({ 'app-store': 'enjoined', payments: 'enjoined' });
+    expect(decided.snapshot.context.injunctions['pi-granted']?.status).toBe('in-force');
+    const mandate = given(reversed()).when(mandateIssued('2021-03-22')).thenAccepted();
+    expect(mandate.snapshot.context.injunctions['pi-granted']?.status).toBe('vacated');
+  });
+
+  it('with a U.S. party, the mandate waits 45 days for rehearing and 7 more (FRAP 40(a)(1) (2020); 41(b))', () => {
+    // Decided 28 Jan 2021: rehearing could be sought to 14 Mar; the mandate issues from 22 Mar.
+    given(reversed()).when(mandateIssued('2021-03-10')).thenRejectedBy('mandateTimely');
+    given(reversed()).when(mandateIssued('2021-03-22')).thenAccepted();
+  });
+
+  it('unless the court issues it forthwith', () => {
+    given(reversed())
+      .when(with_(mandateIssued('2021-01-29'), { forthwith: true }))
+      .thenAccepted();
+  });
+
+  it('a timely petition for rehearing holds the mandate until 7 days after it is denied (FRAP 41(b))', () => {
+    const petitioned = [...reversed(), rehearing('rehearing', '2021-02-20', 'appeal.rehearingSought')];
+    given(petitioned).when(mandateIssued('2021-04-30')).thenRejectedBy('appealDecided');
+    const denied = [...petitioned, rehearing('rehearing-denied', '2021-04-01', 'appeal.rehearingDenied')];
+    given(denied).when(mandateIssued('2021-04-05')).thenRejectedBy('mandateTimely');
+    given(denied).when(mandateIssued('2021-04-09')).thenAccepted();
+  });
+
+  it('a petition for rehearing after 45 days is out of time (FRAP 40(a)(1) (2020))', () => {
+    given(reversed())
+      .when(rehearing('rehearing', '2021-03-20', 'appeal.rehearingSought'))
+      .thenRejectedBy('rehearingTimely');
   });
 });

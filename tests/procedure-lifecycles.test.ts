@@ -228,18 +228,28 @@ describe('a stay pending appeal', () => {
     expect(after.statusesAt('2020-09-26')).toEqual({ 'app-store': 'in-force', payments: 'in-force' });
   });
 
-  it('ends when its appeal ends: an affirmance reinstates the injunction', () => {
-    const after = given(stayed()).when(appealDecided('2020-12-01', 'affirmed')).thenAccepted();
+  it('outlasts the decision: it ends when the mandate issues (FRAP 41(b)-(c))', () => {
+    const decided = given(stayed()).when(appealDecided('2020-12-01', 'affirmed')).thenAccepted();
+    expect(decided.arrows).toEqual(['appeal ca9-20-77777: pending → decided']);
+    expect(decided.stateOf('stay', 'stay')).toBe('in-force');
+  });
+
+  it('ends with the mandate: an affirmance reinstates the injunction', () => {
+    const after = given([...stayed(), appealDecided('2020-12-01', 'affirmed')])
+      .when(mandateIssued('2021-01-25'))
+      .thenAccepted();
     expect(after.arrows).toEqual([
-      'appeal ca9-20-77777: pending → decided',
+      'appeal ca9-20-77777: decided → mandate-issued',
       'injunction pi-granted: stayed → in-force',
       'stay stay: in-force → ended',
     ]);
-    expect(after.statusesAt('2020-12-02')).toEqual({ 'app-store': 'enjoined', payments: 'enjoined' });
+    expect(after.statusesAt('2021-01-26')).toEqual({ 'app-store': 'enjoined', payments: 'enjoined' });
   });
 
-  it('ends with its appeal when a reversal vacates the injunction', () => {
-    const after = given(stayed()).when(appealDecided('2020-12-01', 'reversed')).thenAccepted();
+  it('ends with the mandate when a reversal vacates the injunction', () => {
+    const after = given([...stayed(), appealDecided('2020-12-01', 'reversed')])
+      .when(mandateIssued('2021-01-25'))
+      .thenAccepted();
     expect(after.stateOf('injunction', 'pi-granted')).toBe('vacated');
     expect(after.stateOf('stay', 'stay')).toBe('ended');
   });

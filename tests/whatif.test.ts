@@ -149,11 +149,11 @@ describe('the shipped scenarios', () => {
     ]);
   });
 
-  test('ninth-circuit-reverses: the injunction dissolves on 28 Jan 2021, and the abeyance and dismissal become illegal', () => {
+  test('ninth-circuit-reverses: the injunction binds until the mandate of 22 Mar 2021 (FRAP 41(c)), and the abeyance and dismissal become illegal', () => {
     const w = whatIf(SCENARIOS, 'ninth-circuit-reverses');
     expect(effect(w, 'code-use')?.inForce.branch[0]?.to).not.toBeNull();
     expect(effect(w, 'code-use')?.sentence).toMatch(
-      /in force from 2021-01-28 to 2021-06-09 in the branch; never in the base/,
+      /in force from 2021-03-22 to 2021-06-09 in the branch; never in the base/,
     );
     expect(w.illegal.map((i) => [i.event.id, i.rule.name])).toEqual([
       ['appeal-abeyance', 'appealPending'],

@@ -385,6 +385,16 @@ export const AppealMandateIssued = kind(
   },
   'The court of appeals issues its mandate: its judgment takes effect in the district court (FRAP 41(b)-(c)).',
 );
+export const AppealRehearingSought = kind(
+  'appeal.rehearingSought',
+  { appealDocket: Id, petitioner: z.string().min(1) },
+  'A party petitions the court of appeals for panel or en banc rehearing; a timely petition holds the mandate (FRAP 40, 41(b)).',
+);
+export const AppealRehearingDenied = kind(
+  'appeal.rehearingDenied',
+  { appealDocket: Id },
+  'The court of appeals denies rehearing; the mandate issues 7 days later unless stayed (FRAP 41(b), (d)).',
+);
 export const AppealDismissed = kind(
   'appeal.dismissed',
   {
@@ -479,6 +489,8 @@ export const CaseEvent = z.discriminatedUnion('type', [
   AppealAbeyanceLifted,
   AppealDecided,
   AppealMandateIssued,
+  AppealRehearingSought,
+  AppealRehearingDenied,
   AppealDismissed,
   CaseDismissed,
   CaseProceedingsStayed,

@@ -146,8 +146,11 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'appeal.abeyanceLifted':
     case 'appeal.decided':
     case 'appeal.mandateIssued':
+    case 'appeal.rehearingDenied':
     case 'appeal.dismissed':
       return court(event.appealDocket) ?? event.appealDocket;
+    case 'appeal.rehearingSought':
+      return event.petitioner;
     case 'injunction.extended':
       return ctx.injunctions[event.injunction]?.court ?? 'Court';
     case 'context.note':

@@ -24,7 +24,13 @@ export type DistrictCaseState = 'open' | 'proceedings-stayed' | 'dismissed' | 'j
 export type MotionState = 'pending' | 'granted' | 'denied' | 'withdrawn' | 'moot';
 export type InjunctionState = 'in-force' | 'stayed' | 'dissolved' | 'vacated' | 'superseded';
 export type StayState = 'in-force' | 'ended';
-export type AppealState = 'pending' | 'in-abeyance' | 'decided' | 'mandate-issued' | 'dismissed';
+export type AppealState =
+  | 'pending'
+  | 'in-abeyance'
+  | 'decided'
+  | 'rehearing-sought'
+  | 'mandate-issued'
+  | 'dismissed';
 
 export interface OrderRecord {
   id: string;
@@ -97,6 +103,9 @@ export interface AppealRecord {
   endedBy?: string;
   /** The event that issued the mandate (FRAP 41). */
   mandateBy?: string;
+  /** When the decision was entered, and when rehearing was last denied: the mandate's clock (FRAP 41(b)). */
+  decidedAt?: EpochRange;
+  rehearingDeniedAt?: EpochRange;
   /** The count of accepted events when it ended: the latest-ended appeal sets the region's phase. */
   endedSeq?: number;
 }
@@ -493,7 +502,17 @@ const evolvers: Evolvers = {
   'appeal.decided': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
-    Object.assign(appeal, { disposition: e.disposition, endedBy: e.id, endedSeq: d.ctx.accepted + 1 });
+    Object.assign(appeal, {
+      disposition: e.disposition,
+      endedBy: e.id,
+      endedSeq: d.ctx.accepted + 1,
+      decidedAt: rangeOf(e.at),
+    });
+  },
+  'appeal.rehearingSought': nothing,
+  'appeal.rehearingDenied': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.rehearingDeniedAt = rangeOf(e.at);
   },
   'appeal.mandateIssued': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);

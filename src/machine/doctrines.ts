@@ -79,8 +79,14 @@ export const DOCTRINES: readonly Doctrine[] = [
       "A court of appeals' decision does not act on the district court's order when it is filed. The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition; with the United States or its officer a party, the time to petition is 45 days after entry of judgment (FRAP 40(a)(1) as in force in 2020). The mandate is effective when issued. A timely rehearing petition, or a motion to stay the mandate pending a petition for certiorari, holds it; the court may shorten the time or issue it forthwith. Until it issues, an injunction that was reversed or vacated stays in force, and a stay pending appeal stays in place.",
     citation: 'FRAP 40(a)(1) (2020), 41(b)-(d); 28 U.S.C. 2101(f)',
     unsettled:
-      'FRAP 40 was restructured in December 2024; this cites the 2020 text. The machine does not yet model the mandate as its own event: a decision still ends a reversed injunction when filed.',
-    rules: ['appealPending'],
+      'FRAP 40 was restructured in December 2024; this cites the 2020 text. A motion to stay the mandate pending certiorari (FRAP 41(d)) is not yet an event of its own.',
+    rules: [
+      'appealDecided',
+      'mandateTimely',
+      'rehearingTimely',
+      'rehearingPending',
+      'appealUndoesInjunction',
+    ],
   },
   {
     name: 'magistrateConsent',

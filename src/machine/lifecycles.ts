@@ -230,7 +230,8 @@ export const INJUNCTION = lifecycle({
       on: {
         'stay.granted': { to: 'stayed' },
         'injunction.extended': { to: 'in-force', rules: ['troInForce', 'troExtensionWithinLimit'] },
-        'appeal.decided': { to: 'vacated', rules: ['appealUndoesInjunction'] },
+        // A reversal acts when the mandate issues, not when the decision is filed (FRAP 41(c)).
+        'appeal.mandateIssued': { to: 'vacated', rules: ['appealUndoesInjunction'] },
         'appeal.dismissed': { to: 'vacated', rules: ['vacaturOrdered'] },
         ...injunctionEndings,
       },
@@ -240,9 +241,9 @@ export const INJUNCTION = lifecycle({
         'A stay pending appeal suspends the injunction, in whole or as to some prohibitions: those bind again while the stay lasts.',
       on: {
         'stay.granted': { to: 'stayed' },
-        'appeal.decided': [
+        'appeal.mandateIssued': [
           { to: 'vacated', rules: ['appealUndoesInjunction'] },
-          { to: 'in-force', description: 'reinstated: the stays pending appeal end with the appeal' },
+          { to: 'in-force', description: 'reinstated: the stays pending appeal end with the mandate' },
         ],
         'appeal.dismissed': [
           { to: 'vacated', rules: ['vacaturOrdered'] },
@@ -259,7 +260,8 @@ export const INJUNCTION = lifecycle({
   },
 });
 
-const appealEnds = 'a stay pending appeal lasts only as long as the appeal';
+const appealEnds =
+  'a stay pending appeal lasts only as long as the appeal: until the mandate issues, or the appeal is dismissed';
 
 export const STAY = lifecycle({
   id: 'stay',
@@ -272,7 +274,7 @@ export const STAY = lifecycle({
     'in-force': {
       description: 'The stay suspends the injunction as to the prohibitions it names.',
       on: {
-        'appeal.decided': { to: 'ended', description: appealEnds },
+        'appeal.mandateIssued': { to: 'ended', description: appealEnds },
         'appeal.dismissed': { to: 'ended', description: appealEnds },
         'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },
         'case.judgment': { to: 'ended', description: 'the injunction it stayed ended with its case' },
@@ -309,8 +311,17 @@ export const APPEAL = lifecycle({
       },
     },
     decided: {
-      description: 'The court of appeals has decided the appeal; its mandate has not issued yet (FRAP 41).',
-      on: { 'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided'] } },
+      description:
+        'The court of appeals has decided the appeal; its mandate has not issued yet. Until it does, the decision does not act on the injunction appealed from, and a stay pending appeal stays in place (FRAP 41(b)-(c)).',
+      on: {
+        'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided', 'mandateTimely'] },
+        'appeal.rehearingSought': { to: 'rehearing-sought', rules: ['rehearingTimely'] },
+      },
+    },
+    'rehearing-sought': {
+      description:
+        'A timely petition for rehearing is pending: it holds the mandate until the court rules (FRAP 40, 41(b)).',
+      on: { 'appeal.rehearingDenied': { to: 'decided', rules: ['rehearingPending'] } },
     },
     'mandate-issued': {
       description: 'The mandate has issued: the judgment of the court of appeals is in the district court.',

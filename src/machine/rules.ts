@@ -66,6 +66,11 @@ function enteredOrder(ctx: CaseContext, eventId: string): { docket: string; at: 
   return dismissed?.endedAt ? { docket: dismissed.docket, at: dismissed.endedAt } : undefined;
 }
 
+/** The days to petition for rehearing: 45 with the United States or its officer a party, else 14 (FRAP 40(a)(1), 2020). */
+function rehearingDays(ctx: CaseContext, appealDocket: string): number {
+  return suitOf(ctx, appealDocket)?.unitedStatesIsParty ? 45 : 14;
+}
+
 /** The district case a docket belongs to: the suit itself, or the suit an appeal comes from. */
 function suitOf(ctx: CaseContext, docket: string): SuitRecord | undefined {
   return ctx.suits[docket] ?? ctx.suits[ctx.appeals[docket]?.from ?? ''];
@@ -587,12 +592,48 @@ export const RULES = {
       return (e.mootness?.events ?? []).every((id) => changes.has(id));
     },
   ),
-  appealUndoesInjunction: rule<'appeal.decided'>(
+  appealUndoesInjunction: rule<'appeal.mandateIssued'>(
     'appealUndoesInjunction',
-    'A reversal or vacatur ends the injunction appealed from',
-    'When the court of appeals reverses or vacates a preliminary injunction, the injunction no longer binds; an affirmance leaves it in force. (When the judgment takes effect, on the decision or only once the mandate issues, is FRAP 41(c).)',
+    'A reversal or vacatur ends the injunction appealed from when the mandate issues',
+    'When the court of appeals reverses or vacates a preliminary injunction, the injunction no longer binds from the day the mandate issues, not the day the decision is filed; an affirmance leaves it in force. A stay pending appeal lasts until then too.',
     '28 U.S.C. 1292(a)(1); FRAP 41(b)-(c)',
-    (_ctx, e) => e.disposition !== 'affirmed',
+    (ctx, e) => {
+      const disposition = ctx.appeals[e.appealDocket]?.disposition;
+      return disposition !== undefined && disposition !== 'affirmed';
+    },
+  ),
+  mandateTimely: rule<'appeal.mandateIssued'>(
+    'mandateTimely',
+    'The mandate issues when the time for rehearing has run, or forthwith',
+    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith.',
+    'FRAP 40(a)(1) (2020); FRAP 41(b)',
+    (ctx, e) => {
+      if (e.forthwith) return true;
+      const appeal = ctx.appeals[e.appealDocket];
+      if (!appeal?.decidedAt) return false;
+      const from = appeal.rehearingDeniedAt
+        ? appeal.rehearingDeniedAt.end
+        : appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
+      return rangeOf(e.at).end > from + 7 * DAY;
+    },
+  ),
+  rehearingTimely: rule<'appeal.rehearingSought'>(
+    'rehearingTimely',
+    'A petition for rehearing is filed in time, once',
+    'A petition for panel or en banc rehearing may be filed, on a decided appeal whose mandate has not issued, within 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party, unless the court shortens or extends the time. The machine records one round of rehearing.',
+    'FRAP 35(c), 40(a)(1) (2020)',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      if (appeal?.status !== 'decided' || !appeal.decidedAt || appeal.rehearingDeniedAt) return false;
+      return rangeOf(e.at).start < appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
+    },
+  ),
+  rehearingPending: rule<'appeal.rehearingDenied'>(
+    'rehearingPending',
+    'Rehearing is denied on a pending petition',
+    'The court rules on a petition for rehearing that is before it.',
+    'FRAP 40(a)(4)',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'rehearing-sought',
   ),
   vacaturOrdered: rule<'appeal.dismissed'>(
     'vacaturOrdered',

@@ -24,10 +24,12 @@ export function challengedActionEnded(ctx: CaseContext): boolean {
   );
 }
 
-const decided = (ctx: CaseContext, dispositions: readonly string[]) =>
+/** An appeal from an injunction decided so; with `mandate`, only once the mandate has issued (FRAP 41(c)). */
+const decided = (ctx: CaseContext, dispositions: readonly string[], mandate = false) =>
   Object.values(ctx.appeals).some(
     (a) =>
-      a.status === 'decided' &&
+      (a.status === 'mandate-issued' ||
+        (!mandate && (a.status === 'decided' || a.status === 'rehearing-sought'))) &&
       a.disposition !== undefined &&
       dispositions.includes(a.disposition) &&
       ctx.injunctions[a.order],
@@ -53,7 +55,12 @@ const stayedWithLiveAppeal = (ctx: CaseContext) =>
 export const ENDINGS: readonly Ending[] = [
   {
     id: 'dissolved-on-appeal',
-    label: 'injunction dissolved on appeal (reversed or vacated)',
+    label: 'injunction dissolved on appeal (reversed or vacated, mandate issued)',
+    test: (ctx) => decided(ctx, ['reversed', 'vacated'], true),
+  },
+  {
+    id: 'reversed-mandate-pending',
+    label: 'reversed or vacated on appeal; the injunction binds until the mandate issues',
     test: (ctx) => decided(ctx, ['reversed', 'vacated']),
   },
   {

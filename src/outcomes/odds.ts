@@ -168,6 +168,9 @@ export function subjectOf(event: CaseEvent): string {
     case 'order.revoked':
       return event.order;
     case 'appeal.decided':
+    case 'appeal.mandateIssued':
+    case 'appeal.rehearingSought':
+    case 'appeal.rehearingDenied':
     case 'appeal.dismissed':
     case 'appeal.heldInAbeyance':
     case 'appeal.abeyanceLifted':

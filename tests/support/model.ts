@@ -14,7 +14,10 @@ export function announcedProhibitions(events: readonly CaseEvent[]): string[] {
   return ofType(events, 'identification.announced').flatMap((e) => e.prohibitions.map((p) => p.id));
 }
 
-/** The events that end an appeal from the order `orderId` (decision or dismissal), in history order. */
+/**
+ * The events that end an appeal from the order `orderId` as far as that order is concerned, in history
+ * order: the mandate (a decision acts only through it, FRAP 41(c)) or a dismissal.
+ */
 function appealEnds(events: readonly CaseEvent[], orderId: string) {
   const dockets = new Set(
     ofType(events, 'appeal.noticed')
@@ -22,9 +25,14 @@ function appealEnds(events: readonly CaseEvent[], orderId: string) {
       .map((a) => a.appealDocket),
   );
   return events.filter(
-    (e): e is EventOf<'appeal.decided' | 'appeal.dismissed'> =>
-      (e.type === 'appeal.decided' || e.type === 'appeal.dismissed') && dockets.has(e.appealDocket),
+    (e): e is EventOf<'appeal.mandateIssued' | 'appeal.dismissed'> =>
+      (e.type === 'appeal.mandateIssued' || e.type === 'appeal.dismissed') && dockets.has(e.appealDocket),
   );
+}
+
+/** The disposition of the decision on an appeal docket, if it was decided. */
+function dispositionOf(events: readonly CaseEvent[], appealDocket: string) {
+  return ofType(events, 'appeal.decided').find((d) => d.appealDocket === appealDocket)?.disposition;
 }
 
 /**
@@ -103,8 +111,8 @@ function enjoinsUnstayed(events: readonly CaseEvent[], entered: Entered, p: stri
   if (caseEnded) return false;
   const ends = appealEnds(after, g.id);
   const undone = ends.some((e) =>
-    e.type === 'appeal.decided'
-      ? e.disposition !== 'affirmed'
+    e.type === 'appeal.mandateIssued'
+      ? dispositionOf(events, e.appealDocket) !== 'affirmed'
       : e.vacatur === true || e.vacatur === 'granted',
   );
   if (undone) return false;
