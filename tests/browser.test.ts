@@ -170,7 +170,7 @@ if (!existsSync(CHROMIUM)) {
       await close(page);
     });
 
-    it('in the stay-granted what-if, the app-store prohibition is in force again after the stay', async () => {
+    it('in the stay-granted what-if, the app-store prohibition awaits a new date from the agency after the stay', async () => {
       const page = await newPage();
       await open(page, base);
       await page.selectOption(testid('scenario-select'), 'district-stay-granted');
@@ -182,9 +182,9 @@ if (!existsSync(CHROMIUM)) {
       await goToDate(page, '2020-10-24');
       await expect
         .poll(() => page.textContent(testid('effect-status-app-store-distribution')))
-        .toBe('in force');
+        .toBe('awaiting a new date');
       expect(await page.textContent(testid('effect-reason-app-store-distribution'))).toContain(
-        'stayed by district-stay-granted',
+        'its effective time is to be set by the agency',
       );
       expect(await page.getAttribute(testid('phase-relief.stayed'), 'data-active')).toBe('true');
       await shot(page, 'whatif-stay-granted');

@@ -213,12 +213,12 @@ describe('casesim state', () => {
     );
   });
 
-  it('after the stay, the prohibitions are in force again and the stay is named', async () => {
+  it('after the stay, prohibitions enjoined before they took effect await a new date from the agency', async () => {
     const { code, out } = await casesim('state', MINIMAL, '--at', '2020-10-21');
     expect(code).toBe(0);
     expect(out).toContain('relief stayed · appeal pending');
     expect(out).toMatch(
-      /in-force +app-store: In force since 2020-09-20 23:59 EDT\. .*stayed by stay-granted/,
+      /awaiting-date +app-store: Never took effect: pi-granted enjoined it when it was due \(2020-09-20 23:59 EDT\), and is now stayed; its effective time is to be set by the agency\./,
     );
   });
 

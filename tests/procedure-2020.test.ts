@@ -14,6 +14,7 @@ import {
   caseDismissed,
   complaint,
   DMD,
+  datesChanged,
   enjoined,
   granted,
   identificationRescinded,
@@ -406,7 +407,7 @@ describe('a stay pending appeal lives only while an appeal may be or is pending 
         }),
       )
       .thenAccepted();
-    expect(stayed.statusesAt('2020-10-21')['app-store']).toBe('in-force');
+    expect(stayed.statusesAt('2020-10-21')['app-store']).toBe('awaiting-date');
     // The PI was entered on 19 Sept 2020: the time to appeal ran out 60 days later, on 18 Nov.
     expect(stayed.statusesAt('2020-11-19')['app-store']).toBe('enjoined');
   });
@@ -455,5 +456,55 @@ describe("the mandate: a court of appeals' judgment acts when its mandate issues
     given(reversed())
       .when(rehearing('rehearing', '2021-03-20', 'appeal.rehearingSought'))
       .thenRejectedBy('rehearingTimely');
+  });
+});
+
+describe('after a stay or a reversal, prohibitions do not spring back at their old, past instant', () => {
+  const stayedBeforeEffect = () => [
+    ...districtStayPending(),
+    stayWith({
+      merits: 'strong-showing',
+      irreparableInjury: 'shown',
+      harmToOthers: 'not-substantial',
+      publicInterest: 'favors-stay',
+    }),
+  ];
+
+  it('a prohibition enjoined when it was due awaits an effective time set by the agency', () => {
+    const after = given(stayedBeforeEffect().slice(0, -1)).when(stayedBeforeEffect().at(-1)!).thenAccepted();
+    const effect = after.effectsAt('2020-10-21')['app-store'];
+    expect(effect?.status).toBe('awaiting-date');
+    expect(effect?.reason).toContain('its effective time is to be set by the agency');
+  });
+
+  it('until an identification.datesChanged sets it: then it binds from the new instant', () => {
+    const after = given(stayedBeforeEffect())
+      .when(datesChanged('2020-10-22', 'app-store', { local: '2020-10-30T23:59', zone: 'America/New_York' }))
+      .thenAccepted();
+    expect(after.statusesAt('2020-10-29')['app-store']).toBe('not-yet-effective');
+    expect(after.statusesAt('2020-10-31')['app-store']).toBe('in-force');
+    expect(after.statusesAt('2020-10-31').payments).toBe('awaiting-date');
+  });
+
+  it('a prohibition already in force before the injunction binds again when the injunction is stayed', () => {
+    const late = [
+      orderSigned(),
+      identified(),
+      complaint(),
+      motion('pi-motion', '2020-09-08'),
+      granted('pi-granted', 'pi-motion', '2020-09-25'),
+      stayMotion('district-stay', 'pi-granted', '2020-10-02', NDCAL),
+    ];
+    const after = given(late)
+      .when(
+        stayWith({
+          merits: 'strong-showing',
+          irreparableInjury: 'shown',
+          harmToOthers: 'not-substantial',
+          publicInterest: 'favors-stay',
+        }),
+      )
+      .thenAccepted();
+    expect(after.statusesAt('2020-10-21')['app-store']).toBe('in-force');
   });
 });

@@ -218,14 +218,18 @@ describe('a stay pending appeal', () => {
     stayGranted('stay', 'district-stay', '2020-09-25'),
   ];
 
-  it('suspends the injunction: its prohibitions bind again while it lasts', () => {
+  it('suspends the injunction: its prohibitions are no longer enjoined while it lasts', () => {
     const after = given(stayed().slice(0, -1)).when(stayed().at(-1)!).thenAccepted();
     expect(after.arrows).toEqual([
       'motion district-stay: pending → granted',
       'stay stay: absent → in-force',
       'injunction pi-granted: in-force → stayed',
     ]);
-    expect(after.statusesAt('2020-09-26')).toEqual({ 'app-store': 'in-force', payments: 'in-force' });
+    // Enjoined before they took effect, they await a new effective time from the agency (issue 10 point 6).
+    expect(after.statusesAt('2020-09-26')).toEqual({
+      'app-store': 'awaiting-date',
+      payments: 'awaiting-date',
+    });
   });
 
   it('outlasts the decision: it ends when the mandate issues (FRAP 41(b)-(c))', () => {

@@ -174,7 +174,9 @@ function eraStatus(interval: EffectInterval, stays: ReadonlySet<string>): string
     enjoined: 'Enjoined',
     'partly-enjoined': 'Partly enjoined',
   };
-  if (interval.status === 'in-force' && interval.basis.some((id) => stays.has(id))) return 'Stayed';
+  // A stayed injunction over a prohibition that never took effect leaves it awaiting the agency's new date.
+  const stayable = interval.status === 'in-force' || interval.status === 'awaiting-date';
+  if (stayable && interval.basis.some((id) => stays.has(id))) return 'Stayed';
   return kinds[interval.status];
 }
 

@@ -160,6 +160,7 @@ export interface InjunctionRecord {
   extendedBy?: string[];
   status: InjunctionState;
   endedBy?: string;
+  endedAt?: EpochRange;
 }
 
 export interface StayRecord {
@@ -169,8 +170,11 @@ export interface StayRecord {
   /** The docket of the court that granted it. */
   docket: string;
   prohibitions: string[];
+  /** When it was granted: whether it held when a prohibition came due (effects.ts). */
+  grantedAt?: EpochRange;
   status: StayState;
   endedBy?: string;
+  endedAt?: EpochRange;
 }
 
 export interface PositionRecord {
@@ -491,6 +495,7 @@ const evolvers: Evolvers = {
       injunction: injunction.id,
       docket: motion.docket,
       prohibitions: e.prohibitions ?? injunction.prohibitions,
+      grantedAt: rangeOf(e.at),
       status: d.stateOf('stays', e.id),
     });
   },
@@ -596,7 +601,7 @@ const ENDED_BY_ANOTHER: readonly string[] = ['dissolved', 'vacated', 'superseded
 /** Writes a state chosen by a chart onto an existing record, and who ended it when the event was not its own. */
 function writeMove(d: Draft, move: Move, event: CaseEvent): void {
   const record = d.edit(move.collection, move.id) as
-    | { status: string; endedBy?: string; ruledBy?: string }
+    | { status: string; endedBy?: string; endedAt?: EpochRange; ruledBy?: string }
     | undefined;
   if (!record || record.status === move.to) return;
   record.status = move.to;
@@ -605,8 +610,11 @@ function writeMove(d: Draft, move: Move, event: CaseEvent): void {
   else if (
     ENDED_BY_ANOTHER.includes(move.to) &&
     (move.collection === 'injunctions' || move.collection === 'stays')
-  )
+  ) {
     record.endedBy ??= event.id;
+    // When it ended: whether it still barred a prohibition when that came due (effects.ts).
+    record.endedAt ??= rangeOf(event.at);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@
  * concert with notice (FRCP 65(d)(2)); it protects everyone (universal relief), or only the named parties or
  * the transactions serving them (Califano v. Yamasaki). "Nationwide" is geography and says neither.
  */
-import { begunBy, formatInstant } from '../events/instant.js';
+import { begunBy, formatInstant, rangeOf } from '../events/instant.js';
 import type { Instant } from '../events/schema.js';
 import { type CaseContext, type InjunctionRecord, injunctionInForceAt, type StayRecord } from './context.js';
 
@@ -19,6 +19,7 @@ export type EffectStatus =
   | 'in-force'
   | 'partly-enjoined'
   | 'enjoined'
+  | 'awaiting-date'
   | 'suspended'
   | 'revoked'
   | 'withdrawn'
@@ -95,6 +96,34 @@ export function stayHoldsAt(ctx: CaseContext, stay: StayRecord, t: number): bool
   if (!injunction || !suit) return true;
   const days = suit.unitedStatesIsParty ? 60 : 30;
   return t < injunction.grantedAt.end + days * DAY;
+}
+
+/** Whether a stay held at epoch `at`, judged from when it was granted and ended. */
+function stayHeldAt(ctx: CaseContext, stay: StayRecord, at: number): boolean {
+  if (!stay.grantedAt || stay.grantedAt.end - 1 > at) return false;
+  if (stay.endedAt && stay.endedAt.end - 1 <= at) return false;
+  return stayHoldsAt(ctx, { ...stay, status: 'in-force' }, at);
+}
+
+/**
+ * The universal injunction that barred a prohibition at epoch `due`, when its effective instant came: in
+ * force then, and not stayed as to it. Such a prohibition never took effect; once the injunction stops
+ * barring it (stayed, reversed, vacated, dissolved or lapsed), it does not spring back at its old, past
+ * instant: the agency sets a new effective time (an `identification.datesChanged`), as Commerce re-dated
+ * prohibitions after court orders in the related app litigation.
+ */
+function enjoinedWhenDue(ctx: CaseContext, prohibition: string, due: number): InjunctionRecord | undefined {
+  return Object.values(ctx.injunctions).find(
+    (i) =>
+      i.beneficiaries === 'everyone' &&
+      i.prohibitions.includes(prohibition) &&
+      i.grantedAt.end - 1 <= due &&
+      !(i.endedAt && i.endedAt.end - 1 <= due) &&
+      !(i.expires && begunBy(i.expires, due)) &&
+      !Object.values(ctx.stays).some(
+        (s) => s.injunction === i.id && s.prohibitions.includes(prohibition) && stayHeldAt(ctx, s, due),
+      ),
+  );
 }
 
 function staysOf(ctx: CaseContext, injunction: string, prohibition: string, t: number): string[] {
@@ -195,6 +224,19 @@ export function prohibitionEffect(
       status: 'not-yet-effective',
       basis: [identification.announcedBy, ...p.movedBy, ...enjoinedBy],
       reason: `Not yet effective: it takes effect at ${formatInstant(p.effective)}.${enjoinedNote}`,
+    };
+  }
+  // After a stay or a reversal only: a TRO that lapses, or relief that ends with its case, lets it bind.
+  const blocker = universal.length > 0 ? undefined : enjoinedWhenDue(ctx, p.id, rangeOf(p.effective).start);
+  const stayedOrUndone =
+    blocker !== undefined &&
+    (blocker.status === 'vacated' || stayed.some((s) => s.injunction === blocker.id));
+  if (blocker && stayedOrUndone) {
+    return {
+      ...base,
+      status: 'awaiting-date',
+      basis: [identification.announcedBy, ...p.movedBy, blocker.id, ...stayedBasis],
+      reason: `Never took effect: ${blocker.id} enjoined it when it was due (${formatInstant(p.effective)}), and is now ${blocker.status === 'vacated' ? 'vacated' : 'stayed'}; its effective time is to be set by the agency.`,
     };
   }
   if (universal.length > 0) {

@@ -2,7 +2,7 @@
  * An independent model of the case, computed from the history of accepted events alone: it reads no
  * machine context and calls no rule, so the property tests can hold the machine to it.
  */
-import { begunBy, rangeOf } from '../../src/events/instant.js';
+import { begunBy, happenedBy, rangeOf } from '../../src/events/instant.js';
 import type { CaseEvent, EventOf, EventType } from '../../src/events/schema.js';
 
 function ofType<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T>[] {
@@ -56,7 +56,17 @@ export function inForceByModel(events: readonly CaseEvent[], p: string, t: numbe
   ];
   if (ended.some((e) => e.identification === announced.identification)) return false;
   if (suspendedByModel(events, announced.identification, p)) return false;
-  return !injunctionsOf(events).some((g) => enjoinsUnstayed(events, g, p, t));
+  if (injunctionsOf(events).some((g) => enjoinsUnstayed(events, g, p, t))) return false;
+  // Barred by a universal injunction when it came due, and now stayed or reversed, it never took effect:
+  // the agency sets a new time.
+  const due = rangeOf(effective).start;
+  const byDue = events.filter((e) => happenedBy(e.at, due));
+  return !injunctionsOf(byDue).some((g) => {
+    if (!g.universal || !enjoinsUnstayed(byDue, g, p, due)) return false;
+    const now = injunctionsOf(events).find((x) => x.event === g.event);
+    const state = now ? injunctionAt(events, now, p, t) : 'enjoins';
+    return state === 'stayed' || state === 'undone';
+  });
 }
 
 /** An injunction as the history enters it: a TRO or PI granted on a motion, or a permanent one in a judgment. */
@@ -65,6 +75,8 @@ interface Entered {
   readonly prohibitions: readonly string[];
   readonly docket: string | undefined;
   readonly expires?: EventOf<'injunction.granted'>['expires'];
+  /** It protects everyone: said so, or (in older events) nationwide with no narrower beneficiaries named. */
+  readonly universal: boolean;
 }
 
 function injunctionsOf(events: readonly CaseEvent[]): Entered[] {
@@ -73,10 +85,23 @@ function injunctionsOf(events: readonly CaseEvent[]): Entered[] {
   return events.flatMap((e): Entered[] => {
     if (e.type === 'injunction.granted')
       return [
-        { event: e, prohibitions: e.scope.prohibitions, docket: docketOf(e.motion), expires: e.expires },
+        {
+          event: e,
+          prohibitions: e.scope.prohibitions,
+          docket: docketOf(e.motion),
+          expires: e.expires,
+          universal: (e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : '')) === 'everyone',
+        },
       ];
     if (e.type === 'case.judgment' && e.permanentInjunction)
-      return [{ event: e, prohibitions: e.permanentInjunction.prohibitions, docket: e.docket }];
+      return [
+        {
+          event: e,
+          prohibitions: e.permanentInjunction.prohibitions,
+          docket: e.docket,
+          universal: e.permanentInjunction.nationwide,
+        },
+      ];
     return [];
   });
 }
@@ -97,25 +122,35 @@ function suspendedByModel(events: readonly CaseEvent[], identification: string, 
 
 /** Whether injunction `g` covers `p`, is in force at `t`, and is not stayed as to `p`. */
 function enjoinsUnstayed(events: readonly CaseEvent[], entered: Entered, p: string, t: number) {
+  return injunctionAt(events, entered, p, t) === 'enjoins';
+}
+
+/** What injunction `g` does to `p` at `t`: enjoins it, or why not. */
+function injunctionAt(
+  events: readonly CaseEvent[],
+  entered: Entered,
+  p: string,
+  t: number,
+): 'enjoins' | 'not-covering' | 'ended' | 'undone' | 'stayed' {
   const g = entered.event;
-  if (!entered.prohibitions.includes(p)) return false;
+  if (!entered.prohibitions.includes(p)) return 'not-covering';
   // A TRO lapses at the expiry its order sets, or at the last extension's (FRCP 65(b)(2)).
   const extended = ofType(events, 'injunction.extended').filter((x) => x.injunction === g.id);
   const expires = extended.at(-1)?.expires ?? entered.expires;
-  if (expires && begunBy(expires, t)) return false;
+  if (expires && begunBy(expires, t)) return 'ended';
   const after = events.slice(events.indexOf(g) + 1);
   // The end of its case ends it: a dismissal, or a final judgment (which supersedes preliminary relief).
   const caseEnded = after.some(
     (e) => (e.type === 'case.dismissed' || e.type === 'case.judgment') && e.docket === entered.docket,
   );
-  if (caseEnded) return false;
+  if (caseEnded) return 'ended';
   const ends = appealEnds(after, g.id);
   const undone = ends.some((e) =>
     e.type === 'appeal.mandateIssued'
       ? dispositionOf(events, e.appealDocket) !== 'affirmed'
       : e.vacatur === true || e.vacatur === 'granted',
   );
-  if (undone) return false;
+  if (undone) return 'undone';
   const stayMotions = new Set(
     ofType(events, 'stay.motionFiled')
       .filter((m) => m.injunction === g.id)
@@ -133,7 +168,7 @@ function enjoinsUnstayed(events: readonly CaseEvent[], entered: Entered, p: stri
     )?.unitedStatesIsParty;
     return t < rangeOf(g.at).end + (usParty ? 60 : 30) * 86_400_000;
   });
-  return !stayed;
+  return stayed ? 'stayed' : 'enjoins';
 }
 
 /**
