@@ -1,6 +1,6 @@
 /**
- * A reproducible synthetic corpus grown from the machine itself: a seeded random walk over
- * `legalNextEvents`, so every event in it is one the machine accepts. Walks are expensive to grow (each
+ * A reproducible synthetic corpus grown from the machine itself: a seeded random walk (src/generate/walk.ts)
+ * over `legalNextEvents`, so every event in it is one the machine accepts. Walks are expensive to grow (each
  * step tries every candidate), so a pool of distinct walks is grown once and cases are drawn from it;
  * every case is replayed from the empty record, so ids need only be unique within a case.
  *
@@ -10,49 +10,24 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
-import { addDays, legalNextEvents } from '../src/generate/next.js';
+import { randomSteps, WALK_START, walk } from '../src/generate/walk.js';
 import { mulberry32 } from '../src/random.js';
 import { type CaseSnapshot, initialSnapshot } from '../src/replay/replay.js';
 
 /** The seeded generator the bench draws from (the project's one, so corpora reproduce from the seed). */
 export const prng = mulberry32;
 
-export const START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
+export const START: Instant = WALK_START;
 
-/** Events that end a case or its basis: rarer in the walk, so cases grow long enough to be worth querying. */
-const ENDINGS: ReadonlySet<CaseEvent['type']> = new Set([
-  'case.dismissed',
-  'order.revoked',
-  'identification.withdrawn',
-  'identification.rescinded',
-]);
-
-function choose<T extends { event: CaseEvent }>(random: () => number, legal: readonly T[]): T {
-  for (;;) {
-    const pick = legal[Math.floor(random() * legal.length)]!;
-    if (!ENDINGS.has(pick.event.type) || random() < 0.02) return pick;
-  }
-}
-
-/** A random walk of up to `length` legal events from `from`, one to three days apart. */
+/** A random walk of up to `length` legal events from `from`, zero to two days apart (the project's walker). */
 export function randomWalk(
   random: () => number,
   length: number,
   from: CaseSnapshot = initialSnapshot(),
   start: Instant = START,
 ): { events: CaseEvent[]; snapshot: CaseSnapshot } {
-  const events: CaseEvent[] = [];
-  let snapshot = from;
-  let at = start;
-  for (let i = 0; i < length; i++) {
-    at = addDays(at, Math.floor(random() * 3));
-    const legal = legalNextEvents(snapshot, at);
-    if (legal.length === 0) break;
-    const pick = choose(random, legal);
-    events.push(pick.event);
-    snapshot = pick.snapshot;
-  }
-  return { events, snapshot };
+  const { events, snapshots } = walk(randomSteps(random, length), from, start);
+  return { events, snapshot: snapshots.at(-1) ?? from };
 }
 
 export interface CorpusSpec {

@@ -11,7 +11,7 @@ import { lifecycleGraphs, objectStatesOf } from '../src/docs/graph.js';
 import { parseLog } from '../src/events/parse.js';
 import { EVENT_TYPES } from '../src/events/schema.js';
 import { RULES } from '../src/machine/rules.js';
-import { replayAll } from '../src/replay/replay.js';
+import { persistSnapshot, replayAll, restoreSnapshot } from '../src/replay/replay.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const wechat = () =>
@@ -81,5 +81,19 @@ describe('objectStatesOf()', () => {
       label: 'preliminary injunction pi-granted',
     });
     expect(objectStatesOf(snapshot.context)).toEqual(objects);
+  });
+});
+
+describe('a saved state', () => {
+  it('is refused when a record holds a state its lifecycle chart does not have (saved by other charts)', () => {
+    const { snapshot } = replayAll(wechat());
+    const saved = persistSnapshot(snapshot);
+    expect(restoreSnapshot(saved).context).toEqual(snapshot.context);
+    const appeal = saved.context.appeals['ca9-20-16908'];
+    const old = {
+      ...saved,
+      context: { ...saved.context, appeals: { 'ca9-20-16908': { ...appeal!, status: 'abeyance' as never } } },
+    };
+    expect(() => restoreSnapshot(old)).toThrow("appeal ca9-20-16908: no state 'abeyance' in its lifecycle");
   });
 });

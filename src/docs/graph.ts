@@ -85,7 +85,7 @@ export function objectStatesOf(from: CaseContext | { readonly context: CaseConte
 }
 
 /** The rules an event kind must satisfy to be accepted: those of its primary chart's arrows, in order. */
-export function rulesOfEvent(type: EventType): RuleName[] {
+function rulesOfEvent(type: EventType): RuleName[] {
   const primary = PRIMARY[type];
   if (!primary) return [];
   const names = arrowsOf(lifecycleById(primary).machine)

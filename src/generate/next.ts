@@ -12,7 +12,7 @@ import {
   type StayFindings,
 } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
-import { applyEvent, type CaseSnapshot } from '../replay/replay.js';
+import { type CaseSnapshot, stateIfLegal } from '../replay/replay.js';
 
 /** The source every generated event carries: it says plainly that it is not evidence of anything. */
 export const SYNTHETIC_SOURCE: Source = {
@@ -335,8 +335,8 @@ export function legalNextEvents(
 ): { event: CaseEvent; snapshot: CaseSnapshot }[] {
   const legal: { event: CaseEvent; snapshot: CaseSnapshot }[] = [];
   for (const event of nextEvents(snapshot, at)) {
-    const result = applyEvent(snapshot, event);
-    if (result.ok) legal.push({ event, snapshot: result.snapshot });
+    const next = stateIfLegal(snapshot, event);
+    if (next) legal.push({ event, snapshot: next });
   }
   return legal;
 }

@@ -13,7 +13,14 @@
 import { transition } from 'xstate';
 import type { CaseEvent, EventType } from '../events/schema.js';
 import { type CaseContext, evolve, type Move } from './context.js';
-import { ABSENT, arrowsOf, type Envelope, type Lifecycle, type LifecycleMachine } from './lifecycle.js';
+import {
+  ABSENT,
+  arrowsOf,
+  type DefinedArrow,
+  type Envelope,
+  type Lifecycle,
+  type LifecycleMachine,
+} from './lifecycle.js';
 import { lifecycleById } from './lifecycles.js';
 import { addressees } from './route.js';
 import { holds, type RuleName } from './rules.js';
@@ -53,8 +60,21 @@ export function stateOf(world: CaseContext, lifecycle: Lifecycle, id: string): s
 }
 
 /** The rule that refused `envelope` in state `from`: the first failing rule of the arrow it would have taken. */
-export function refusingRule(lifecycle: Lifecycle, from: string, envelope: Envelope): RuleName {
-  const arrows = arrowsOf(lifecycle.machine).filter((a) => a.event === envelope.type);
+const arrowsByEvent = new Map<Lifecycle, Map<string, DefinedArrow[]>>();
+
+/** A chart's arrows labelled by one event kind, in document order. */
+function arrowsFor(lifecycle: Lifecycle, type: string): readonly DefinedArrow[] {
+  let byEvent = arrowsByEvent.get(lifecycle);
+  if (!byEvent) {
+    byEvent = new Map();
+    for (const a of arrowsOf(lifecycle.machine)) byEvent.set(a.event, [...(byEvent.get(a.event) ?? []), a]);
+    arrowsByEvent.set(lifecycle, byEvent);
+  }
+  return byEvent.get(type) ?? [];
+}
+
+function refusingRule(lifecycle: Lifecycle, from: string, envelope: Envelope): RuleName {
+  const arrows = arrowsFor(lifecycle, envelope.type);
   const candidate = arrows.find((a) => a.source === from) ?? arrows[0];
   const rule = candidate?.rules.find((name) => !holds(name, envelope.world, envelope.event));
   if (rule === undefined)
@@ -64,12 +84,25 @@ export function refusingRule(lifecycle: Lifecycle, from: string, envelope: Envel
   return rule;
 }
 
-export type CaseStep =
+type CaseStep =
   | { readonly ok: true; readonly context: CaseContext; readonly moves: readonly Move[] }
-  | { readonly ok: false; readonly rule: RuleName; readonly lifecycle: string; readonly id: string };
+  | {
+      readonly ok: false;
+      readonly rule: RuleName | undefined;
+      readonly lifecycle: string;
+      readonly id: string;
+    };
 
-/** Applies `event` to the case `world` by stepping the charts of the objects it is addressed to. */
-export function stepCase(world: CaseContext, event: CaseEvent, step: ChartStep = xstateStep): CaseStep {
+/**
+ * Applies `event` to the case `world` by stepping the charts of the objects it is addressed to. Unless
+ * `nameRule` is false (for callers that only ask whether an event is legal), a refusal names its rule.
+ */
+export function stepCase(
+  world: CaseContext,
+  event: CaseEvent,
+  step: ChartStep = xstateStep,
+  nameRule = true,
+): CaseStep {
   const moves: Move[] = [];
   const targets = addressees(world, event);
   for (let i = 0; i < targets.length; i++) {
@@ -81,7 +114,12 @@ export function stepCase(world: CaseContext, event: CaseEvent, step: ChartStep =
     if (to !== undefined)
       moves.push({ lifecycle: id, collection: lifecycle.collection, id: objectId, from, to });
     else if (i === 0)
-      return { ok: false, rule: refusingRule(lifecycle, from, envelope), lifecycle: id, id: objectId };
+      return {
+        ok: false,
+        rule: nameRule ? refusingRule(lifecycle, from, envelope) : undefined,
+        lifecycle: id,
+        id: objectId,
+      };
   }
   return { ok: true, context: evolve(world, event, moves), moves };
 }

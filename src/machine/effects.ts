@@ -106,14 +106,14 @@ function stayHeldAt(ctx: CaseContext, stay: StayRecord, at: number): boolean {
 }
 
 /**
- * The universal injunction that barred a prohibition at epoch `due`, when its effective instant came: in
+ * The universal injunctions that barred a prohibition at epoch `due`, when its effective instant came: in
  * force then, and not stayed as to it. Such a prohibition never took effect; once the injunction stops
  * barring it (stayed, reversed, vacated, dissolved or lapsed), it does not spring back at its old, past
  * instant: the agency sets a new effective time (an `identification.datesChanged`), as Commerce re-dated
  * prohibitions after court orders in the related app litigation.
  */
-function enjoinedWhenDue(ctx: CaseContext, prohibition: string, due: number): InjunctionRecord | undefined {
-  return Object.values(ctx.injunctions).find(
+function enjoinedWhenDue(ctx: CaseContext, prohibition: string, due: number): InjunctionRecord[] {
+  return Object.values(ctx.injunctions).filter(
     (i) =>
       i.beneficiaries === 'everyone' &&
       i.prohibitions.includes(prohibition) &&
@@ -139,7 +139,7 @@ function list(ids: readonly string[]): string {
 }
 
 /** The legal effect of one prohibition at epoch `t`, given the record as it stood then. */
-export function prohibitionEffect(
+function prohibitionEffect(
   ctx: CaseContext,
   prohibitionId: string,
   t: number,
@@ -227,11 +227,13 @@ export function prohibitionEffect(
     };
   }
   // After a stay or a reversal only: a TRO that lapses, or relief that ends with its case, lets it bind.
-  const blocker = universal.length > 0 ? undefined : enjoinedWhenDue(ctx, p.id, rangeOf(p.effective).start);
-  const stayedOrUndone =
-    blocker !== undefined &&
-    (blocker.status === 'vacated' || stayed.some((s) => s.injunction === blocker.id));
-  if (blocker && stayedOrUndone) {
+  const blocker =
+    universal.length > 0
+      ? undefined
+      : enjoinedWhenDue(ctx, p.id, rangeOf(p.effective).start).find(
+          (i) => i.status === 'vacated' || stayed.some((s) => s.injunction === i.id),
+        );
+  if (blocker) {
     return {
       ...base,
       status: 'awaiting-date',

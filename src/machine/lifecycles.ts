@@ -13,7 +13,7 @@ import { type Lifecycle, lifecycle } from './lifecycle.js';
 
 const ENDINGS_OF_A_CASE = 'when the district case ends, its pending motions are moot';
 
-export const ORDER = lifecycle({
+const ORDER = lifecycle({
   id: 'order',
   title: 'Executive order',
   description: 'An executive order, from signature to revocation.',
@@ -28,7 +28,7 @@ export const ORDER = lifecycle({
   },
 });
 
-export const IDENTIFICATION = lifecycle({
+const IDENTIFICATION = lifecycle({
   id: 'identification',
   title: 'Agency identification',
   description:
@@ -71,7 +71,7 @@ const prohibitionEndings = {
   'identification.rescinded': { to: 'rescinded' },
 } as const;
 
-export const PROHIBITION = lifecycle({
+const PROHIBITION = lifecycle({
   id: 'prohibition',
   title: 'Prohibition',
   description:
@@ -110,7 +110,7 @@ export const PROHIBITION = lifecycle({
   },
 });
 
-export const DISTRICT_CASE = lifecycle({
+const DISTRICT_CASE = lifecycle({
   id: 'district-case',
   title: 'District case',
   description: 'A civil action in a district court, from complaint to dismissal or final judgment.',
@@ -146,7 +146,7 @@ const mooted = {
   'appeal.dismissed': { to: 'moot', description: 'when the appeal it was filed in ends, it is moot' },
 } as const;
 
-export const MOTION = lifecycle({
+const MOTION = lifecycle({
   id: 'motion',
   title: 'Motion (TRO, preliminary injunction, stay pending appeal)',
   description:
@@ -213,7 +213,7 @@ const injunctionEndings = {
   ],
 } as const;
 
-export const INJUNCTION = lifecycle({
+const INJUNCTION = lifecycle({
   id: 'injunction',
   title: 'Injunction (TRO, preliminary or permanent)',
   description:
@@ -263,7 +263,7 @@ export const INJUNCTION = lifecycle({
 const appealEnds =
   'a stay pending appeal lasts only as long as the appeal: until the mandate issues, or the appeal is dismissed';
 
-export const STAY = lifecycle({
+const STAY = lifecycle({
   id: 'stay',
   title: 'Stay pending appeal',
   description:
@@ -284,7 +284,7 @@ export const STAY = lifecycle({
   },
 });
 
-export const APPEAL = lifecycle({
+const APPEAL = lifecycle({
   id: 'appeal',
   title: 'Appeal',
   description:

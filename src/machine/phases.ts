@@ -138,7 +138,7 @@ function suitPhase(ctx: CaseContext): PhaseOf<'suit'> {
 }
 
 /** Whether every prohibition an injunction covers is stayed by a stay in force. */
-export function fullyStayed(ctx: CaseContext, injunctionId: string): boolean {
+function fullyStayed(ctx: CaseContext, injunctionId: string): boolean {
   const injunction = ctx.injunctions[injunctionId];
   if (!injunction) return false;
   const stayed = new Set(
@@ -168,17 +168,6 @@ function appealPhase(ctx: CaseContext): PhaseOf<'appeal'> {
   // Several ended appeals: the one that ended last sets the phase.
   const last = appeals.reduce((a, b) => ((b.endedSeq ?? 0) > (a.endedSeq ?? 0) ? b : a));
   return last.status === 'dismissed' ? 'dismissed' : 'decided';
-}
-
-const PHASE_OF: { readonly [R in Region]: (ctx: CaseContext) => PhaseOf<R> } = {
-  executive: executivePhase,
-  suit: suitPhase,
-  relief: reliefPhase,
-  appeal: appealPhase,
-};
-
-export function phaseOf<R extends Region>(ctx: CaseContext, region: R): PhaseOf<R> {
-  return PHASE_OF[region](ctx);
 }
 
 export function phasesOf(ctx: CaseContext): Phases {

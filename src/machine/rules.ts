@@ -12,6 +12,7 @@ import {
   type InjunctionRecord,
   injunctionInForceAt,
   isPresident,
+  type ProhibitionState,
   type SuitRecord,
   vacaturOf,
 } from './context.js';
@@ -54,6 +55,26 @@ function prohibitionsOf(ctx: CaseContext, identification: string): string[] {
   return Object.values(ctx.prohibitions)
     .filter((p) => p.identification === identification)
     .map((p) => p.id);
+}
+
+/**
+ * Whether an agency act names at least one prohibition of `identification`, each in state `from`; naming
+ * none, it means every prohibition of the identification in that state.
+ */
+function namesProhibitionsIn(
+  ctx: CaseContext,
+  identification: string,
+  named: readonly string[] | undefined,
+  from: ProhibitionState,
+): boolean {
+  const ids =
+    named ?? prohibitionsOf(ctx, identification).filter((p) => ctx.prohibitions[p]?.status === from);
+  return (
+    ids.length > 0 &&
+    ids.every(
+      (p) => ctx.prohibitions[p]?.identification === identification && ctx.prohibitions[p]?.status === from,
+    )
+  );
 }
 
 /** The docket and entry instant of the order an appeal names: an injunction, a denial, or a dismissal. */
@@ -482,36 +503,14 @@ export const RULES = {
     'A suspension names prohibitions of that identification that are not already suspended',
     'An agency suspends or stops enforcing only its own prohibitions that still stand; a prohibition already suspended stays so until enforcement resumes.',
     'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
-    (ctx, e) => {
-      const named = e.prohibitions ?? prohibitionsOf(ctx, e.identification);
-      return (
-        named.length > 0 &&
-        named.every(
-          (p) =>
-            ctx.prohibitions[p]?.identification === e.identification &&
-            ctx.prohibitions[p]?.status === 'scheduled',
-        )
-      );
-    },
+    (ctx, e) => namesProhibitionsIn(ctx, e.identification, e.prohibitions, 'scheduled'),
   ),
   resumptionNamesSuspendedProhibitions: rule<'identification.enforcementResumed'>(
     'resumptionNamesSuspendedProhibitions',
     'Enforcement resumes only for suspended prohibitions',
     'Ending a suspension names prohibitions of that identification that the agency had suspended.',
     'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
-    (ctx, e) => {
-      const named =
-        e.prohibitions ??
-        prohibitionsOf(ctx, e.identification).filter((p) => ctx.prohibitions[p]?.status === 'suspended');
-      return (
-        named.length > 0 &&
-        named.every(
-          (p) =>
-            ctx.prohibitions[p]?.identification === e.identification &&
-            ctx.prohibitions[p]?.status === 'suspended',
-        )
-      );
-    },
+    (ctx, e) => namesProhibitionsIn(ctx, e.identification, e.prohibitions, 'suspended'),
   ),
   stayedInjunctionStillInForce: rule<'stay.granted'>(
     'stayedInjunctionStillInForce',
@@ -662,6 +661,11 @@ export type RuleFor<E extends EventType> = { [N in RuleName]: E extends RuleEven
 /** Whether `event` satisfies rule `name` in the record `ctx`. */
 export function holds(name: RuleName, ctx: CaseContext, event: CaseEvent): boolean {
   return (RULES[name] as Rule).check(ctx, event as never);
+}
+
+/** A rule in one sentence, as every refusal states it: `rule X (title): explanation [citation]`. */
+export function ruleSentence(rule: RuleMeta): string {
+  return `rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`;
 }
 
 export function ruleMeta(name: RuleName): RuleMeta {

@@ -3,6 +3,7 @@
  * rejects), each with file, line and event id, in file order.
  */
 import type { LogProblem, ParsedLog } from '../events/parse.js';
+import { ruleSentence } from '../machine/rules.js';
 import { replay } from './replay.js';
 
 export function checkLog(log: ParsedLog): LogProblem[] {
@@ -15,7 +16,7 @@ export function checkLog(log: ParsedLog): LogProblem[] {
       file: log.file,
       line: log.events[step.index]?.line ?? 0,
       eventId: step.event.id,
-      message: `${step.event.type} breaks rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`,
+      message: `${step.event.type} breaks ${ruleSentence(rule)}`,
       rule,
     });
   }

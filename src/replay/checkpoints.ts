@@ -20,7 +20,7 @@ import {
   restoreSnapshot,
 } from './replay.js';
 
-export const DEFAULT_EVERY = 128;
+const DEFAULT_EVERY = 128;
 
 export interface Checkpoints {
   readonly events: readonly CaseEvent[];

@@ -23,7 +23,7 @@ export interface CaseAt {
   readonly rejections: readonly Rejection[];
 }
 
-export function countsAt(event: CaseEvent, asOf: AsOf): boolean {
+function countsAt(event: CaseEvent, asOf: AsOf): boolean {
   return (
     happenedBy(event.at, asOf.at) && (asOf.knownAt === undefined || happenedBy(event.knownAt, asOf.knownAt))
   );

@@ -26,10 +26,6 @@ class Snapshot implements CaseSnapshot {
   }
 }
 
-export function snapshotOf(context: CaseContext): CaseSnapshot {
-  return new Snapshot(context);
-}
-
 export interface Rejection {
   readonly eventId: string;
   readonly eventType: CaseEvent['type'];
@@ -68,11 +64,18 @@ export function initialSnapshot(): CaseSnapshot {
 function apply(snapshot: CaseSnapshot, event: CaseEvent, step: ChartStep): ApplyResult {
   const result = stepCase(snapshot.context, event, step);
   if (result.ok) return { ok: true, snapshot: new Snapshot(result.context), moves: result.moves };
+  if (!result.rule) throw new Error(`${event.id}: refused without a rule`);
   return {
     ok: false,
     snapshot,
     rejection: { eventId: event.id, eventType: event.type, rule: RULES[result.rule] },
   };
+}
+
+/** The state after `event`, or undefined when the charts refuse it (without working out which rule refuses). */
+export function stateIfLegal(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot | undefined {
+  const result = stepCase(snapshot.context, event, compiledStep, false);
+  return result.ok ? new Snapshot(result.context) : undefined;
 }
 
 /** Applies one event: the next state, or a rejection naming the rule broken (the state is then unchanged). */
@@ -86,14 +89,6 @@ export function applyEvent(snapshot: CaseSnapshot, event: CaseEvent): ApplyResul
  */
 export function applyEventByTransition(snapshot: CaseSnapshot, event: CaseEvent): ApplyResult {
   return apply(snapshot, event, xstateStep);
-}
-
-/** Throws on rejection: for tests and scripts that know their events are legal. */
-export function applyEventOrThrow(snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
-  const result = applyEvent(snapshot, event);
-  if (!result.ok)
-    throw new Error(`${event.id}: ${result.rejection.rule.title} (${result.rejection.rule.citation})`);
-  return result.snapshot;
 }
 
 /** Yields one step per event, starting from `from` (by default, the empty case). */

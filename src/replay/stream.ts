@@ -94,8 +94,3 @@ export async function replayStream(
   }
   return { file, snapshot, events, rejections, problems };
 }
-
-/** `replayStream` of a file on disk. */
-export function replayFile(path: string, options: StreamOptions = {}): Promise<StreamedReplay> {
-  return replayStream(openLog(path), path, options);
-}

@@ -1,6 +1,6 @@
 /**
- * Generated case histories for the property tests. A history is grown step by step from what the machine
- * itself accepts (`legalNextEvents`), choosing each next event with a fast-check integer so that failures
+ * Generated case histories for the property tests. A history is grown step by step by the project's one
+ * walker (src/generate/walk.ts) from what the charts accept, each step drawn by fast-check so that failures
  * shrink to short, simple histories; mixed histories add deliberately illegal events (any candidate, or a
  * random kind with random references) to see what the machine rejects.
  */
@@ -14,22 +14,17 @@ import {
   STAY_FINDINGS,
   SYNTHETIC_SOURCE,
 } from '../../src/generate/next.js';
+import { pick, WALK_START, type WalkStep, walk } from '../../src/generate/walk.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from '../../src/replay/replay.js';
 
-export const START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
+export const START: Instant = WALK_START;
 export const MAX_EVENTS = 40;
 
 /**
- * One step of a generated history: how many days pass, and which candidate is taken. Unless `anyKind`,
- * the step prefers a candidate that does not end something (a dismissal, a revocation, a withdrawal), so
- * that histories reach injunctions, appeals and stays instead of ending early; shrinking moves toward
- * `anyKind`, small gaps and the first candidate.
+ * One step of a generated history: how many days pass, and which legal event is taken (`walk`, the
+ * project's one walker). Shrinking moves toward `anyKind`, small gaps and the first candidate.
  */
-export interface Pick {
-  readonly gap: number;
-  readonly choice: number;
-  readonly anyKind: boolean;
-}
+export type Pick = WalkStep;
 
 const pickFields = {
   gap: fc.integer({ min: 0, max: 12 }),
@@ -39,19 +34,11 @@ const pickFields = {
 
 export const picks = fc.array(fc.record(pickFields), { maxLength: MAX_EVENTS, size: 'max' });
 
-const ENDINGS = new Set<CaseEvent['type']>([
-  'order.revoked',
-  'identification.withdrawn',
-  'identification.rescinded',
-  'case.dismissed',
-  'appeal.dismissed',
-  'appeal.decided',
-]);
-
 function choose<T extends { type: CaseEvent['type'] }>(options: readonly T[], step: Pick): T | undefined {
-  const preferred = step.anyKind ? options : options.filter((o) => !ENDINGS.has(o.type));
-  const from = preferred.length > 0 ? preferred : options;
-  return from[step.choice % from.length];
+  return pick(
+    options.map((event) => ({ event: event as unknown as CaseEvent, option: event })),
+    step,
+  )?.option;
 }
 
 export interface History {
@@ -60,25 +47,9 @@ export interface History {
   readonly snapshots: readonly CaseSnapshot[];
 }
 
-/** A legal history: each event is one the machine accepts after the ones before it (`legalNextEvents`). */
+/** A legal history: each event is one the machine accepts after the ones before it (`walk`). */
 export function legalHistory(steps: readonly Pick[]): History {
-  let snapshot = initialSnapshot();
-  let at = START;
-  const events: CaseEvent[] = [];
-  const snapshots: CaseSnapshot[] = [];
-  for (const step of steps) {
-    at = addDays(at, step.gap);
-    const legal = legalNextEvents(snapshot, at);
-    const event = choose(
-      legal.map((l) => l.event),
-      step,
-    );
-    const chosen = legal.find((l) => l.event === event);
-    if (!chosen) break;
-    events.push(chosen.event);
-    snapshot = chosen.snapshot;
-    snapshots.push(snapshot);
-  }
+  const { events, snapshots } = walk(steps);
   // Counterexamples print as the events, one per line, never as machine snapshots.
   const history: History = { events, snapshots };
   return Object.assign(history, { [fc.toStringMethod]: () => describeEvents(events) });

@@ -140,17 +140,19 @@ function injunctionAt(
   if (expires && begunBy(expires, t)) return 'ended';
   const after = events.slice(events.indexOf(g) + 1);
   // The end of its case ends it: a dismissal, or a final judgment (which supersedes preliminary relief).
-  const caseEnded = after.some(
+  const caseEnd = after.findIndex(
     (e) => (e.type === 'case.dismissed' || e.type === 'case.judgment') && e.docket === entered.docket,
   );
-  if (caseEnded) return 'ended';
   const ends = appealEnds(after, g.id);
-  const undone = ends.some((e) =>
+  const undoing = ends.find((e) =>
     e.type === 'appeal.mandateIssued'
       ? dispositionOf(events, e.appealDocket) !== 'affirmed'
       : e.vacatur === true || e.vacatur === 'granted',
   );
-  if (undone) return 'undone';
+  // Whichever came first ends it: a dissolved injunction cannot be vacated, nor a vacated one dissolved.
+  const undoneAt = undoing ? after.indexOf(undoing) : -1;
+  if (undoneAt >= 0 && (caseEnd < 0 || undoneAt < caseEnd)) return 'undone';
+  if (caseEnd >= 0) return 'ended';
   const stayMotions = new Set(
     ofType(events, 'stay.motionFiled')
       .filter((m) => m.injunction === g.id)
@@ -219,4 +221,181 @@ export function appealWithoutAppealableOrder(
   return appealable
     ? undefined
     : `${appeal.id} appeals from ${appeal.order} (${order?.type ?? 'no such event'}), which is not an appealable order`;
+}
+
+/**
+ * The lifecycle state of every object, by a fold over the accepted history alone, written from the rules
+ * of procedure as a list of "when this happens, that object is now in this state", without the charts, the
+ * router or the record: key `lifecycle id`, value the state.
+ */
+export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, string> {
+  const state = new Map<string, string>();
+  const set = (lifecycle: string, id: string, value: string) => state.set(`${lifecycle} ${id}`, value);
+  const get = (lifecycle: string, id: string) => state.get(`${lifecycle} ${id}`);
+  const prohibitionsOf = new Map<string, string[]>(); // identification → prohibitions
+  const identificationsOf = new Map<string, string[]>(); // order → identifications
+  const motionDocket = new Map<string, string>();
+  const motionInjunction = new Map<string, string>(); // stay motion → injunction
+  const injunctionDocket = new Map<string, string>();
+  const staysOf = new Map<string, string[]>(); // injunction → stays
+  const appealOrder = new Map<string, string>(); // appeal docket → order appealed from
+  const disposition = new Map<string, string>(); // appeal docket → its decision
+
+  const moveProhibitions = (ids: readonly string[], from: readonly string[], to: string) => {
+    for (const p of ids) if (from.includes(get('prohibition', p) ?? '')) set('prohibition', p, to);
+  };
+  const mootPendingOn = (docket: string) => {
+    for (const [m, d] of motionDocket)
+      if (d === docket && get('motion', m) === 'pending') set('motion', m, 'moot');
+  };
+  const endStays = (injunction: string) => {
+    for (const s of staysOf.get(injunction) ?? []) if (get('stay', s) === 'in-force') set('stay', s, 'ended');
+  };
+  const standing = (injunction: string) =>
+    ['in-force', 'stayed'].includes(get('injunction', injunction) ?? '');
+
+  for (const e of events) {
+    switch (e.type) {
+      case 'order.signed':
+        set('order', e.order, 'in-force');
+        break;
+      case 'order.revoked':
+        set('order', e.order, 'revoked');
+        for (const i of identificationsOf.get(e.order) ?? [])
+          moveProhibitions(prohibitionsOf.get(i) ?? [], ['scheduled', 'suspended'], 'order-revoked');
+        break;
+      case 'identification.announced':
+        set('identification', e.identification, 'announced');
+        identificationsOf.set(e.order, [...(identificationsOf.get(e.order) ?? []), e.identification]);
+        prohibitionsOf.set(
+          e.identification,
+          e.prohibitions.map((p) => p.id),
+        );
+        for (const p of e.prohibitions) set('prohibition', p.id, 'scheduled');
+        break;
+      case 'identification.withdrawn':
+      case 'identification.rescinded': {
+        const to = e.type === 'identification.withdrawn' ? 'withdrawn' : 'rescinded';
+        set('identification', e.identification, to);
+        moveProhibitions(
+          prohibitionsOf.get(e.identification) ?? [],
+          ['scheduled', 'suspended', 'order-revoked'],
+          to,
+        );
+        break;
+      }
+      case 'identification.suspended':
+        moveProhibitions(
+          e.prohibitions ?? prohibitionsOf.get(e.identification) ?? [],
+          ['scheduled'],
+          'suspended',
+        );
+        break;
+      case 'identification.enforcementResumed':
+        moveProhibitions(
+          e.prohibitions ?? prohibitionsOf.get(e.identification) ?? [],
+          ['suspended'],
+          'scheduled',
+        );
+        break;
+      case 'complaint.filed':
+        set('district-case', e.docket, 'open');
+        break;
+      case 'case.proceedingsStayed':
+        set('district-case', e.docket, 'proceedings-stayed');
+        break;
+      case 'case.proceedingsResumed':
+        set('district-case', e.docket, 'open');
+        break;
+      case 'case.dismissed':
+      case 'case.judgment': {
+        set('district-case', e.docket, e.type === 'case.dismissed' ? 'dismissed' : 'judgment');
+        mootPendingOn(e.docket);
+        const permanent = e.type === 'case.judgment' && e.permanentInjunction !== undefined;
+        for (const [i, d] of injunctionDocket) {
+          if (d !== e.docket || !standing(i)) continue;
+          set('injunction', i, permanent ? 'superseded' : 'dissolved');
+          endStays(i);
+        }
+        if (permanent) {
+          set('injunction', e.id, 'in-force');
+          injunctionDocket.set(e.id, e.docket);
+        }
+        break;
+      }
+      case 'injunction.motionFiled':
+        set('motion', e.id, 'pending');
+        motionDocket.set(e.id, e.docket);
+        break;
+      case 'stay.motionFiled':
+        set('motion', e.id, 'pending');
+        motionDocket.set(e.id, e.docket);
+        motionInjunction.set(e.id, e.injunction);
+        break;
+      case 'injunction.granted':
+      case 'injunction.denied': {
+        const to = e.type === 'injunction.granted' ? 'granted' : 'denied';
+        for (const m of [e.motion, ...(e.alsoDecides ?? [])]) set('motion', m, to);
+        if (e.type === 'injunction.granted') {
+          set('injunction', e.id, 'in-force');
+          injunctionDocket.set(e.id, motionDocket.get(e.motion) ?? '');
+        }
+        break;
+      }
+      case 'motion.withdrawn':
+        set('motion', e.motion, 'withdrawn');
+        break;
+      case 'stay.granted': {
+        set('motion', e.motion, 'granted');
+        set('stay', e.id, 'in-force');
+        const injunction = motionInjunction.get(e.motion) ?? '';
+        staysOf.set(injunction, [...(staysOf.get(injunction) ?? []), e.id]);
+        if (standing(injunction)) set('injunction', injunction, 'stayed');
+        break;
+      }
+      case 'stay.denied':
+        set('motion', e.motion, 'denied');
+        break;
+      case 'appeal.noticed':
+        set('appeal', e.appealDocket, 'pending');
+        appealOrder.set(e.appealDocket, e.order);
+        break;
+      case 'appeal.heldInAbeyance':
+        set('appeal', e.appealDocket, 'in-abeyance');
+        break;
+      case 'appeal.abeyanceLifted':
+        set('appeal', e.appealDocket, 'pending');
+        break;
+      case 'appeal.rehearingSought':
+        set('appeal', e.appealDocket, 'rehearing-sought');
+        break;
+      case 'appeal.rehearingDenied':
+        set('appeal', e.appealDocket, 'decided');
+        break;
+      case 'appeal.decided':
+        // A decision acts on the injunction only through the mandate (FRAP 41(c)).
+        set('appeal', e.appealDocket, 'decided');
+        disposition.set(e.appealDocket, e.disposition);
+        mootPendingOn(e.appealDocket);
+        break;
+      case 'appeal.mandateIssued':
+      case 'appeal.dismissed': {
+        set('appeal', e.appealDocket, e.type === 'appeal.mandateIssued' ? 'mandate-issued' : 'dismissed');
+        if (e.type === 'appeal.dismissed') mootPendingOn(e.appealDocket);
+        const order = appealOrder.get(e.appealDocket) ?? '';
+        if (!standing(order)) break;
+        const undone =
+          e.type === 'appeal.mandateIssued'
+            ? disposition.get(e.appealDocket) !== 'affirmed'
+            : e.vacatur === true || e.vacatur === 'granted';
+        if (undone) set('injunction', order, 'vacated');
+        else if (get('injunction', order) === 'stayed') set('injunction', order, 'in-force');
+        endStays(order);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return state;
 }
