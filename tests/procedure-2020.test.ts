@@ -47,6 +47,14 @@ const grantScope = (scope: Record<string, unknown>, extra: Record<string, unknow
   return with_(e, { scope: { ...(e as { scope: object }).scope, ...scope }, ...extra });
 };
 
+/** Findings that meet either branch of the stay test: a strong showing, and nothing weighing against. */
+const STRONG_STAY: StayFindings = {
+  merits: 'strong-showing',
+  irreparableInjury: 'shown',
+  harmToOthers: 'not-substantial',
+  publicInterest: 'favors-stay',
+};
+
 const districtStayPending = () => [
   ...enjoined(),
   stayMotion('district-stay', 'pi-granted', '2020-10-02', NDCAL),
@@ -397,16 +405,7 @@ describe('notice, security and the judge who may grant relief', () => {
 
 describe('a stay pending appeal lives only while an appeal may be or is pending (FRCP 62(d); FRAP 4(a)(1)(B))', () => {
   it('with no notice of appeal in 60 days (a U.S. party), the stay lapses and the injunction binds again', () => {
-    const stayed = given(districtStayPending())
-      .when(
-        stayWith({
-          merits: 'strong-showing',
-          irreparableInjury: 'shown',
-          harmToOthers: 'not-substantial',
-          publicInterest: 'favors-stay',
-        }),
-      )
-      .thenAccepted();
+    const stayed = given(districtStayPending()).when(stayWith(STRONG_STAY)).thenAccepted();
     expect(stayed.statusesAt('2020-10-21')['app-store']).toBe('awaiting-date');
     // The PI was entered on 19 Sept 2020: the time to appeal ran out 60 days later, on 18 Nov.
     expect(stayed.statusesAt('2020-11-19')['app-store']).toBe('enjoined');
@@ -460,15 +459,7 @@ describe("the mandate: a court of appeals' judgment acts when its mandate issues
 });
 
 describe('after a stay or a reversal, prohibitions do not spring back at their old, past instant', () => {
-  const stayedBeforeEffect = () => [
-    ...districtStayPending(),
-    stayWith({
-      merits: 'strong-showing',
-      irreparableInjury: 'shown',
-      harmToOthers: 'not-substantial',
-      publicInterest: 'favors-stay',
-    }),
-  ];
+  const stayedBeforeEffect = () => [...districtStayPending(), stayWith(STRONG_STAY)];
 
   it('a prohibition enjoined when it was due awaits an effective time set by the agency', () => {
     const after = given(stayedBeforeEffect().slice(0, -1)).when(stayedBeforeEffect().at(-1)!).thenAccepted();
@@ -495,16 +486,7 @@ describe('after a stay or a reversal, prohibitions do not spring back at their o
       granted('pi-granted', 'pi-motion', '2020-09-25'),
       stayMotion('district-stay', 'pi-granted', '2020-10-02', NDCAL),
     ];
-    const after = given(late)
-      .when(
-        stayWith({
-          merits: 'strong-showing',
-          irreparableInjury: 'shown',
-          harmToOthers: 'not-substantial',
-          publicInterest: 'favors-stay',
-        }),
-      )
-      .thenAccepted();
+    const after = given(late).when(stayWith(STRONG_STAY)).thenAccepted();
     expect(after.statusesAt('2020-10-21')['app-store']).toBe('in-force');
   });
 });

@@ -20,9 +20,11 @@ import {
   NDCAL,
   orderRevoked,
   orderSigned,
+  PACIFIC,
   stayGranted,
   stayMotion,
   suitWithPendingMotion,
+  troExtended,
 } from './support/case-events.js';
 import { given } from './support/given.js';
 
@@ -207,6 +209,19 @@ describe('relief that has lapsed or was never appealable', () => {
     given(tro())
       .when(appealNoticed('appeal', 'tro', '2020-09-22'))
       .thenRejectedBy('appealableOrder');
+  });
+
+  it("a TRO kept in force past Rule 65(b)'s limits, by consent, is appealable like a PI (Sampson v. Murray, 415 U.S. at 86-88)", () => {
+    const extended = troExtended(
+      'tro-extended',
+      'tro',
+      '2020-09-25',
+      { local: '2020-11-30', zone: PACIFIC },
+      true,
+    );
+    given([...tro(), extended])
+      .when(appealNoticed('appeal', 'tro', '2020-10-01'))
+      .thenAccepted();
   });
 
   it("a TRO with a PI's effect can be stayed pending appeal (Sampson v. Murray, 415 U.S. at 86-88)", () => {

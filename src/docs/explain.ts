@@ -4,7 +4,7 @@
  * satisfy) or a rule (`moveFirstInDistrictCourt`, with the event kinds it guards). The CLI, the README and
  * the web page all render these topics; none of them holds a second copy of the text.
  */
-import { DOCTRINES } from '../machine/doctrines.js';
+import { DOCTRINES, type Doctrine } from '../machine/doctrines.js';
 import type { RuleMeta } from '../machine/rules.js';
 import { allEventKinds, type EventKind, type MachineGraph, machineGraph } from './graph.js';
 
@@ -51,14 +51,8 @@ export interface RuleTopic extends RuleMeta {
 }
 
 /** A doctrine no single guard holds (who is bound, the mandate, mootness), with the rules that apply it. */
-export interface DoctrineTopic {
+export interface DoctrineTopic extends Doctrine {
   readonly kind: 'doctrine';
-  readonly name: string;
-  readonly title: string;
-  readonly explanation: string;
-  readonly citation: string;
-  readonly unsettled?: string;
-  readonly rules: readonly string[];
 }
 
 export type Topic = MachineTopic | RegionTopic | StateTopic | EventTopic | RuleTopic | DoctrineTopic;

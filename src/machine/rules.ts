@@ -118,11 +118,16 @@ export function governmentOpposes(ctx: CaseContext, docket: string, movant: stri
 }
 
 /**
- * An order with a preliminary injunction's effect: a PI, or a TRO entered after notice and an adversary
- * hearing (Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)).
+ * An order with a preliminary injunction's effect: a PI, a TRO kept in force beyond Rule 65(b)'s limits,
+ * or a TRO entered after notice and an adversary hearing (Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)).
  */
 export function hasPreliminaryEffect(injunction: InjunctionRecord): boolean {
-  return injunction.relief === 'preliminary' || injunction.adversaryHearing === true;
+  if (injunction.relief === 'preliminary' || injunction.adversaryHearing === true) return true;
+  // Kept in force past Rule 65(b)'s 14 days and one like extension (28 days), it is a PI in all but name.
+  const expires = injunction.expires ? rangeOf(injunction.expires).start : undefined;
+  return (
+    injunction.relief === 'tro' && expires !== undefined && expires > injunction.grantedAt.end + 28 * DAY
+  );
 }
 
 /** The ids of events that ended or changed something in the record: what a finding of mootness can rest on. */

@@ -212,8 +212,18 @@ export function appealWithoutAppealableOrder(
   const relief = (motion: string) =>
     ofType(before, 'injunction.motionFiled').find((m) => m.id === motion)?.relief;
   const order = before.find((e) => e.id === appeal.order);
+  // A TRO has a PI's effect once kept past Rule 65(b)'s 14 days and one like extension, or when entered
+  // after an adversary hearing (Sampson v. Murray).
+  const troAsPi = (g: EventOf<'injunction.granted'>) => {
+    const expiry =
+      ofType(before, 'injunction.extended')
+        .filter((x) => x.injunction === g.id)
+        .at(-1)?.expires ?? g.expires;
+    const beyond = expiry !== undefined && rangeOf(expiry).start > rangeOf(g.at).end + 28 * 86_400_000;
+    return g.adversaryHearing === true || beyond;
+  };
   const appealable =
-    (order?.type === 'injunction.granted' && relief(order.motion) === 'preliminary') ||
+    (order?.type === 'injunction.granted' && (relief(order.motion) === 'preliminary' || troAsPi(order))) ||
     (order?.type === 'injunction.denied' &&
       [order.motion, ...(order.alsoDecides ?? [])].some((m) => relief(m) === 'preliminary')) ||
     order?.type === 'case.dismissed' ||
