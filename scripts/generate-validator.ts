@@ -128,11 +128,20 @@ function prepare(node: unknown, where: string): void {
     throw new Error(`${where}: format ${String(node.format)} has no shared check`);
   if (node.anyOf || node.oneOf) {
     const branches = branchesOf(node);
+    // Plain scalars (a string enum or a boolean, unchecked beyond JSON Schema) need no discriminator: zod
+    // gives them back unchanged, so there is nothing to shape.
+    const plainScalars = branches.every(
+      (b) =>
+        ['string', 'boolean', 'number', 'integer'].includes(b.type as string) &&
+        b.format === undefined &&
+        b[CHECK] === undefined,
+    );
     const tags = discriminators(branches);
-    if (tags.length === 0) throw new Error(`${where}: a union without a constant discriminator`);
-    const first = tags[0]!;
+    if (tags.length === 0 && !plainScalars)
+      throw new Error(`${where}: a union without a constant discriminator`);
+    const first = tags[0];
     const objects = branches.every((b) => b.type === 'object');
-    if (node.oneOf && !node.discriminator && objects) {
+    if (node.oneOf && !node.discriminator && objects && first !== undefined) {
       node.type = 'object';
       node.discriminator = { propertyName: first };
     }
@@ -168,6 +177,9 @@ class Shaper {
   /** An expression for the value zod returns for `v`, a value of `node` that ajv has accepted. */
   expr(ref: Node, v: string): string {
     const node = this.resolve(ref);
+    // A union of plain scalars (a recorded vacatur: 'granted' | 'refused' | 'unknown', or an older log's
+    // true or false): ajv has checked it, and zod gives the value back as it is.
+    if (this.isPlainScalarUnion(node)) return v;
     if (node.anyOf || node.oneOf || node.type === 'object') return `${this.fn(node)}(${v})`;
     if (node.type === 'array') {
       const items = this.resolve(node.items as Node);
@@ -202,7 +214,25 @@ class Shaper {
   /** Whether the value of `node` is a string, number or boolean (so an object of them is a leaf). */
   private isScalar(ref: Node): boolean {
     const node = this.resolve(ref);
+    if (this.isPlainScalarUnion(node)) return true;
     return !(node.anyOf || node.oneOf || node.type === 'object' || node.type === 'array');
+  }
+
+  /** A union whose branches are scalars zod returns unchanged: no URL to normalize, no check to run. */
+  private isPlainScalarUnion(node: Node): boolean {
+    const branches = (node.anyOf ?? node.oneOf) as Node[] | undefined;
+    return (
+      branches?.every((ref) => {
+        const b = this.resolve(ref);
+        return (
+          (b.type === 'string' || b.type === 'boolean' || b.type === 'number' || b.type === 'integer') &&
+          b.format === undefined &&
+          b[CHECK] === undefined &&
+          !b.anyOf &&
+          !b.oneOf
+        );
+      }) === true
+    );
   }
 
   fn(ref: Node): string {

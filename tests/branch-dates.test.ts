@@ -1,13 +1,14 @@
 /**
  * In a what-if branch, `casesim state --scenario`, the case page and `casesim whatif` date each status
  * alike, from one function (effectIntervals): a prohibition enjoined on its effective date and freed by a
- * stay or a reversal is "in force since" that stay or reversal, never since the date it was enjoined on.
+ * stay or a mandate awaits a new effective time from the agency from that day, and never springs back to
+ * being in force since the date it was enjoined on.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatInstant, parseQueryInstant } from '../src/events/instant.js';
+import { parseQueryInstant } from '../src/events/instant.js';
 import { parseLog } from '../src/events/parse.js';
 import { runWhatIf } from '../src/whatif/diff.js';
 import { parseScenario } from '../src/whatif/scenario.js';
@@ -34,25 +35,28 @@ const endOf = (day: string) => {
 
 describe.each([
   ['district-stay-granted', '2020-11-01', '2020-10-23'],
-  ['ninth-circuit-reverses', '2021-03-01', '2021-01-28'],
+  ['ninth-circuit-reverses', '2021-04-01', '2021-03-22'],
 ])('the %s branch on %s', (name, day, freed) => {
   const { file, whatIf: w } = whatIf(name);
   const app = w.effects.find((e) => e.prohibition === 'app-store-distribution');
-  const inForce = app?.branch.find((i) => i.status === 'in-force');
+  // Enjoined when it came due, then freed by a stay or a mandate: it does not spring back at its old, past
+  // instant; it awaits a new effective time from the agency (issue 10, point 6).
+  const awaiting = app?.branch.find((i) => i.status === 'awaiting-date');
 
-  it(`whatif's table has the prohibitions in force from ${freed}`, () => {
-    expect(inForce).toBeDefined();
+  it(`whatif's table has the prohibition awaiting a new date from ${freed}, never in force`, () => {
+    expect(awaiting).toBeDefined();
     const zone = 'America/Los_Angeles';
-    expect(new Date(inForce?.from ?? 0).toLocaleDateString('en-CA', { timeZone: zone })).toBe(freed);
+    expect(new Date(awaiting?.from ?? 0).toLocaleDateString('en-CA', { timeZone: zone })).toBe(freed);
+    expect(app?.branch.some((i) => i.status === 'in-force')).toBe(false);
   });
 
-  it('casesim state --scenario says in force since that day, as the table does', async () => {
+  it('casesim state --scenario says so, with the reason the table gives', async () => {
     const { code, out } = await cli('state', '--scenario', file, '--at', day);
     expect(code).toBe(0);
     expect(out).toContain(`in the branch ${file}`);
-    expect(out).toMatch(new RegExp(`in-force +app-store-distribution: In force since ${freed} \\(`));
-    expect(out).not.toContain('2020-09-20 23:59 EDT');
-    expect(out).toContain(inForce?.reason ?? '(no interval)');
+    expect(out).toMatch(/awaiting-date +app-store-distribution: /);
+    expect(out).not.toMatch(/in-force +app-store-distribution/);
+    expect(out).toContain(awaiting?.reason ?? '(no interval)');
   });
 
   it('casesim state --scenario --json gives the same effects', async () => {
@@ -62,16 +66,15 @@ describe.each([
     const effect = doc.effects.find(
       (e: { prohibition: string }) => e.prohibition === 'app-store-distribution',
     );
-    expect(effect).toMatchObject({ status: 'in-force', reason: inForce?.reason });
+    expect(effect).toMatchObject({ status: 'awaiting-date', reason: awaiting?.reason });
   });
 
   it('the page, at that day in the branch, says what state says', () => {
     const stops = buildStops(w.branchEvents);
     const stop = stops[stopIndexAt(stops, endOf(day))];
     const effect = stop?.effects.find((e) => e.prohibition === 'app-store-distribution');
-    expect(effect?.status).toBe('in-force');
-    expect(effect?.reason).toBe(inForce?.reason);
-    expect(effect?.reason).not.toContain(formatInstant(effect?.effective ?? { local: '', zone: 'UTC' }));
+    expect(effect?.status).toBe('awaiting-date');
+    expect(effect?.reason).toBe(awaiting?.reason);
   });
 });
 

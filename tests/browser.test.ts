@@ -175,7 +175,7 @@ if (!HAS_CHROMIUM) {
       const status = testid('effect-status-app-store-distribution');
       await expect.poll(() => page.textContent(status)).toBe('enjoined');
       const effect = await page.textContent(testid('effect-app-store-distribution'));
-      expect(effect).toContain('Enjoined for everyone by pi-granted');
+      expect(effect).toContain('Enjoined by pi-granted: Wilbur Ross and those bound with them');
       expect(effect).toContain('pi-granted (Sat 19 Sep 2020)');
       expect(await litStates(page)).toEqual(
         expect.arrayContaining(['motion: granted', 'injunction: in-force']),
@@ -188,7 +188,7 @@ if (!HAS_CHROMIUM) {
       await close(page);
     });
 
-    it('in the stay-granted what-if, the app-store prohibition is in force again after the stay', async () => {
+    it('in the stay-granted what-if, the app-store prohibition awaits a new date from the agency after the stay', async () => {
       const page = await newPage();
       await open(page, base);
       await page.selectOption(testid('scenario-select'), 'district-stay-granted');
@@ -200,9 +200,9 @@ if (!HAS_CHROMIUM) {
       await goToDate(page, '2020-10-24');
       await expect
         .poll(() => page.textContent(testid('effect-status-app-store-distribution')))
-        .toBe('in force');
+        .toBe('awaiting a new date');
       expect(await page.textContent(testid('effect-reason-app-store-distribution'))).toContain(
-        'stayed by district-stay-granted',
+        'its effective time is to be set by the agency',
       );
       expect(await litStates(page)).toEqual(expect.arrayContaining(['injunction: stayed', 'stay: in-force']));
       expect(await litArrows(page)).toContain('injunction: in-force -> stayed (stay.granted)');
@@ -395,7 +395,7 @@ if (!HAS_CHROMIUM) {
       const graph = lifecycleGraphs().find((g) => `arrow-${g.id}` === lifecycle);
       const transition = graph?.transitions[Number(index)];
       if (!transition) throw new Error(`no transition for ${lifecycle} ${index}`);
-      expect(transition.rules.map((r) => r.name)).toContain('mootnessNeedsEndedAction');
+      expect(transition.rules.map((r) => r.name)).toContain('mootnessIsTheCourtsFinding');
       const tip = page.locator(testid('arrow-details'));
       expect(await tip.isHidden()).toBe(true);
       await arrow.locator('text.label').hover();

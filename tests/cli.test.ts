@@ -85,7 +85,9 @@ describe('casesim replay', () => {
     const effective = out.indexOf('2020-09-20 23:59 EDT  effective date reached');
     expect(effective).toBeGreaterThan(out.indexOf('pi-granted  injunction.granted'));
     expect(effective).toBeLessThan(out.indexOf('notice-of-appeal  appeal.noticed'));
-    expect(out).toContain('enjoined          app-store: Enjoined for everyone by pi-granted.');
+    expect(out).toContain(
+      'enjoined          app-store: Enjoined by pi-granted: Secretary of Commerce and those bound with them (FRCP 65(d)(2)) may not implement it against anyone.',
+    );
   });
 
   it('names the rule an illegal event breaks, and exits 1', async () => {
@@ -205,19 +207,24 @@ describe('casesim state', () => {
     expect(out).toContain('State at 2020-09-21 (America/Los_Angeles), as known at the end of the log');
     expect(out).toContain('5 of 8 events count; the last is pi-granted');
     expect(out).toContain('executive orderInForce · suit open · relief enjoined · appeal none');
-    expect(out).toContain('enjoined          app-store: Enjoined for everyone by pi-granted.');
-    expect(out).toContain('enjoined          payments: Enjoined for everyone by pi-granted.');
-    expect(out).toContain('pi-granted: preliminary injunction of N.D. Cal., nationwide; in-force');
+    expect(out).toContain(
+      'enjoined          app-store: Enjoined by pi-granted: Secretary of Commerce and those bound with them (FRCP 65(d)(2)) may not implement it against anyone.',
+    );
+    expect(out).toContain(
+      'enjoined          payments: Enjoined by pi-granted: Secretary of Commerce and those bound with them (FRCP 65(d)(2)) may not implement it against anyone.',
+    );
+    expect(out).toContain(
+      'pi-granted: preliminary injunction of N.D. Cal., nationwide, universal (it protects non-parties too); in-force',
+    );
   });
 
-  it('after the stay, the prohibitions are in force from the stay, not their enjoined effective date', async () => {
+  it('after the stay, prohibitions enjoined before they took effect await a new date from the agency', async () => {
     const { code, out } = await casesim('state', MINIMAL, '--at', '2020-10-21');
     expect(code).toBe(0);
     expect(out).toContain('relief stayed · appeal pending');
     expect(out).toMatch(
-      /in-force +app-store: In force since 2020-10-20 \(America\/Los_Angeles\)\. .*stayed by stay-granted/,
+      /awaiting-date +app-store: Never took effect: pi-granted enjoined it when it was due \(2020-09-20 23:59 EDT\), and is now stayed; its effective time is to be set by the agency\./,
     );
-    expect(out).not.toContain('2020-09-20 23:59 EDT');
   });
 
   it('--known-at counts only what had been filed or published by then', async () => {
@@ -590,11 +597,13 @@ describe.runIf(existsSync(REAL_LOG))('the bundled WeChat log (events/wechat.json
     expect(out).toMatch(/source: {2}.*ECF 59/);
   });
 
-  it('state --at 2020-09-21: every prohibition enjoined nationwide by the PI', async () => {
+  it('state --at 2020-09-21: every prohibition enjoined by the PI, which binds Secretary Ross and protects everyone', async () => {
     const { code, out } = await casesim('state', REAL_LOG, '--at', '2020-09-21');
     expect(code).toBe(0);
     expect(out).toContain('relief enjoined');
-    expect(out).toMatch(/enjoined +app-store-distribution: Enjoined for everyone by pi-granted\./);
+    expect(out).toMatch(
+      /enjoined +app-store-distribution: Enjoined by pi-granted: Wilbur Ross and those bound with them \(FRCP 65\(d\)\(2\)\) may not implement it against anyone\./,
+    );
     expect(out).not.toMatch(/^ {2}in-force /m);
   });
 

@@ -22,7 +22,7 @@ describe('the topic index', () => {
 
   it('lists the topics grouped by kind when no topic is given', async () => {
     const groups = topicIndex();
-    expect(groups.map((g) => g.kind)).toEqual(['machine', 'region', 'state', 'event', 'rule']);
+    expect(groups.map((g) => g.kind)).toEqual(['machine', 'region', 'state', 'event', 'rule', 'doctrine']);
     const { code, out } = await cli('explain');
     expect(code).toBe(0);
     expect(out).toContain('relief.enjoined');
@@ -68,6 +68,58 @@ describe('an explanation', () => {
     expect(text.out).toContain('Winter v. NRDC');
     const asJson = await cli('explain', 'relief.enjoined', '--json');
     expect(JSON.parse(asJson.out)).toMatchObject({ kind: 'state', name: 'relief.enjoined' });
+  });
+});
+
+describe('teaching topics for the procedure the machine applies', () => {
+  const cases = [
+    ['notice', 'FRCP 65(a)(1)'],
+    ['security', 'FRCP 65(c)'],
+    ['personsBound', 'FRCP 65(d)(2)'],
+    ['universalRelief', 'Califano v. Yamasaki, 442 U.S. 682, 702 (1979)'],
+    ['mandate', 'FRAP 40(a)(1) (2020), 41(b)-(d)'],
+    ['magistrateConsent', '28 U.S.C. 636(b)(1)(A), 636(c)(1), 636(c)(3)'],
+    ['ieepaExceptions', '50 U.S.C. 1702(b)(1), (b)(3)'],
+    ['voluntaryCessation', 'Rosebrock v. Mathis, 745 F.3d 963, 971-72'],
+    ['vacaturOnMootness', 'U.S. Bancorp Mortgage Co. v. Bonner Mall'],
+    ['slidingScale', 'Alliance for the Wild Rockies v. Cottrell'],
+  ] as const;
+  for (const [name, authority] of cases) {
+    it(`explains ${name}, citing ${authority}`, async () => {
+      const { code, out } = await cli('explain', name);
+      expect(code).toBe(0);
+      expect(out).toContain(`${name} (doctrine)`);
+      expect(out).toContain(authority);
+    });
+  }
+
+  it('where the law was unsettled in 2020, the topic says so rather than picking a side silently', () => {
+    for (const name of ['universalRelief', 'voluntaryCessation', 'vacaturOnMootness', 'ieepaExceptions']) {
+      expect(topicText(findTopic(name)!)).toContain('Unsettled:');
+    }
+  });
+
+  it('personsBound tells who is bound from who is protected, and never enjoins the President by default (Franklin)', () => {
+    const text = topicText(findTopic('personsBound')!);
+    expect(text).toContain('Franklin v. Massachusetts, 505 U.S. 788, 802-03 (1992)');
+    expect(text).toContain('universalRelief');
+  });
+
+  it('the serious-questions topic lists the circuits from the table the rule reads', () => {
+    const text = topicText(findTopic('slidingScale')!);
+    expect(text).toMatch(/Allowed: .*Ninth Circuit/);
+    expect(text).toMatch(/Rejected: .*Fourth Circuit/);
+    expect(text).toMatch(/Unsettled or undecided: .*D\.C\. Circuit/);
+  });
+
+  it('explain appeal.decided reaches the event kind, with its rules, as well as the state of the same name', async () => {
+    const { code, out } = await cli('explain', 'appeal.decided');
+    expect(code).toBe(0);
+    expect(out).toContain('appeal.decided (state of region appeal)');
+    expect(out).toContain('appeal.decided (event kind, region appeal)');
+    expect(out).toContain('appealPending');
+    const asJson = await cli('explain', 'appeal.decided', '--json');
+    expect(JSON.parse(asJson.out).map((t: { kind: string }) => t.kind)).toEqual(['state', 'event']);
   });
 });
 

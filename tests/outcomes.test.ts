@@ -43,14 +43,43 @@ describe('the search from the injunction onward', () => {
     }
   });
 
-  test('reaches the injunction affirmed, dissolved on appeal, stayed, and the case moot', () => {
+  test('reaches the injunction affirmed, dissolved on appeal, its stay lapsed, and the case moot with and without vacatur', () => {
     expect(exact.outcomes.map((o) => o.id).sort()).toEqual([
       'affirmed',
       'dissolved-on-appeal',
-      'moot',
+      'moot-case-dismissed',
+      'moot-left-standing',
+      'moot-vacated',
+      'revoked',
       'stands',
-      'stayed',
+      'stay-lapsed',
     ]);
+  });
+
+  test('no path leaves a stay pending appeal without an appeal: with none, it lapses (FRCP 62(d); FRAP 4(a)(1))', () => {
+    for (const leaf of leaves) {
+      const { snapshot } = replayAll([...prefix, ...leaf.events]);
+      const stays = Object.values(snapshot.context.stays).filter((st) => st.status === 'in-force');
+      const live = Object.values(snapshot.context.appeals).some(
+        (a) => a.status === 'pending' || a.status === 'in-abeyance',
+      );
+      if (stays.length > 0 && !live) expect(leaf.ending.id).not.toBe('stayed');
+    }
+    const lapsed = exact.outcomes.find((o) => o.id === 'stay-lapsed');
+    expect(lapsed?.label).toBe('injunction stands: no appeal was taken, so the stay pending appeal lapsed');
+  });
+
+  test('a dismissal as moot is offered only once the order is revoked, and mootness is an ending only where a court found it', () => {
+    for (const leaf of leaves) {
+      const moot = leaf.choices.findIndex((c) => c.chosen.includes(':moot'));
+      if (moot < 0) continue;
+      const before = leaf.events.slice(
+        0,
+        leaf.events.findIndex((e) => 'reason' in e && e.reason === 'moot'),
+      );
+      expect(before.some((e) => e.type === 'order.revoked')).toBe(true);
+    }
+    expect(leaves.some((l) => l.ending.id === 'revoked')).toBe(true);
   });
 
   test('the shortest path to each ending is no longer than any other path to it', () => {
@@ -66,7 +95,7 @@ describe('the search from the injunction onward', () => {
     expect(cut.some((l) => l.truncated && l.ending.id === 'unresolved')).toBe(true);
   });
 
-  test('from the end of the real log, the only ending left is mootness', () => {
+  test('from the end of the real log, the only endings left are mootness, with the district case dismissed or not', () => {
     const end = analyse(startFrom(events, zone), odds, {
       depth: 12,
       method: 'exact',
@@ -74,7 +103,11 @@ describe('the search from the injunction onward', () => {
       samples: 1,
       seed: 1,
     });
-    expect(end.analysis.outcomes.map((o) => [o.id, o.probability])).toEqual([['moot', 1]]);
+    // The real appeal was dismissed as moot with no vacatur shown; the district case may still be dismissed.
+    expect(end.analysis.outcomes.map((o) => [o.id, Number(o.probability.toFixed(9))])).toEqual([
+      ['moot-case-dismissed', 0.9],
+      ['moot-left-standing', 0.1],
+    ]);
   });
 });
 

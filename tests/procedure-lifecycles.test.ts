@@ -218,28 +218,42 @@ describe('a stay pending appeal', () => {
     stayGranted('stay', 'district-stay', '2020-09-25'),
   ];
 
-  it('suspends the injunction: its prohibitions bind again while it lasts', () => {
+  it('suspends the injunction: its prohibitions are no longer enjoined while it lasts', () => {
     const after = given(stayed().slice(0, -1)).when(stayed().at(-1)!).thenAccepted();
     expect(after.arrows).toEqual([
       'motion district-stay: pending → granted',
       'stay stay: absent → in-force',
       'injunction pi-granted: in-force → stayed',
     ]);
-    expect(after.statusesAt('2020-09-26')).toEqual({ 'app-store': 'in-force', payments: 'in-force' });
+    // Enjoined before they took effect, they await a new effective time from the agency (issue 10 point 6).
+    expect(after.statusesAt('2020-09-26')).toEqual({
+      'app-store': 'awaiting-date',
+      payments: 'awaiting-date',
+    });
   });
 
-  it('ends when its appeal ends: an affirmance reinstates the injunction', () => {
-    const after = given(stayed()).when(appealDecided('2020-12-01', 'affirmed')).thenAccepted();
+  it('outlasts the decision: it ends when the mandate issues (FRAP 41(b)-(c))', () => {
+    const decided = given(stayed()).when(appealDecided('2020-12-01', 'affirmed')).thenAccepted();
+    expect(decided.arrows).toEqual(['appeal ca9-20-77777: pending → decided']);
+    expect(decided.stateOf('stay', 'stay')).toBe('in-force');
+  });
+
+  it('ends with the mandate: an affirmance reinstates the injunction', () => {
+    const after = given([...stayed(), appealDecided('2020-12-01', 'affirmed')])
+      .when(mandateIssued('2021-01-25'))
+      .thenAccepted();
     expect(after.arrows).toEqual([
-      'appeal ca9-20-77777: pending → decided',
+      'appeal ca9-20-77777: decided → mandate-issued',
       'injunction pi-granted: stayed → in-force',
       'stay stay: in-force → ended',
     ]);
-    expect(after.statusesAt('2020-12-02')).toEqual({ 'app-store': 'enjoined', payments: 'enjoined' });
+    expect(after.statusesAt('2021-01-26')).toEqual({ 'app-store': 'enjoined', payments: 'enjoined' });
   });
 
-  it('ends with its appeal when a reversal vacates the injunction', () => {
-    const after = given(stayed()).when(appealDecided('2020-12-01', 'reversed')).thenAccepted();
+  it('ends with the mandate when a reversal vacates the injunction', () => {
+    const after = given([...stayed(), appealDecided('2020-12-01', 'reversed')])
+      .when(mandateIssued('2021-01-25'))
+      .thenAccepted();
     expect(after.stateOf('injunction', 'pi-granted')).toBe('vacated');
     expect(after.stateOf('stay', 'stay')).toBe('ended');
   });

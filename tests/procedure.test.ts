@@ -4,6 +4,7 @@
  * Messaging); the rules are the ones the WeChat record turned on (legal-record.md §3).
  */
 import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from '../src/events/schema.js';
 import {
   appealNoticed,
   caseDismissed,
@@ -19,9 +20,11 @@ import {
   NDCAL,
   orderRevoked,
   orderSigned,
+  PACIFIC,
   stayGranted,
   stayMotion,
   suitWithPendingMotion,
+  troExtended,
 } from './support/case-events.js';
 import { given } from './support/given.js';
 
@@ -159,8 +162,7 @@ describe('the executive action itself', () => {
     expect(after.statusesAt('2021-06-10')).toEqual({ 'app-store': 'revoked', payments: 'revoked' });
   });
 
-  it('a moot dismissal is rejected while the order is in force, and accepted once it is revoked', () => {
-    given(enjoined()).when(caseDismissed('2021-06-01', 'moot')).thenRejectedBy('mootnessNeedsEndedAction');
+  it('a dismissal as moot after the order is revoked and the identification rescinded is accepted (Laidlaw)', () => {
     given([...enjoined(), orderRevoked('2021-06-09'), identificationRescinded('2021-06-16')])
       .when(caseDismissed('2021-07-12', 'moot'))
       .thenAccepted();
@@ -199,9 +201,33 @@ describe('relief that has lapsed or was never appealable', () => {
       .thenAccepted();
   });
 
-  it('no injunction issues against a prohibition whose order has been revoked: nothing is left to enjoin', () => {
-    given([...suitWithPendingMotion(), orderRevoked('2020-09-15')])
-      .when(granted('pi-granted', 'pi-motion', '2020-09-19'))
-      .thenRejectedBy('somethingLeftToEnjoin');
+  it('a TRO entered after notice and an adversary hearing is appealable like a PI (Sampson v. Murray; Washington v. Trump)', () => {
+    const heard = { ...tro()[4], adversaryHearing: true } as CaseEvent;
+    given([...tro().slice(0, 4), heard])
+      .when(appealNoticed('appeal', 'tro', '2020-09-22'))
+      .thenAccepted();
+    given(tro())
+      .when(appealNoticed('appeal', 'tro', '2020-09-22'))
+      .thenRejectedBy('appealableOrder');
+  });
+
+  it("a TRO kept in force past Rule 65(b)'s limits, by consent, is appealable like a PI (Sampson v. Murray, 415 U.S. at 86-88)", () => {
+    const extended = troExtended(
+      'tro-extended',
+      'tro',
+      '2020-09-25',
+      { local: '2020-11-30', zone: PACIFIC },
+      true,
+    );
+    given([...tro(), extended])
+      .when(appealNoticed('appeal', 'tro', '2020-10-01'))
+      .thenAccepted();
+  });
+
+  it("a TRO with a PI's effect can be stayed pending appeal (Sampson v. Murray, 415 U.S. at 86-88)", () => {
+    const heard = { ...tro()[4], adversaryHearing: true } as CaseEvent;
+    given([...tro().slice(0, 4), heard])
+      .when(stayMotion('stay-tro', 'tro', '2020-09-22', NDCAL))
+      .thenAccepted();
   });
 });

@@ -133,10 +133,10 @@ describe('where the WeChat record ends', () => {
 });
 
 describe('the legal effect of the WeChat prohibitions over time', () => {
-  it('on 21 Sept 2020 the app-store prohibition is enjoined nationwide by the PI', () => {
+  it('on 21 Sept 2020 the app-store prohibition is enjoined by the PI: it binds Secretary Ross, not the President, and protects everyone', () => {
     const t = queryInstant('2020-09-21');
     const effect = legalEffects(contextAt(t), t).find((e) => e.prohibition === 'app-store-distribution');
-    expect(effect).toMatchObject({ status: 'enjoined', exempt: 'everyone' });
+    expect(effect).toMatchObject({ status: 'enjoined', bound: ['Wilbur Ross'], protects: 'everyone' });
     expect(effect?.enjoinedBy).toEqual(['pi-granted']);
   });
 

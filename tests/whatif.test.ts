@@ -118,15 +118,14 @@ describe('base events the branch makes illegal', () => {
 });
 
 describe('the shipped scenarios', () => {
-  test('district-stay-granted: every prohibition is in force from 23 Oct 2020 in the branch, never in the base', () => {
+  test('district-stay-granted: from 23 Oct 2020 every prohibition awaits a new date from the agency in the branch; none is ever in force', () => {
     const w = whatIf(SCENARIOS, 'district-stay-granted');
     expect(w.divergence?.base?.id).toBe('district-stay-denied');
     expect(w.divergence?.branch?.id).toBe('district-stay-granted');
     const store = effect(w, 'app-store-distribution');
     expect(store?.inForce.base).toEqual([]);
-    expect(store?.sentence).toMatch(
-      /^app-store-distribution: in force from 2020-10-23 to 2021-06-09 in the branch; never in the base$/,
-    );
+    expect(store?.inForce.branch).toEqual([]);
+    expect(store?.branch.map((i) => i.status)).toContain('awaiting-date');
     expect(w.effects).toHaveLength(6);
     expect(w.effects.every((e) => e.changed)).toBe(true);
     expect(w.illegal).toEqual([]);
@@ -151,23 +150,23 @@ describe('the shipped scenarios', () => {
     expect(w.illegal).toEqual([]);
   });
 
-  test('ninth-circuit-reverses: the injunction dissolves on 28 Jan 2021; the abeyance and the dismissal go, with what rests on them', () => {
+  test('ninth-circuit-reverses: the injunction binds until the mandate of 22 Mar 2021 (FRAP 41(c)); the abeyance and the dismissal go, with what rests on them', () => {
     const w = whatIf(SCENARIOS, 'ninth-circuit-reverses');
-    expect(effect(w, 'code-use')?.inForce.branch[0]?.to).not.toBeNull();
-    expect(effect(w, 'code-use')?.sentence).toMatch(
-      /in force from 2021-01-28 to 2021-06-09 in the branch; never in the base/,
-    );
+    const codeUse = effect(w, 'code-use');
+    expect(codeUse?.inForce.branch).toEqual([]);
+    const awaiting = codeUse?.branch.find((i) => i.status === 'awaiting-date');
+    expect(awaiting?.from).toBe(Date.parse('2021-03-22T00:00:00-07:00'));
     const ids = w.branchEvents.map((e) => e.id);
     for (const gone of ['appeal-abeyance', 'abeyance-status-report', 'doj-status-report', 'appeal-dismissed'])
       expect(ids).not.toContain(gone);
     expect(w.illegal).toEqual([]);
   });
 
-  test('district-stay-granted-partial: only the app-store prohibition is in force after the stay of 23 Oct 2020', () => {
+  test('district-stay-granted-partial: only the app-store prohibition is stayed, and it awaits a new date from the agency', () => {
     const w = whatIf(SCENARIOS, 'district-stay-granted-partial');
-    expect(effect(w, 'app-store-distribution')?.sentence).toMatch(
-      /^app-store-distribution: in force from 2020-10-23 to 2021-06-09 in the branch; never in the base$/,
-    );
+    const appStore = effect(w, 'app-store-distribution');
+    const awaiting = appStore?.branch.find((i) => i.status === 'awaiting-date');
+    expect(awaiting?.from).toBeDefined();
     expect(w.effects.filter((e) => e.changed).map((e) => e.prohibition)).toEqual(['app-store-distribution']);
     expect(w.illegal).toEqual([]);
   });

@@ -44,6 +44,7 @@ function statusColour(c: Colors, status: ProhibitionEffect['status']): (s: strin
     case 'enjoined':
       return c.green;
     case 'not-yet-effective':
+    case 'awaiting-date':
       return c.dim;
     case 'suspended':
     case 'revoked':

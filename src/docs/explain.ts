@@ -4,6 +4,7 @@
  * satisfy) or a rule (`moveFirstInDistrictCourt`, with the event kinds it guards). The CLI, the README and
  * the web page all render these topics; none of them holds a second copy of the text.
  */
+import { DOCTRINES, type Doctrine } from '../machine/doctrines.js';
 import type { RuleMeta } from '../machine/rules.js';
 import { allEventKinds, type EventKind, type MachineGraph, machineGraph } from './graph.js';
 
@@ -49,7 +50,12 @@ export interface RuleTopic extends RuleMeta {
   readonly guards: readonly string[];
 }
 
-export type Topic = MachineTopic | RegionTopic | StateTopic | EventTopic | RuleTopic;
+/** A doctrine no single guard holds (who is bound, the mandate, mootness), with the rules that apply it. */
+export interface DoctrineTopic extends Doctrine {
+  readonly kind: 'doctrine';
+}
+
+export type Topic = MachineTopic | RegionTopic | StateTopic | EventTopic | RuleTopic | DoctrineTopic;
 
 function eventTopic(e: EventKind): EventTopic {
   return { kind: 'event', name: e.type, region: e.region, description: e.description, rules: e.rules };
@@ -92,6 +98,7 @@ function buildTopics(graph: MachineGraph): Topic[] {
     const guards = events.filter((e) => e.rules.some((r) => r.name === rule.name)).map((e) => e.type);
     topics.push({ kind: 'rule', ...rule, guards });
   }
+  topics.push(...DOCTRINES.map((d) => ({ kind: 'doctrine' as const, ...d })));
   return topics;
 }
 
@@ -104,8 +111,16 @@ export function topics(): readonly Topic[] {
 }
 
 export function findTopic(name: string): Topic | undefined {
+  return findTopics(name)[0];
+}
+
+/**
+ * Every topic called `name`: a state and an event kind can share one (`appeal.decided` is both the phase
+ * the appeal reaches and the event that takes it there), and asking for it explains both.
+ */
+export function findTopics(name: string): Topic[] {
   const wanted = name.trim().toLowerCase();
-  return topics().find((t) => t.name.toLowerCase() === wanted);
+  return topics().filter((t) => t.name.toLowerCase() === wanted);
 }
 
 function editDistance(a: string, b: string): number {
@@ -150,13 +165,21 @@ export function topicsMentioning(word: string, limit = 5): string[] {
 }
 
 export type ExplainResult =
-  | { readonly ok: true; readonly topic: Topic; readonly message?: never; readonly suggestions?: never }
+  | {
+      readonly ok: true;
+      readonly topic: Topic;
+      /** Every topic of that name, `topic` first (a state and the event kind of the same name). */
+      readonly topics: readonly Topic[];
+      readonly message?: never;
+      readonly suggestions?: never;
+    }
   | { readonly ok: false; readonly topic?: never; readonly message: string; readonly suggestions: string[] };
 
 /** The topic called `name`, or a message naming the closest topics. */
 export function explain(name: string): ExplainResult {
-  const topic = findTopic(name);
-  if (topic) return { ok: true, topic };
+  const found = findTopics(name);
+  const topic = found[0];
+  if (topic) return { ok: true, topic, topics: found };
   const close = closeMatches(name);
   const mentioning = topicsMentioning(name).filter((n) => !close.includes(n));
   const hints = [
@@ -216,12 +239,20 @@ export function topicText(topic: Topic): string {
         `Citation: ${topic.citation}`,
         `Guards: ${topic.guards.length > 0 ? topic.guards.join(', ') : '(no event kind)'}.`,
       ].join('\n');
+    case 'doctrine':
+      return [
+        `${topic.name} (doctrine): ${topic.title}`,
+        topic.explanation,
+        ...(topic.unsettled ? [`Unsettled: ${topic.unsettled}`] : []),
+        `Citation: ${topic.citation}`,
+        `Rules that apply it: ${topic.rules.length > 0 ? topic.rules.join(', ') : '(none: it explains the case)'}.`,
+      ].join('\n');
   }
 }
 
 /** The list `casesim explain` prints with no topic: every topic name, grouped by kind. */
 export function topicIndex(): { kind: Topic['kind']; names: string[] }[] {
-  const kinds: Topic['kind'][] = ['machine', 'region', 'state', 'event', 'rule'];
+  const kinds: Topic['kind'][] = ['machine', 'region', 'state', 'event', 'rule', 'doctrine'];
   return kinds.map((kind) => ({
     kind,
     names: topics()

@@ -16,7 +16,7 @@ export interface WalkthroughStep {
 export const WALKTHROUGH: readonly WalkthroughStep[] = [
   {
     title: 'A preliminary injunction: the Winter test and the serious-questions scale',
-    lead: 'The users sued on 21 Aug 2020 (`complaint-filed`), pleading the First Amendment, Fifth Amendment vagueness and equal protection, and that IEEPA does not reach personal communications; the parties proceeded before Magistrate Judge Laurel Beeler, which only their consent allows (28 U.S.C. 636(c)). They moved for a preliminary injunction (`pi-motion`). On 19 Sept 2020 (file-stamped that Saturday in San Francisco; some outlets, writing in Eastern or China time, date it 20 Sept), the day before the six Commerce prohibitions were to take effect, Judge Beeler granted it nationwide (`pi-granted`, ECF 59), on serious questions going to the merits and a balance of hardships tipping sharply toward the users.',
+    lead: 'The users sued on 21 Aug 2020 (`complaint-filed`), pleading the First Amendment, Fifth Amendment vagueness and equal protection, and that IEEPA does not reach personal communications; the parties proceeded before Magistrate Judge Laurel Beeler, which only their consent allows (28 U.S.C. 636(c)). They moved for a preliminary injunction (`pi-motion`). On 19 Sept 2020 (file-stamped that Saturday in San Francisco; some outlets, writing in Eastern or China time, date it 20 Sept), the day before the six Commerce prohibitions were to take effect, Judge Beeler granted it (`pi-granted`, ECF 59), barring the Secretary of Commerce from implementing the identification against anyone, on serious questions going to the merits and a balance of hardships tipping sharply toward the users.',
     topics: ['findingsMeetTheTest', 'relief.enjoined'],
   },
   {
@@ -32,7 +32,7 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
   {
     title: 'The end: mootness',
     lead: 'EO 14034 revoked EO 13943 on 9 June 2021 (`eo-14034-revokes`). Commerce rescinded the identification, effective 16 June, announced 21 June (`identification-rescinded`). The appeal was dismissed as moot, 10 Aug 2021 per one source, July per another (`appeal-dismissed`). No source shows a vacatur, so in the replay the injunction stays on the books with nothing left to enjoin; what became of the district case after 10 Aug 2021 is not in the record.',
-    topics: ['mootnessNeedsEndedAction'],
+    topics: ['mootnessIsTheCourtsFinding', 'vacaturOnMootness'],
   },
 ];
 
@@ -41,6 +41,7 @@ export function topicMarkdown(topic: Topic): string {
   const head = `> \`casesim explain ${topic.name}\`  \n`;
   switch (topic.kind) {
     case 'rule':
+    case 'doctrine':
       return `${head}> **${topic.title}.** ${topic.explanation}  \n> _${topic.citation}_`;
     case 'state':
       return `${head}> **${topic.name}**: ${topic.description}`;

@@ -175,6 +175,23 @@ function kind<const T extends string, S extends z.ZodRawShape>(type: T, shape: S
   return z.strictObject({ type: z.literal(type), ...envelope, ...shape }).describe(description);
 }
 
+/** The regional circuits of 28 U.S.C. 41, as the case records which one it sits in. */
+export const CIRCUITS = [
+  '1st',
+  '2d',
+  '3d',
+  '4th',
+  '5th',
+  '6th',
+  '7th',
+  '8th',
+  '9th',
+  '10th',
+  '11th',
+  'dc',
+] as const;
+export type Circuit = (typeof CIRCUITS)[number];
+
 export const Prohibition = z.strictObject({
   id: Id,
   description: z.string().min(1),
@@ -199,9 +216,19 @@ export type InjunctionFindings = z.infer<typeof InjunctionFindings>;
 /** A court's findings on the four Nken factors for a stay pending appeal (`not-stated` as above). */
 export const StayFindings = z.strictObject({
   merits: z.enum(['strong-showing', 'substantial-case', 'not-shown', 'not-reached', 'not-stated']),
+  /** Leiva-Perez: irreparable harm to the applicant must be probable ('shown'), not merely possible. */
   irreparableInjury: z.enum(['shown', 'not-shown', 'not-reached', 'not-stated']),
   harmToOthers: z.enum(['substantial', 'not-substantial', 'not-reached', 'not-stated']),
-  publicInterest: z.enum(['favors-stay', 'disfavors-stay', 'not-reached', 'not-stated']),
+  /** 'heavily-disfavors-stay': Leiva-Perez's "weigh heavily against a stay", which defeats even a strong showing. */
+  publicInterest: z.enum([
+    'favors-stay',
+    'disfavors-stay',
+    'heavily-disfavors-stay',
+    'not-reached',
+    'not-stated',
+  ]),
+  /** The balance of hardships between applicant and opponent (Leiva-Perez's second branch needs 'tips-sharply'). */
+  balance: z.enum(['tips-sharply', 'tips', 'does-not-tip', 'not-reached', 'not-stated']).optional(),
   notes: z.string().optional(),
 });
 export type StayFindings = z.infer<typeof StayFindings>;
@@ -307,6 +334,8 @@ export const ComplaintFiled = kind(
         basis: z.string().min(1),
       })
       .optional(),
+    /** The regional circuit whose law governs (28 U.S.C. 41); read from `court` where not given. */
+    circuit: z.enum(CIRCUITS).optional(),
   },
   'A complaint is filed, opening a case on a district-court docket.',
 );
@@ -321,6 +350,17 @@ export const InjunctionMotionFiled = kind(
   },
   'A party moves for a temporary restraining order or a preliminary injunction.',
 );
+/**
+ * A court's finding that a case or appeal is moot, with its reason: mootness is the court's judgment on the
+ * facts (voluntary cessation, Friends of the Earth v. Laidlaw), not something the record decides by itself.
+ */
+export const MootnessFinding = z.strictObject({
+  because: z.string().min(1),
+  /** The events in the record the court relied on (a revocation, a rescission). */
+  events: z.array(Id).optional(),
+});
+export type MootnessFinding = z.infer<typeof MootnessFinding>;
+
 /** Other pending motions a ruling decides together with `motion` (a supplemental or renewed motion). */
 const AlsoDecides = z.array(Id).optional();
 
@@ -332,11 +372,33 @@ export const InjunctionGranted = kind(
     scope: z.strictObject({
       prohibitions: z.array(Id).min(1),
       defendants: z.array(z.string().min(1)).min(1),
-      /** False where the order protects only the parties named in `protects`. */
+      /**
+       * Geography: the order runs throughout the country. With no `beneficiaries`, true has always been read as
+       * universal relief (it bars implementation against anyone) and false as relief for the parties in `protects`.
+       */
       nationwide: z.boolean(),
       protects: z.array(z.string().min(1)).optional(),
+      /**
+       * Who benefits (the scope of equitable relief, Califano v. Yamasaki): everyone (universal), the named
+       * parties, or the transactions that serve the named parties (where the prohibitions regulate providers).
+       */
+      beneficiaries: z.enum(['everyone', 'named-parties', 'transactions-serving-named-parties']).optional(),
+      /** Courts do not enjoin the President unless the order says so in terms (Franklin v. Massachusetts). */
+      enjoinsPresident: z.boolean().optional(),
     }),
     findings: InjunctionFindings,
+    /** FRCP 65(a)(1): whether the adverse party had notice; absent where the record does not say. */
+    notice: z.boolean().optional(),
+    /** FRCP 65(c): the security the movant must give, or why none ('united-states': the last sentence of 65(c)). */
+    security: z
+      .strictObject({
+        required: z.enum(['amount', 'nominal', 'waived', 'united-states', 'not-addressed']),
+        amount: z.string().min(1).optional(),
+        from: z.string().min(1).optional(),
+      })
+      .optional(),
+    /** A TRO entered after notice and an adversary hearing is appealable like a PI (Sampson v. Murray). */
+    adversaryHearing: z.boolean().optional(),
     /** FRCP 65(b)(2): a TRO expires on its own, within 14 days unless extended. */
     expires: Instant.optional(),
   },
@@ -421,19 +483,37 @@ export const AppealMandateIssued = kind(
   },
   'The court of appeals issues its mandate: its judgment takes effect in the district court (FRAP 41(b)-(c)).',
 );
+export const AppealRehearingSought = kind(
+  'appeal.rehearingSought',
+  { appealDocket: Id, petitioner: z.string().min(1) },
+  'A party petitions the court of appeals for panel or en banc rehearing; a timely petition holds the mandate (FRAP 40, 41(b)).',
+);
+export const AppealRehearingDenied = kind(
+  'appeal.rehearingDenied',
+  { appealDocket: Id },
+  'The court of appeals denies rehearing; the mandate issues 7 days later unless stayed (FRAP 41(b), (d)).',
+);
 export const AppealDismissed = kind(
   'appeal.dismissed',
   {
     appealDocket: Id,
     reason: z.enum(['voluntary', 'moot', 'jurisdiction']),
-    /** Munsingwear vacatur of the order appealed from; equitable, never automatic. */
-    vacatur: z.boolean().default(false),
+    /**
+     * Munsingwear vacatur of the order appealed from: equitable, never automatic (U.S. Bancorp v. Bonner Mall).
+     * true and false are read as granted and refused; absent, the record does not say.
+     */
+    vacatur: z.union([z.enum(['granted', 'refused', 'unknown']), z.boolean()]).optional(),
+    mootness: MootnessFinding.optional(),
   },
   'An appeal is dismissed, voluntarily or as moot.',
 );
 export const CaseDismissed = kind(
   'case.dismissed',
-  { docket: Id, reason: z.enum(['voluntary', 'moot', 'merits', 'settled']) },
+  {
+    docket: Id,
+    reason: z.enum(['voluntary', 'moot', 'merits', 'settled']),
+    mootness: MootnessFinding.optional(),
+  },
   'A district-court case is dismissed; its preliminary relief ends with it.',
 );
 export const CaseProceedingsStayed = kind(
@@ -511,6 +591,8 @@ export const CaseEvent = z.discriminatedUnion('type', [
   AppealAbeyanceLifted,
   AppealDecided,
   AppealMandateIssued,
+  AppealRehearingSought,
+  AppealRehearingDenied,
   AppealDismissed,
   CaseDismissed,
   CaseProceedingsStayed,

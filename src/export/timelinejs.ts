@@ -240,8 +240,11 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'appeal.abeyanceLifted':
     case 'appeal.decided':
     case 'appeal.mandateIssued':
+    case 'appeal.rehearingDenied':
     case 'appeal.dismissed':
       return court(event.appealDocket) ?? event.appealDocket;
+    case 'appeal.rehearingSought':
+      return event.petitioner;
     case 'injunction.extended':
       return ctx.injunctions[event.injunction]?.court ?? 'Court';
     case 'context.note':
@@ -273,7 +276,9 @@ function eraStatus(interval: EffectInterval, stays: ReadonlySet<string>): string
     enjoined: 'Enjoined',
     'partly-enjoined': 'Partly enjoined',
   };
-  if (interval.status === 'in-force' && interval.basis.some((id) => stays.has(id))) return 'Stayed';
+  // A stayed injunction over a prohibition that never took effect leaves it awaiting the agency's new date.
+  const stayable = interval.status === 'in-force' || interval.status === 'awaiting-date';
+  if (stayable && interval.basis.some((id) => stays.has(id))) return 'Stayed';
   return kinds[interval.status];
 }
 

@@ -288,6 +288,20 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
       drafts.push({ type: 'appeal.decided', id: id(`${disposition}-${a}`), appealDocket: a, disposition });
     }
     drafts.push({ type: 'appeal.mandateIssued', id: id(`mandate-${a}`), appealDocket: a, forthwith: false });
+    // FRAP 41(b): the court may direct the mandate to issue forthwith, without waiting out rehearing.
+    drafts.push({
+      type: 'appeal.mandateIssued',
+      id: id(`mandate-forthwith-${a}`),
+      appealDocket: a,
+      forthwith: true,
+    });
+    drafts.push({
+      type: 'appeal.rehearingSought',
+      id: id(`rehearing-${a}`),
+      appealDocket: a,
+      petitioner: 'Government',
+    });
+    drafts.push({ type: 'appeal.rehearingDenied', id: id(`rehearing-denied-${a}`), appealDocket: a });
     for (const reason of ['voluntary', 'moot'] as const) {
       drafts.push({
         type: 'appeal.dismissed',
@@ -297,12 +311,13 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
         vacatur: false,
       });
     }
+    // Munsingwear vacatur is equitable and often granted when the government's own act mooted the appeal.
     drafts.push({
       type: 'appeal.dismissed',
-      id: id(`dismiss-vacate-${a}`),
+      id: id(`dismiss-moot-vacated-${a}`),
       appealDocket: a,
       reason: 'moot',
-      vacatur: true,
+      vacatur: 'granted',
     });
   }
   return drafts;

@@ -5,7 +5,16 @@
  * with the data the event carries. `evolve` decides nothing.
  */
 import { begunBy, type EpochRange, rangeOf } from '../events/instant.js';
-import type { CaseEvent, EventOf, InjunctionFindings, Instant, StayFindings } from '../events/schema.js';
+import type {
+  CaseEvent,
+  Circuit,
+  EventOf,
+  InjunctionFindings,
+  Instant,
+  MootnessFinding,
+  StayFindings,
+} from '../events/schema.js';
+import { circuitOfCourt } from './circuits.js';
 
 /** The states of each lifecycle chart, as the records hold them (the charts are in lifecycles.ts). */
 export type OrderState = 'in-force' | 'revoked';
@@ -15,12 +24,20 @@ export type DistrictCaseState = 'open' | 'proceedings-stayed' | 'dismissed' | 'j
 export type MotionState = 'pending' | 'granted' | 'denied' | 'withdrawn' | 'moot';
 export type InjunctionState = 'in-force' | 'stayed' | 'dissolved' | 'vacated' | 'superseded';
 export type StayState = 'in-force' | 'ended';
-export type AppealState = 'pending' | 'in-abeyance' | 'decided' | 'mandate-issued' | 'dismissed';
+export type AppealState =
+  | 'pending'
+  | 'in-abeyance'
+  | 'decided'
+  | 'rehearing-sought'
+  | 'mandate-issued'
+  | 'dismissed';
 
 export interface OrderRecord {
   id: string;
   title: string;
   signedBy: string;
+  /** Who signed it: the President for an executive order (never enjoined without saying so, Franklin). */
+  issuer?: string;
   status: OrderState;
   revokedBy?: string;
 }
@@ -55,9 +72,18 @@ export interface SuitRecord {
   defendants: string[];
   unitedStatesIsParty: boolean;
   filedBy: string;
+  /** The circuit whose law governs (28 U.S.C. 41): as recorded, or read from the court's name. */
+  circuit?: Circuit;
+  judge?: string;
+  /** 28 U.S.C. 636(c)(1): consent of all parties to a magistrate judge, where the record says. */
+  /** 28 U.S.C. 636(c)(1): whether all parties consented to a magistrate judge, as the complaint's record says. */
+  magistrateConsent?: 'all-parties' | 'not-all-parties' | 'unknown';
   status: DistrictCaseState;
+  /** Why it was dismissed: 'moot' is the court's finding, with its reason in `mootness` where recorded. */
+  dismissedAs?: EventOf<'case.dismissed'>['reason'];
   endedBy?: string;
   endedAt?: EpochRange;
+  mootness?: MootnessFinding;
 }
 
 export interface AppealRecord {
@@ -71,12 +97,24 @@ export interface AppealRecord {
   noticedBy: string;
   status: AppealState;
   disposition?: 'affirmed' | 'reversed' | 'vacated';
+  /** On a dismissal: whether the order appealed from was vacated (Munsingwear), as the record says. */
+  vacatur?: Vacatur;
+  dismissedAs?: EventOf<'appeal.dismissed'>['reason'];
+  mootness?: MootnessFinding;
   endedBy?: string;
   /** The event that issued the mandate (FRAP 41). */
   mandateBy?: string;
+  /** When the decision was entered, and when rehearing was last denied: the mandate's clock (FRAP 41(b)). */
+  decidedAt?: EpochRange;
+  rehearingDeniedAt?: EpochRange;
   /** The count of accepted events when it ended: the latest-ended appeal sets the region's phase. */
   endedSeq?: number;
 }
+
+export type Vacatur = 'granted' | 'refused' | 'unknown';
+
+/** Who benefits from an injunction: the scope of equitable relief, apart from who is bound by it. */
+export type Beneficiaries = 'everyone' | 'named-parties' | 'transactions-serving-named-parties';
 
 export interface MotionRecord {
   id: string;
@@ -101,8 +139,20 @@ export interface InjunctionRecord {
   relief: 'tro' | 'preliminary' | 'permanent';
   prohibitions: string[];
   defendants: string[];
+  /** Geography: the order runs nationwide. Not the same as universal relief (`beneficiaries`). */
   nationwide: boolean;
   protects: string[];
+  /** Who benefits (Califano v. Yamasaki): everyone, the parties in `protects`, or transactions serving them. */
+  beneficiaries: Beneficiaries;
+  /**
+   * The defendants the order binds (FRCP 65(d)(2) adds their officers, agents, servants, employees and
+   * attorneys, and those in active concert with notice). The President only where the order says so.
+   */
+  binds: string[];
+  /** FRCP 65(a)(1) notice, and 65(c) security, as the order records them. */
+  notice?: boolean;
+  security?: EventOf<'injunction.granted'>['security'];
+  adversaryHearing?: boolean;
   /** The findings on the preliminary-injunction test; none for a permanent injunction entered with a judgment. */
   findings?: InjunctionFindings;
   grantedAt: EpochRange;
@@ -111,6 +161,7 @@ export interface InjunctionRecord {
   extendedBy?: string[];
   status: InjunctionState;
   endedBy?: string;
+  endedAt?: EpochRange;
 }
 
 export interface StayRecord {
@@ -120,8 +171,11 @@ export interface StayRecord {
   /** The docket of the court that granted it. */
   docket: string;
   prohibitions: string[];
+  /** When it was granted: whether it held when a prohibition came due (effects.ts). */
+  grantedAt?: EpochRange;
   status: StayState;
   endedBy?: string;
+  endedAt?: EpochRange;
 }
 
 export interface PositionRecord {
@@ -286,6 +340,7 @@ const evolvers: Evolvers = {
       id: e.order,
       title: e.title,
       signedBy: e.id,
+      issuer: e.issuer,
       status: d.stateOf('orders', e.order),
     });
   },
@@ -335,7 +390,7 @@ const evolvers: Evolvers = {
     d.ctx.positions = [...d.ctx.positions, { eventId: e.id, by: e.by, position: e.statement }];
   },
   'complaint.filed': (d, e) => {
-    d.put('suits', e.docket, {
+    const suit: SuitRecord = {
       docket: e.docket,
       court: e.court,
       caseNumber: e.caseNumber,
@@ -345,7 +400,12 @@ const evolvers: Evolvers = {
       unitedStatesIsParty: e.unitedStatesIsParty,
       filedBy: e.id,
       status: d.stateOf('suits', e.docket),
-    });
+    };
+    const circuit = e.circuit ?? circuitOfCourt(e.court);
+    if (circuit) suit.circuit = circuit;
+    if (e.judge) suit.judge = e.judge;
+    if (e.magistrateJudgeConsent) suit.magistrateConsent = e.magistrateJudgeConsent.consent;
+    d.put('suits', e.docket, suit);
   },
   'complaint.amended': nothing,
   'case.proceedingsStayed': nothing,
@@ -374,11 +434,16 @@ const evolvers: Evolvers = {
       defendants: e.scope.defendants,
       nationwide: e.scope.nationwide,
       protects: e.scope.protects ?? [],
+      beneficiaries: e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : 'named-parties'),
+      binds: boundDefendants(d.ctx, e.scope.defendants, e.scope.enjoinsPresident === true),
       findings: e.findings,
       grantedAt: rangeOf(e.at),
       status: d.stateOf('injunctions', e.id),
     };
     if (e.expires) injunction.expires = e.expires;
+    if (e.notice !== undefined) injunction.notice = e.notice;
+    if (e.security) injunction.security = e.security;
+    if (e.adversaryHearing !== undefined) injunction.adversaryHearing = e.adversaryHearing;
     d.put('injunctions', e.id, injunction);
   },
   'injunction.denied': (d, e) => {
@@ -431,6 +496,7 @@ const evolvers: Evolvers = {
       injunction: injunction.id,
       docket: motion.docket,
       prohibitions: e.prohibitions ?? injunction.prohibitions,
+      grantedAt: rangeOf(e.at),
       status: d.stateOf('stays', e.id),
     });
   },
@@ -442,7 +508,17 @@ const evolvers: Evolvers = {
   'appeal.decided': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
-    Object.assign(appeal, { disposition: e.disposition, endedBy: e.id, endedSeq: d.ctx.accepted + 1 });
+    Object.assign(appeal, {
+      disposition: e.disposition,
+      endedBy: e.id,
+      endedSeq: d.ctx.accepted + 1,
+      decidedAt: rangeOf(e.at),
+    });
+  },
+  'appeal.rehearingSought': nothing,
+  'appeal.rehearingDenied': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.rehearingDeniedAt = rangeOf(e.at);
   },
   'appeal.mandateIssued': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
@@ -451,11 +527,19 @@ const evolvers: Evolvers = {
   'appeal.dismissed': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (!appeal) return;
-    Object.assign(appeal, { endedBy: e.id, endedSeq: d.ctx.accepted + 1 });
+    Object.assign(appeal, {
+      endedBy: e.id,
+      endedSeq: d.ctx.accepted + 1,
+      vacatur: vacaturOf(e.vacatur),
+      dismissedAs: e.reason,
+    });
+    if (e.mootness) appeal.mootness = e.mootness;
   },
   'case.dismissed': (d, e) => {
     const suit = d.edit('suits', e.docket);
-    if (suit) Object.assign(suit, { endedBy: e.id, endedAt: rangeOf(e.at) });
+    if (!suit) return;
+    Object.assign(suit, { dismissedAs: e.reason, endedBy: e.id, endedAt: rangeOf(e.at) });
+    if (e.mootness) suit.mootness = e.mootness;
   },
   'case.judgment': (d, e) => {
     const suit = d.edit('suits', e.docket);
@@ -473,12 +557,40 @@ const evolvers: Evolvers = {
       defendants: scope.defendants,
       nationwide: scope.nationwide,
       protects: scope.protects ?? [],
+      beneficiaries: scope.nationwide ? 'everyone' : 'named-parties',
+      binds: boundDefendants(d.ctx, scope.defendants, false),
       grantedAt: rangeOf(e.at),
       status: d.stateOf('injunctions', e.id),
     });
   },
   'context.note': nothing,
 };
+
+/** The recorded vacatur: true and false as written in older logs, absent when the record does not say. */
+export function vacaturOf(recorded: EventOf<'appeal.dismissed'>['vacatur']): Vacatur {
+  if (recorded === true) return 'granted';
+  if (recorded === false) return 'refused';
+  return recorded ?? 'unknown';
+}
+
+/** Whether a named party is the President: named so, or the issuer of an executive order in the record. */
+export function isPresident(ctx: CaseContext, party: string): boolean {
+  if (/\bPresident\b/.test(party)) return true;
+  const name = party.trim().toLowerCase();
+  return Object.values(ctx.orders).some((o) => {
+    const issuer = o.issuer?.toLowerCase() ?? '';
+    return issuer.startsWith('president') && name.length > 0 && issuer.endsWith(name);
+  });
+}
+
+/**
+ * The defendants an injunction binds: all those it names, except the President unless the order enjoins
+ * the President in terms. Courts do not enjoin the President in the performance of official duties; relief
+ * runs against the officers who carry the order out (Franklin v. Massachusetts, 505 U.S. 788, 802-03 (1992)).
+ */
+export function boundDefendants(ctx: CaseContext, defendants: readonly string[], enjoinsPresident: boolean) {
+  return defendants.filter((party) => enjoinsPresident || !isPresident(ctx, party));
+}
 
 /** The docket on which an event that ended a case was entered (for appeals from a final judgment). */
 function orderDocket(ctx: CaseContext, eventId: string): string | undefined {
@@ -490,7 +602,7 @@ const ENDED_BY_ANOTHER: readonly string[] = ['dissolved', 'vacated', 'superseded
 /** Writes a state chosen by a chart onto an existing record, and who ended it when the event was not its own. */
 function writeMove(d: Draft, move: Move, event: CaseEvent): void {
   const record = d.edit(move.collection, move.id) as
-    | { status: string; endedBy?: string; ruledBy?: string }
+    | { status: string; endedBy?: string; endedAt?: EpochRange; ruledBy?: string }
     | undefined;
   if (!record || record.status === move.to) return;
   record.status = move.to;
@@ -499,8 +611,11 @@ function writeMove(d: Draft, move: Move, event: CaseEvent): void {
   else if (
     ENDED_BY_ANOTHER.includes(move.to) &&
     (move.collection === 'injunctions' || move.collection === 'stays')
-  )
+  ) {
     record.endedBy ??= event.id;
+    // When it ended: whether it still barred a prohibition when that came due (effects.ts).
+    record.endedAt ??= rangeOf(event.at);
+  }
 }
 
 /**

@@ -4,16 +4,22 @@
  * not suspended by the agency, its order not revoked, its identification not withdrawn or rescinded),
  * unless an injunction in force, and not stayed, covers it. A notice of appeal changes none of this
  * (FRCP 62(c)): only a stay order does.
+ *
+ * Who is bound and who is protected are told apart: an injunction binds the defendants it names (never the
+ * President unless it says so), with their officers, agents, employees and attorneys and those in active
+ * concert with notice (FRCP 65(d)(2)); it protects everyone (universal relief), or only the named parties or
+ * the transactions serving them (Califano v. Yamasaki). "Nationwide" is geography and says neither.
  */
-import { begunBy, formatInstant } from '../events/instant.js';
+import { begunBy, formatInstant, rangeOf } from '../events/instant.js';
 import type { Instant } from '../events/schema.js';
-import { type CaseContext, type InjunctionRecord, injunctionInForceAt } from './context.js';
+import { type CaseContext, type InjunctionRecord, injunctionInForceAt, type StayRecord } from './context.js';
 
 export type EffectStatus =
   | 'not-yet-effective'
   | 'in-force'
   | 'partly-enjoined'
   | 'enjoined'
+  | 'awaiting-date'
   | 'suspended'
   | 'revoked'
   | 'withdrawn'
@@ -22,6 +28,33 @@ export type EffectStatus =
 export interface StayedInjunction {
   readonly injunction: string;
   readonly stays: readonly string[];
+}
+
+export interface ProtectedParties {
+  readonly parties: readonly string[];
+  readonly as: 'named-parties' | 'transactions-serving-named-parties';
+}
+
+/**
+ * Who an injunction bars, as a phrase: its bound defendants, and with them their officers, agents,
+ * servants, employees and attorneys and those in active concert with notice (FRCP 65(d)(2)).
+ */
+export function boundPhrase(bound: readonly string[]): string {
+  return bound.length > 0 ? `${bound.join(' and ')} and those bound with them (FRCP 65(d)(2))` : 'no one';
+}
+
+/** Who an injunction protects, as a phrase ending a sentence "... from implementing it against ___". */
+function protectedPhrase(p: ProtectedParties): string {
+  const parties = p.parties.join(', ');
+  return p.as === 'named-parties' ? parties : `transactions that serve ${parties}`;
+}
+
+/** An injunction's scope in words: geography and who benefits told apart (nationwide is not universal). */
+export function reliefScopeText(injunction: InjunctionRecord): string {
+  const where = injunction.nationwide ? 'nationwide' : 'in its district';
+  if (injunction.beneficiaries === 'everyone') return `${where}, universal (it protects non-parties too)`;
+  const protectedParties = protectedPhrase({ parties: injunction.protects, as: injunction.beneficiaries });
+  return `${where}, limited to ${protectedParties}; binds ${injunction.binds.join(', ') || 'no one'}`;
 }
 
 export interface ProhibitionEffect {
@@ -35,18 +68,77 @@ export interface ProhibitionEffect {
   readonly enjoinedBy: readonly string[];
   /** Injunctions that cover it but are stayed as to it, with the stays. */
   readonly stayed: readonly StayedInjunction[];
-  /** For whom it does not bind: everyone (nationwide relief), or the parties a narrower order protects. */
-  readonly exempt: 'everyone' | 'no one' | readonly string[];
+  /** Who is barred from implementing it: the defendants the covering injunctions bind (FRCP 65(d)(2)). */
+  readonly bound: readonly string[];
+  /**
+   * Who the covering injunctions protect: everyone (universal relief), the named parties, or the
+   * transactions that serve them; 'none' when no injunction in force and not stayed covers it.
+   */
+  readonly protects: 'none' | 'everyone' | ProtectedParties;
   /** The events that decide the status, newest last. */
   readonly basis: readonly string[];
   /** The status in one plain sentence. */
   readonly reason: string;
 }
 
-function staysOf(ctx: CaseContext, injunction: string, prohibition: string): string[] {
+const DAY = 86_400_000;
+
+/**
+ * Whether a stay pending appeal still holds at `t`. It lasts only while an appeal may be, or is, pending:
+ * once an appeal from the injunction is noticed the stay ends with it (the machine records that); with no
+ * appeal, it lapses when the time to appeal runs out (FRAP 4(a)(1): 30 days, or 60 with a U.S. party).
+ */
+export function stayHoldsAt(ctx: CaseContext, stay: StayRecord, t: number): boolean {
+  if (stay.status !== 'in-force') return false;
+  if (Object.values(ctx.appeals).some((a) => a.order === stay.injunction)) return true;
+  const injunction = ctx.injunctions[stay.injunction];
+  const suit = injunction ? ctx.suits[injunction.docket] : undefined;
+  if (!injunction || !suit) return true;
+  const days = suit.unitedStatesIsParty ? 60 : 30;
+  return t < injunction.grantedAt.end + days * DAY;
+}
+
+/** Whether a stay held at epoch `at`, judged from when it was granted and ended. */
+function stayHeldAt(ctx: CaseContext, stay: StayRecord, at: number): boolean {
+  if (!stay.grantedAt || stay.grantedAt.end - 1 > at) return false;
+  if (stay.endedAt && stay.endedAt.end - 1 <= at) return false;
+  return stayHoldsAt(ctx, { ...stay, status: 'in-force' }, at);
+}
+
+/**
+ * The universal injunctions that barred a prohibition at epoch `due`, when its effective instant came: in
+ * force then, and not stayed as to it. Such a prohibition never took effect; once the injunction stops
+ * barring it (stayed, reversed, vacated, dissolved or lapsed), it does not spring back at its old, past
+ * instant: the agency sets a new effective time (an `identification.datesChanged`), as Commerce re-dated
+ * prohibitions after court orders in the related app litigation.
+ */
+function enjoinedWhenDue(ctx: CaseContext, prohibition: string, due: number): InjunctionRecord[] {
+  return Object.values(ctx.injunctions).filter(
+    (i) =>
+      i.beneficiaries === 'everyone' &&
+      i.prohibitions.includes(prohibition) &&
+      // The one counting rule (events/instant.ts): an act counts from the earliest moment its date allows.
+      i.grantedAt.start <= due &&
+      !(i.endedAt && i.endedAt.start <= due) &&
+      !(i.expires && begunBy(i.expires, due)) &&
+      !Object.values(ctx.stays).some(
+        (s) => s.injunction === i.id && s.prohibitions.includes(prohibition) && stayHeldAt(ctx, s, due),
+      ),
+  );
+}
+
+/**
+ * A TRO that lapsed on its own (FRCP 65(b)(2)) before a court vacated it: the prohibition bound from the
+ * lapse, and vacating an order that no longer bound anyone does not unmake that.
+ */
+function lapsedBeforeItEnded(i: InjunctionRecord): boolean {
+  return i.expires !== undefined && i.endedAt !== undefined && begunBy(i.expires, i.endedAt.start);
+}
+
+function staysOf(ctx: CaseContext, injunction: string, prohibition: string, t: number): string[] {
   return Object.values(ctx.stays)
     .filter(
-      (s) => s.injunction === injunction && s.status === 'in-force' && s.prohibitions.includes(prohibition),
+      (s) => s.injunction === injunction && s.prohibitions.includes(prohibition) && stayHoldsAt(ctx, s, t),
     )
     .map((s) => s.id);
 }
@@ -77,13 +169,26 @@ export function prohibitionEffect(
   const stayed: StayedInjunction[] = [];
   const unstayed: InjunctionRecord[] = [];
   for (const injunction of covering) {
-    const stays = staysOf(ctx, injunction.id, p.id);
+    const stays = staysOf(ctx, injunction.id, p.id, t);
     if (stays.length > 0) stayed.push({ injunction: injunction.id, stays });
     else unstayed.push(injunction);
   }
-  const nationwide = unstayed.filter((i) => i.nationwide);
+  const universal = unstayed.filter((i) => i.beneficiaries === 'everyone');
   const enjoinedBy = unstayed.map((i) => i.id);
-  const protectedParties = [...new Set(unstayed.filter((i) => !i.nationwide).flatMap((i) => i.protects))];
+  const limited = unstayed.filter((i) => i.beneficiaries !== 'everyone');
+  const protectedParties = [...new Set(limited.flatMap((i) => i.protects))];
+  // Relief for the transactions serving a party is the narrower reading; any injunction protecting the
+  // parties themselves makes it the wider one.
+  const protectedAs = limited.some((i) => i.beneficiaries === 'named-parties')
+    ? ('named-parties' as const)
+    : ('transactions-serving-named-parties' as const);
+  const bound = [...new Set(unstayed.flatMap((i) => i.binds))];
+  const protects: ProhibitionEffect['protects'] =
+    universal.length > 0
+      ? 'everyone'
+      : protectedParties.length > 0
+        ? { parties: protectedParties, as: protectedAs }
+        : 'none';
   const base = {
     prohibition: p.id,
     description: p.description,
@@ -92,6 +197,8 @@ export function prohibitionEffect(
     effective: p.effective,
     enjoinedBy,
     stayed,
+    bound,
+    protects,
   };
   const stayedBasis = stayed.flatMap((s) => [s.injunction, ...s.stays]);
 
@@ -100,7 +207,6 @@ export function prohibitionEffect(
     return {
       ...base,
       status,
-      exempt: 'everyone',
       basis: [identification.endedBy ?? identification.announcedBy],
       reason: `The identification was ${status} by ${identification.endedBy}; the prohibition binds no one.`,
     };
@@ -109,7 +215,6 @@ export function prohibitionEffect(
     return {
       ...base,
       status: 'revoked',
-      exempt: 'everyone',
       basis: [order.revokedBy ?? order.signedBy],
       reason: `The order behind it (${order.id}) was revoked by ${order.revokedBy}; the prohibition has no legal basis.`,
     };
@@ -119,7 +224,6 @@ export function prohibitionEffect(
     return {
       ...base,
       status: 'suspended',
-      exempt: 'everyone',
       basis: [by],
       reason: `The agency suspended it, or will not enforce it, by ${by}; it binds no one until enforcement resumes.`,
     };
@@ -132,27 +236,41 @@ export function prohibitionEffect(
     return {
       ...base,
       status: 'not-yet-effective',
-      exempt: 'everyone',
       basis: [identification.announcedBy, ...p.movedBy, ...enjoinedBy],
       reason: `Not yet effective: it takes effect at ${formatInstant(p.effective)}.${enjoinedNote}`,
     };
   }
-  if (nationwide.length > 0) {
+  // After a stay or a reversal only: a TRO that lapses, or relief that ends with its case, lets it bind.
+  const blocker =
+    universal.length > 0
+      ? undefined
+      : enjoinedWhenDue(ctx, p.id, rangeOf(p.effective).start).find(
+          (i) =>
+            (i.status === 'vacated' && !lapsedBeforeItEnded(i)) || stayed.some((s) => s.injunction === i.id),
+        );
+  if (blocker) {
+    return {
+      ...base,
+      status: 'awaiting-date',
+      basis: [identification.announcedBy, ...p.movedBy, blocker.id, ...stayedBasis],
+      reason: `Never took effect: ${blocker.id} enjoined it when it was due (${formatInstant(p.effective)}), and is now ${blocker.status === 'vacated' ? 'vacated' : 'stayed'}; its effective time is to be set by the agency.`,
+    };
+  }
+  if (universal.length > 0) {
+    const universalBound = [...new Set(universal.flatMap((i) => i.binds))];
     return {
       ...base,
       status: 'enjoined',
-      exempt: 'everyone',
       basis: enjoinedBy,
-      reason: `Enjoined for everyone by ${list(nationwide.map((i) => i.id))}.`,
+      reason: `Enjoined by ${list(universal.map((i) => i.id))}: ${boundPhrase(universalBound)} may not implement it against anyone.`,
     };
   }
-  if (protectedParties.length > 0) {
+  if (typeof protects === 'object') {
     return {
       ...base,
       status: 'partly-enjoined',
-      exempt: protectedParties,
       basis: enjoinedBy,
-      reason: `In force, except as to ${protectedParties.join(', ')}, whom ${list(enjoinedBy)} protects.`,
+      reason: `In force, except that ${list(enjoinedBy)} bars ${boundPhrase(bound)} from implementing it against ${protectedPhrase(protects)}.`,
     };
   }
   const stayNote =
@@ -162,7 +280,6 @@ export function prohibitionEffect(
   return {
     ...base,
     status: 'in-force',
-    exempt: 'no one',
     basis: [identification.announcedBy, ...p.movedBy, ...stayedBasis],
     reason: `In force since ${formatInstant(since ?? p.effective)}.${stayNote}`,
   };

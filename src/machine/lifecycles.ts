@@ -122,7 +122,7 @@ const DISTRICT_CASE = lifecycle({
       on: {
         'complaint.amended': { to: 'open', rules: ['suitOpen'] },
         'case.proceedingsStayed': { to: 'proceedings-stayed', rules: ['suitOpen'] },
-        'case.dismissed': { to: 'dismissed', rules: ['suitOpen', 'mootnessNeedsEndedAction'] },
+        'case.dismissed': { to: 'dismissed', rules: ['suitOpen', 'mootnessIsTheCourtsFinding'] },
         'case.judgment': { to: 'judgment', rules: ['suitOpen', 'judgmentScopeNamesKnownProhibitions'] },
       },
     },
@@ -131,7 +131,7 @@ const DISTRICT_CASE = lifecycle({
         'The court has stayed proceedings: the case is still pending, and its injunctions stay in force, but it does not move.',
       on: {
         'case.proceedingsResumed': { to: 'open', rules: ['proceedingsStayed'] },
-        'case.dismissed': { to: 'dismissed', rules: ['suitOpen', 'mootnessNeedsEndedAction'] },
+        'case.dismissed': { to: 'dismissed', rules: ['suitOpen', 'mootnessIsTheCourtsFinding'] },
       },
     },
     dismissed: { description: 'The case was dismissed; its preliminary relief ended with it.' },
@@ -168,13 +168,19 @@ const MOTION = lifecycle({
           rules: [
             'injunctionMotionPending',
             'scopeNamesKnownProhibitions',
-            'somethingLeftToEnjoin',
+            'magistrateJudgeHasConsent',
             'partyScopeNamesProtectedParties',
+            'injunctionBindsSomeone',
+            'preliminaryInjunctionOnNotice',
             'findingsMeetTheTest',
             'troExpiresWithin14Days',
+            'securityAsRule65cAllows',
           ],
         },
-        'injunction.denied': { to: 'denied', rules: ['injunctionMotionPending'] },
+        'injunction.denied': {
+          to: 'denied',
+          rules: ['injunctionMotionPending', 'magistrateJudgeHasConsent'],
+        },
         'stay.granted': {
           to: 'granted',
           rules: [
@@ -224,7 +230,8 @@ const INJUNCTION = lifecycle({
       on: {
         'stay.granted': { to: 'stayed' },
         'injunction.extended': { to: 'in-force', rules: ['troInForce', 'troExtensionWithinLimit'] },
-        'appeal.decided': { to: 'vacated', rules: ['appealUndoesInjunction'] },
+        // A reversal acts when the mandate issues, not when the decision is filed (FRAP 41(c)).
+        'appeal.mandateIssued': { to: 'vacated', rules: ['appealUndoesInjunction'] },
         'appeal.dismissed': { to: 'vacated', rules: ['vacaturOrdered'] },
         ...injunctionEndings,
       },
@@ -234,9 +241,9 @@ const INJUNCTION = lifecycle({
         'A stay pending appeal suspends the injunction, in whole or as to some prohibitions: those bind again while the stay lasts.',
       on: {
         'stay.granted': { to: 'stayed' },
-        'appeal.decided': [
+        'appeal.mandateIssued': [
           { to: 'vacated', rules: ['appealUndoesInjunction'] },
-          { to: 'in-force', description: 'reinstated: the stays pending appeal end with the appeal' },
+          { to: 'in-force', description: 'reinstated: the stays pending appeal end with the mandate' },
         ],
         'appeal.dismissed': [
           { to: 'vacated', rules: ['vacaturOrdered'] },
@@ -253,7 +260,8 @@ const INJUNCTION = lifecycle({
   },
 });
 
-const appealEnds = 'a stay pending appeal lasts only as long as the appeal';
+const appealEnds =
+  'a stay pending appeal lasts only as long as the appeal: until the mandate issues, or the appeal is dismissed';
 
 const STAY = lifecycle({
   id: 'stay',
@@ -266,7 +274,7 @@ const STAY = lifecycle({
     'in-force': {
       description: 'The stay suspends the injunction as to the prohibitions it names.',
       on: {
-        'appeal.decided': { to: 'ended', description: appealEnds },
+        'appeal.mandateIssued': { to: 'ended', description: appealEnds },
         'appeal.dismissed': { to: 'ended', description: appealEnds },
         'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },
         'case.judgment': { to: 'ended', description: 'the injunction it stayed ended with its case' },
@@ -292,19 +300,28 @@ const APPEAL = lifecycle({
       on: {
         'appeal.heldInAbeyance': { to: 'in-abeyance', rules: ['appealPending'] },
         'appeal.decided': { to: 'decided', rules: ['appealPending'] },
-        'appeal.dismissed': { to: 'dismissed', rules: ['appealNotEnded', 'mootnessNeedsEndedAction'] },
+        'appeal.dismissed': { to: 'dismissed', rules: ['appealNotEnded', 'mootnessIsTheCourtsFinding'] },
       },
     },
     'in-abeyance': {
       description: 'The appeal is held in abeyance: still pending, but set aside.',
       on: {
         'appeal.abeyanceLifted': { to: 'pending', rules: ['appealInAbeyance'] },
-        'appeal.dismissed': { to: 'dismissed', rules: ['appealNotEnded', 'mootnessNeedsEndedAction'] },
+        'appeal.dismissed': { to: 'dismissed', rules: ['appealNotEnded', 'mootnessIsTheCourtsFinding'] },
       },
     },
     decided: {
-      description: 'The court of appeals has decided the appeal; its mandate has not issued yet (FRAP 41).',
-      on: { 'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided'] } },
+      description:
+        'The court of appeals has decided the appeal; its mandate has not issued yet. Until it does, the decision does not act on the injunction appealed from, and a stay pending appeal stays in place (FRAP 41(b)-(c)).',
+      on: {
+        'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided', 'mandateTimely'] },
+        'appeal.rehearingSought': { to: 'rehearing-sought', rules: ['rehearingTimely'] },
+      },
+    },
+    'rehearing-sought': {
+      description:
+        'A timely petition for rehearing is pending: it holds the mandate until the court rules (FRAP 40, 41(b)).',
+      on: { 'appeal.rehearingDenied': { to: 'decided', rules: ['rehearingPending'] } },
     },
     'mandate-issued': {
       description: 'The mandate has issued: the judgment of the court of appeals is in the district court.',

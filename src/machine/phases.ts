@@ -47,6 +47,8 @@ export const REGION_OF: { readonly [T in EventType]: Region | 'case' } = {
   'appeal.abeyanceLifted': 'appeal',
   'appeal.decided': 'appeal',
   'appeal.mandateIssued': 'appeal',
+  'appeal.rehearingSought': 'appeal',
+  'appeal.rehearingDenied': 'appeal',
   'appeal.dismissed': 'appeal',
   'context.note': 'case',
 };

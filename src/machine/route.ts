@@ -45,8 +45,12 @@ function reliefOn(world: CaseContext, docket: string): Addressee[] {
     .flatMap((i) => [to('injunction', i.id), ...staysOf(world, i.id)]);
 }
 
-/** What the end of an appeal reaches: motions pending in it, the injunction appealed from, and its stays. */
-function appealEnd(world: CaseContext, e: EventOf<'appeal.decided' | 'appeal.dismissed'>): Addressee[] {
+/**
+ * What the end of an appeal reaches: motions pending in it, the injunction appealed from, and its stays.
+ * A decision acts on the injunction only through the mandate (FRAP 41(c)): it reaches the appeal and the
+ * motions pending in it; the mandate, or a dismissal, reaches the injunction and its stays.
+ */
+function appealEnd(world: CaseContext, e: EventOf<'appeal.mandateIssued' | 'appeal.dismissed'>): Addressee[] {
   const appeal = world.appeals[e.appealDocket];
   const order = appeal ? world.injunctions[appeal.order] : undefined;
   return [
@@ -135,8 +139,10 @@ const ROUTES: Routes = {
   'stay.denied': (_w, e) => [to('motion', e.motion)],
   'appeal.heldInAbeyance': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.abeyanceLifted': (_w, e) => [to('appeal', e.appealDocket)],
-  'appeal.decided': appealEnd,
-  'appeal.mandateIssued': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.decided': (w, e) => [to('appeal', e.appealDocket), ...pendingMotionsOn(w, e.appealDocket)],
+  'appeal.mandateIssued': appealEnd,
+  'appeal.rehearingSought': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.rehearingDenied': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.dismissed': appealEnd,
   'context.note': () => NONE,
 };
@@ -171,6 +177,8 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'appeal.abeyanceLifted': 'appeal',
   'appeal.decided': 'appeal',
   'appeal.mandateIssued': 'appeal',
+  'appeal.rehearingSought': 'appeal',
+  'appeal.rehearingDenied': 'appeal',
   'appeal.dismissed': 'appeal',
   'context.note': undefined,
 };

@@ -5,7 +5,17 @@
  */
 import { type EpochRange, rangeOf } from '../events/instant.js';
 import type { CaseEvent, EventOf, EventType } from '../events/schema.js';
-import { type CaseContext, forumOf, injunctionInForceAt, type ProhibitionState } from './context.js';
+import { CIRCUIT_LAW } from './circuits.js';
+import {
+  type CaseContext,
+  forumOf,
+  type InjunctionRecord,
+  injunctionInForceAt,
+  isPresident,
+  type ProhibitionState,
+  type SuitRecord,
+  vacaturOf,
+} from './context.js';
 
 export interface RuleMeta {
   readonly name: string;
@@ -77,15 +87,111 @@ function enteredOrder(ctx: CaseContext, eventId: string): { docket: string; at: 
   return dismissed?.endedAt ? { docket: dismissed.docket, at: dismissed.endedAt } : undefined;
 }
 
-/** No prohibition is left with a live legal basis: the controversy the suit was about is over. */
-export function challengedActionEnded(ctx: CaseContext): boolean {
-  const ids = Object.values(ctx.identifications);
-  const orders = Object.values(ctx.orders);
-  if (ids.length === 0 && orders.length === 0) return false;
+/** The days to petition for rehearing: 45 with the United States or its officer a party, else 14 (FRAP 40(a)(1), 2020). */
+function rehearingDays(ctx: CaseContext, appealDocket: string): number {
+  return suitOf(ctx, appealDocket)?.unitedStatesIsParty ? 45 : 14;
+}
+
+/** The district case a docket belongs to: the suit itself, or the suit an appeal comes from. */
+function suitOf(ctx: CaseContext, docket: string): SuitRecord | undefined {
+  return ctx.suits[docket] ?? ctx.suits[ctx.appeals[docket]?.from ?? ''];
+}
+
+/** Whether a party is on the government's side of a suit against the United States or its officers. */
+export function isGovernmentSide(suit: SuitRecord, party: string): boolean {
+  if (!suit.unitedStatesIsParty) return false;
   return (
-    orders.every((o) => o.status === 'revoked') &&
-    ids.every((i) => i.status !== 'announced' || ctx.orders[i.order]?.status === 'revoked')
+    suit.defendants.includes(party) ||
+    /^(defendants?|appellants?|respondents?)\b/i.test(party.trim()) ||
+    /\b(United States|Government)\b/.test(party)
   );
+}
+
+/**
+ * Whether the government is the party opposing a motion: then harm to the opponent and the public interest
+ * merge into one factor (Nken v. Holder, 556 U.S. 418, 435 (2009); for preliminary injunctions, Drakes Bay
+ * Oyster Co. v. Jewell, 747 F.3d 1073, 1092 (9th Cir. 2014)).
+ */
+export function governmentOpposes(ctx: CaseContext, docket: string, movant: string): boolean {
+  const suit = suitOf(ctx, docket);
+  return suit?.unitedStatesIsParty === true && !isGovernmentSide(suit, movant);
+}
+
+/**
+ * An order with a preliminary injunction's effect: a PI, a TRO kept in force beyond Rule 65(b)'s limits,
+ * or a TRO entered after notice and an adversary hearing (Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)).
+ */
+export function hasPreliminaryEffect(injunction: InjunctionRecord): boolean {
+  if (injunction.relief === 'preliminary' || injunction.adversaryHearing === true) return true;
+  // Kept in force past Rule 65(b)'s 14 days and one like extension (28 days), it is a PI in all but name.
+  const expires = injunction.expires ? rangeOf(injunction.expires).start : undefined;
+  return (
+    injunction.relief === 'tro' && expires !== undefined && expires > injunction.grantedAt.end + 28 * DAY
+  );
+}
+
+/** The ids of events that ended or changed something in the record: what a finding of mootness can rest on. */
+function recordedChanges(ctx: CaseContext): Set<string> {
+  const ids = [
+    ...Object.values(ctx.orders).map((o) => o.revokedBy),
+    ...Object.values(ctx.identifications).map((i) => i.endedBy),
+    ...Object.values(ctx.prohibitions).flatMap((p) => p.movedBy),
+    ...Object.values(ctx.injunctions).map((i) => i.endedBy),
+    ...Object.values(ctx.appeals).map((a) => a.endedBy),
+    ...Object.values(ctx.suits).map((s) => s.endedBy),
+    ...ctx.positions.map((p) => p.eventId),
+  ];
+  return new Set(ids.filter((id): id is string => id !== undefined));
+}
+
+/**
+ * The Winter factors, or the serious-questions scale where the case's circuit allows it. Balance and public
+ * interest are one factor when the government opposes: a court that weighed them together need not find
+ * the public interest separately.
+ */
+function injunctionTestMet(
+  f: EventOf<'injunction.granted'>['findings'],
+  slidingScaleAllowed: boolean,
+  merged: boolean,
+): boolean {
+  // Merged (the government opposes): one finding stands for both, so the other may be not reached or not stated.
+  const unfound = (finding: string) => finding === 'not-reached' || finding === 'not-stated';
+  const publicInterest = f.publicInterest === 'favors' || (merged && unfound(f.publicInterest));
+  if (f.irreparableHarm !== 'likely' || !publicInterest) return false;
+  const balance = merged && unfound(f.balance) && f.publicInterest === 'favors' ? 'tips' : f.balance;
+  const winter = f.merits === 'likely' && (balance === 'tips' || balance === 'tips-sharply');
+  if (f.standard === 'winter') return winter;
+  // Serious questions stand in for likely success only where the circuit allows the scale; likely success
+  // with a balance that tips meets Winter itself, whatever the court called its standard.
+  return winter || (slidingScaleAllowed && f.merits === 'serious-questions' && f.balance === 'tips-sharply');
+}
+
+/**
+ * The stay test. In the Ninth Circuit (Leiva-Perez v. Holder, 640 F.3d 962, 970): probable irreparable harm,
+ * and either a strong showing with the public interest not weighing heavily against a stay, or a substantial
+ * case with the balance of hardships tipping sharply toward the applicant. Elsewhere, Nken's four factors
+ * as written: a strong showing and irreparable injury, with harm to others and the public interest not
+ * both against the stay.
+ */
+function stayTestMet(f: EventOf<'stay.granted'>['findings'], leivaPerez: boolean, merged: boolean): boolean {
+  if (f.irreparableInjury !== 'shown') return false;
+  // Merged (the government opposes): its harm is the public interest, so one finding stands for both.
+  const publicInterest =
+    merged && f.publicInterest === 'not-reached'
+      ? f.harmToOthers === 'substantial'
+        ? 'disfavors-stay'
+        : f.harmToOthers === 'not-substantial'
+          ? 'favors-stay'
+          : 'not-reached'
+      : f.publicInterest;
+  if (leivaPerez) {
+    const strong = f.merits === 'strong-showing' && publicInterest !== 'heavily-disfavors-stay';
+    const substantial =
+      (f.merits === 'strong-showing' || f.merits === 'substantial-case') && f.balance === 'tips-sharply';
+    return strong || substantial;
+  }
+  const against = publicInterest === 'disfavors-stay' || publicInterest === 'heavily-disfavors-stay';
+  return f.merits === 'strong-showing' && !(f.harmToOthers === 'substantial' && against);
 }
 
 export const RULES = {
@@ -203,56 +309,65 @@ export const RULES = {
   ),
   partyScopeNamesProtectedParties: rule<'injunction.granted'>(
     'partyScopeNamesProtectedParties',
-    'An injunction that is not nationwide says whom it protects',
-    'Relief limited to the parties must name the parties it protects; a nationwide injunction protects everyone.',
-    'FRCP 65(d)(1)-(2)',
-    (_ctx, e) => e.scope.nationwide || (e.scope.protects?.length ?? 0) > 0,
+    'Relief that is not universal says whom it protects',
+    'Who benefits from an injunction is the scope of equitable relief, which should be no more burdensome to the defendant than necessary to give the plaintiffs complete relief: universal relief bars implementing the prohibitions against anyone; party-limited relief protects only the parties it names, or the transactions that serve them (where the prohibitions regulate providers, not the users who sued), and must name them. "Nationwide" describes geography, not who benefits. Who is bound is a different question (FRCP 65(d)(2)).',
+    'Califano v. Yamasaki, 442 U.S. 682, 702 (1979); California v. Azar, 911 F.3d 558, 582-84 (9th Cir. 2018); FRCP 65(d)(1)',
+    (_ctx, e) => {
+      const universal =
+        e.scope.beneficiaries === 'everyone' || (!e.scope.beneficiaries && e.scope.nationwide);
+      return universal || (e.scope.protects?.length ?? 0) > 0;
+    },
   ),
-  somethingLeftToEnjoin: rule<'injunction.granted'>(
-    'somethingLeftToEnjoin',
-    'An injunction restrains prohibitions that still stand',
-    'A court enjoins only a live threat: a prohibition whose order has been revoked, or whose identification has been withdrawn or rescinded, leaves no controversy to decide, and relief against it is refused as moot.',
-    'U.S. Const. art. III, sec. 2; Friends of the Earth v. Laidlaw, 528 U.S. 167, 189 (2000)',
-    (ctx, e) =>
-      e.scope.prohibitions.every((id) => {
-        const p = ctx.prohibitions[id];
-        const identification = p ? ctx.identifications[p.identification] : undefined;
-        return (
-          identification?.status === 'announced' && ctx.orders[identification.order]?.status === 'in-force'
-        );
-      }),
+  injunctionBindsSomeone: rule<'injunction.granted'>(
+    'injunctionBindsSomeone',
+    'An injunction binds the officers who carry the order out',
+    'An injunction binds only the parties, their officers, agents, servants, employees and attorneys, and others in active concert with them who receive actual notice. Courts do not enjoin the President in the performance of official duties: relief runs against the officers who implement the order, and the President is bound only where an order says so in terms. An injunction whose only defendant is the President, without saying so, binds no one.',
+    'FRCP 65(d)(2); Franklin v. Massachusetts, 505 U.S. 788, 802-03 (1992) (plurality)',
+    (ctx, e) => e.scope.enjoinsPresident === true || e.scope.defendants.some((d) => !isPresident(ctx, d)),
+  ),
+  preliminaryInjunctionOnNotice: rule<'injunction.granted'>(
+    'preliminaryInjunctionOnNotice',
+    'A preliminary injunction issues only on notice',
+    'The court may issue a preliminary injunction only on notice to the adverse party. Only a TRO may issue without notice, and then only on the showing Rule 65(b)(1) requires and for at most 14 days.',
+    'FRCP 65(a)(1); FRCP 65(b)(1)',
+    (ctx, e) => ctx.motions[e.motion]?.relief !== 'preliminary' || e.notice !== false,
+  ),
+  securityAsRule65cAllows: rule<'injunction.granted'>(
+    'securityAsRule65cAllows',
+    'Security is given by a movant other than the United States',
+    'The court may issue a preliminary injunction or a TRO only if the movant gives security in an amount the court considers proper to pay the costs and damages of a party wrongfully enjoined; the Ninth Circuit lets the court set a nominal bond or none where there is no realistic likelihood of harm. The United States, its officers and its agencies are not required to give security, and only they are excused on that ground.',
+    'FRCP 65(c); Jorgensen v. Cassiday, 320 F.3d 906, 919 (9th Cir. 2003)',
+    (ctx, e) => {
+      const motion = ctx.motions[e.motion];
+      const suit = motion ? ctx.suits[motion.docket] : undefined;
+      const required = e.security?.required;
+      if (!motion || !suit || required === undefined || required === 'not-addressed') return true;
+      const government = isGovernmentSide(suit, motion.movant);
+      if (required === 'united-states') return government;
+      return !(government && (required === 'amount' || required === 'nominal'));
+    },
+  ),
+  magistrateJudgeHasConsent: rule<'injunction.granted' | 'injunction.denied'>(
+    'magistrateJudgeHasConsent',
+    'A magistrate judge rules on injunctions only with the consent of all parties',
+    'Without consent, a magistrate judge may not determine a motion for injunctive relief; it can only recommend a disposition to a district judge. With the consent of all parties, a magistrate judge may conduct all proceedings and enter the order, and an appeal then goes directly to the court of appeals, as from a district judge. This is why Magistrate Judge Beeler could enter the WeChat injunction and why the government appealed straight to the Ninth Circuit.',
+    '28 U.S.C. 636(b)(1)(A), 636(c)(1), 636(c)(3); FRCP 73',
+    (ctx, e) => {
+      const suit = ctx.suits[ctx.motions[(e as MotionRuling).motion]?.docket ?? ''];
+      return !(suit && /magistrate/i.test(suit.judge ?? '') && suit.magistrateConsent === 'not-all-parties');
+    },
   ),
   findingsMeetTheTest: rule<'injunction.granted'>(
     'findingsMeetTheTest',
     'The findings satisfy the preliminary-injunction test the court applied',
-    'Winter: likely success on the merits, likely irreparable harm, a balance of equities that tips toward the movant, and the public interest. The Ninth Circuit also allows "serious questions" going to the merits if the balance of hardships tips sharply toward the movant and the other two factors are met. Each factor must be found, except that when the government is the opposing party the balance and the public interest merge, so an order that finds one for the movant and leaves the other unstated finds both.',
+    'Winter: likely success on the merits, likely irreparable harm, a balance of equities that tips toward the movant, and the public interest. Where the case\'s circuit allows it (the Ninth, Second and Seventh), "serious questions" going to the merits suffice if the balance of hardships tips sharply toward the movant and the other two factors are met; the Fourth and Tenth Circuits hold that Winter forbids the scale, and in the D.C. Circuit and others the question is unsettled, so the machine does not accept it there. Likely success with a balance that tips meets Winter under either name. When the government opposes, the balance of equities and the public interest merge into one factor.',
     'Winter v. NRDC, 555 U.S. 7, 20 (2008); Alliance for the Wild Rockies v. Cottrell, 632 F.3d 1127, 1131-35 (9th Cir. 2011); Nken v. Holder, 556 U.S. 418, 435 (2009); Drakes Bay Oyster Co. v. Jewell, 747 F.3d 1073, 1092 (9th Cir. 2014)',
     (ctx, e) => {
-      const f = e.findings;
       const motion = ctx.motions[e.motion];
       const suit = motion ? ctx.suits[motion.docket] : undefined;
-      const governmentOpposes =
-        suit?.unitedStatesIsParty === true && suit.plaintiffs.includes(motion?.movant ?? '');
-      // The merged factor: a public interest left unstated is the balance the court found.
-      const publicInterest =
-        f.publicInterest === 'not-stated' &&
-        governmentOpposes &&
-        (f.balance === 'tips' || f.balance === 'tips-sharply')
-          ? 'favors'
-          : f.publicInterest;
-      const balance =
-        f.balance === 'not-stated' &&
-        governmentOpposes &&
-        f.publicInterest === 'favors' &&
-        f.standard === 'winter'
-          ? 'tips'
-          : f.balance;
-      const common = f.irreparableHarm === 'likely' && publicInterest === 'favors';
-      if (f.standard === 'winter')
-        return common && f.merits === 'likely' && (balance === 'tips' || balance === 'tips-sharply');
-      return (
-        common && (f.merits === 'likely' || f.merits === 'serious-questions') && balance === 'tips-sharply'
-      );
+      const allowed = suit?.circuit ? CIRCUIT_LAW[suit.circuit].slidingScale.status === 'allowed' : false;
+      const merged = motion !== undefined && governmentOpposes(ctx, motion.docket, motion.movant);
+      return injunctionTestMet(e.findings, allowed, merged);
     },
   ),
   troExpiresWithin14Days: rule<'injunction.granted'>(
@@ -275,11 +390,11 @@ export const RULES = {
   appealableOrder: rule<'appeal.noticed'>(
     'appealableOrder',
     'Only an appealable order can be appealed',
-    'Courts of appeals hear appeals from final decisions and, before judgment, from interlocutory orders granting, continuing, modifying, refusing or dissolving injunctions. A TRO is ordinarily not appealable, and neither is a motion or a filing.',
-    '28 U.S.C. 1291; 28 U.S.C. 1292(a)(1); Sampson v. Murray, 415 U.S. 61, 86-88 (1974)',
+    "Courts of appeals hear appeals from final decisions and, before judgment, from interlocutory orders granting, continuing, modifying, refusing or dissolving injunctions. A TRO is ordinarily not appealable, but one entered after notice and an adversary hearing has a preliminary injunction's effect and is appealable like one. A motion or a filing is not an order.",
+    '28 U.S.C. 1291; 28 U.S.C. 1292(a)(1); Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)',
     (ctx, e) => {
       const injunction = ctx.injunctions[e.order];
-      if (injunction) return injunction.relief === 'preliminary';
+      if (injunction) return hasPreliminaryEffect(injunction);
       // One ruling may deny several motions (a TRO and a preliminary injunction together): refusing the PI suffices.
       const denied = Object.values(ctx.motions).filter((m) => m.ruledBy === e.order && m.status === 'denied');
       if (denied.length > 0) return denied.some((m) => m.kind === 'injunction' && m.relief === 'preliminary');
@@ -302,11 +417,15 @@ export const RULES = {
   stayTargetsInjunctionInForce: rule<'stay.motionFiled'>(
     'stayTargetsInjunctionInForce',
     'A stay pending appeal targets an appealable injunction in force',
-    'Only an injunction that is in force when the motion is filed can be stayed, and a stay pending appeal presupposes an order that can be appealed: a preliminary injunction, not a TRO (which lapses on its own within days and is ordinarily not appealable; the remedy against it is a motion to dissolve).',
-    'FRCP 62(d); FRAP 8(a)(1)(A); FRCP 65(b)(4); Sampson v. Murray, 415 U.S. 61, 86-88 (1974)',
+    "Only an injunction that is in force when the motion is filed can be stayed, and a stay pending appeal presupposes an order that can be appealed: a preliminary injunction, or a TRO with a preliminary injunction's effect (entered after notice and an adversary hearing). Against an ordinary TRO, which lapses on its own within days, the remedy is a motion to dissolve.",
+    'FRCP 62(d); FRAP 8(a)(1)(A); FRCP 65(b)(4); Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)',
     (ctx, e) => {
       const injunction = ctx.injunctions[e.injunction];
-      return injunction?.relief === 'preliminary' && injunctionInForceAt(injunction, rangeOf(e.at).start);
+      return (
+        injunction !== undefined &&
+        hasPreliminaryEffect(injunction) &&
+        injunctionInForceAt(injunction, rangeOf(e.at).start)
+      );
     },
   ),
   stayForumHasTheCase: rule<'stay.motionFiled'>(
@@ -427,12 +546,16 @@ export const RULES = {
   ),
   stayFindingsMeetNken: rule<'stay.granted'>(
     'stayFindingsMeetNken',
-    'The stay findings satisfy Nken',
-    'A stay pending appeal is not a matter of right. Nken weighs four factors: a strong showing of likely success on the merits, irreparable injury to the applicant absent a stay, substantial injury to the other parties, and the public interest. The applicant must show irreparable injury absent a stay (in the Ninth Circuit, a threshold) and at least a substantial case on the merits before the other two are weighed.',
-    'Nken v. Holder, 556 U.S. 418, 433-34 (2009); Leiva-Perez v. Holder, 640 F.3d 962, 964-68 (9th Cir. 2011)',
-    (_ctx, e) =>
-      e.findings.irreparableInjury === 'shown' &&
-      (e.findings.merits === 'strong-showing' || e.findings.merits === 'substantial-case'),
+    'The stay findings satisfy Nken, as the circuit applies it',
+    'A stay pending appeal is not a matter of right. Nken weighs four factors: a strong showing of likely success on the merits, irreparable injury to the applicant absent a stay, substantial injury to the other parties, and the public interest; when the government is the opposing party, the last two merge. The Ninth Circuit requires probable irreparable harm, and then either a strong showing on the merits with the public interest not weighing heavily against a stay, or a substantial case on the merits with the balance of hardships tipping sharply toward the applicant. Elsewhere the machine applies Nken as written (a strong showing and irreparable injury, with harm to others and the public interest not both against the stay); circuits that keep their own sliding scale for stays are not modelled.',
+    'Nken v. Holder, 556 U.S. 418, 433-35 (2009); Leiva-Perez v. Holder, 640 F.3d 962, 964-70 (9th Cir. 2011)',
+    (ctx, e) => {
+      const motion = ctx.motions[e.motion];
+      if (!motion) return false;
+      const suit = suitOf(ctx, motion.docket);
+      const merged = governmentOpposes(ctx, motion.docket, motion.movant);
+      return stayTestMet(e.findings, suit?.circuit === '9th', merged);
+    },
   ),
   appealDecided: rule<'appeal.mandateIssued'>(
     'appealDecided',
@@ -445,7 +568,7 @@ export const RULES = {
     'appealPending',
     'The appeal must be pending and active',
     'A court of appeals can hold in abeyance or decide only an appeal that is pending before it and not held in abeyance; abeyance must be lifted before decision.',
-    'FRAP 12, 34, 36; 9th Cir. R. 3-3',
+    'FRAP 12, 34, 36',
     (ctx, e) => ctx.appeals[(e as AppealAct).appealDocket]?.status === 'pending',
   ),
   appealInAbeyance: rule<'appeal.abeyanceLifted'>(
@@ -465,26 +588,66 @@ export const RULES = {
       return status === 'pending' || status === 'in-abeyance';
     },
   ),
-  mootnessNeedsEndedAction: rule<'appeal.dismissed' | 'case.dismissed'>(
-    'mootnessNeedsEndedAction',
-    'A case is moot only when nothing is left to decide',
-    'A case becomes moot when later events make it absolutely clear that the challenged conduct cannot reasonably be expected to recur. Here: every order revoked and no identification left standing under an order in force. Revoking a policy creates a presumption of mootness.',
-    'Friends of the Earth v. Laidlaw, 528 U.S. 167, 189 (2000); Bd. of Trustees of Glazing Health & Welfare Trust v. Chambers, 941 F.3d 1195 (9th Cir. 2019) (en banc)',
-    (ctx, e) => e.reason !== 'moot' || challengedActionEnded(ctx),
+  mootnessIsTheCourtsFinding: rule<'appeal.dismissed' | 'case.dismissed'>(
+    'mootnessIsTheCourtsFinding',
+    "Mootness is the court's finding, resting on events in the record",
+    "Whether later events moot a case is for the court to find, and the machine records the finding with its reason rather than presuming it. A defendant's voluntary cessation moots a case only if it is absolutely clear that the conduct cannot reasonably be expected to recur, a heavy burden on the party asserting mootness; an agency withdrawing its identification while the order that directs it stands does not do it by itself. A change of executive policy is judged on voluntary-cessation factors (is it entrenched, broad, unlikely to be reversed?) with some solicitude for the government; the Ninth Circuit's presumption of mootness is for repealed legislation, and how far it reaches executive action is unsettled. A finding of mootness may name the events it rests on; each must be a change already in the record.",
+    'U.S. Const. art. III, sec. 2; Friends of the Earth v. Laidlaw, 528 U.S. 167, 189 (2000); Rosebrock v. Mathis, 745 F.3d 963, 971-72 (9th Cir. 2014); Bd. of Trustees of Glazing Health & Welfare Trust v. Chambers, 941 F.3d 1195, 1197-99 (9th Cir. 2019) (en banc)',
+    (ctx, e) => {
+      if (e.reason !== 'moot') return e.mootness === undefined;
+      const changes = recordedChanges(ctx);
+      return (e.mootness?.events ?? []).every((id) => changes.has(id));
+    },
   ),
-  appealUndoesInjunction: rule<'appeal.decided'>(
+  appealUndoesInjunction: rule<'appeal.mandateIssued'>(
     'appealUndoesInjunction',
-    'A reversal or vacatur ends the injunction appealed from',
-    'When the court of appeals reverses or vacates a preliminary injunction, the injunction no longer binds; an affirmance leaves it in force. (When the judgment takes effect, on the decision or only once the mandate issues, is FRAP 41(c).)',
+    'A reversal or vacatur ends the injunction appealed from when the mandate issues',
+    'When the court of appeals reverses or vacates a preliminary injunction, the injunction no longer binds from the day the mandate issues, not the day the decision is filed; an affirmance leaves it in force. A stay pending appeal lasts until then too.',
     '28 U.S.C. 1292(a)(1); FRAP 41(b)-(c)',
-    (_ctx, e) => e.disposition !== 'affirmed',
+    (ctx, e) => {
+      const disposition = ctx.appeals[e.appealDocket]?.disposition;
+      return disposition !== undefined && disposition !== 'affirmed';
+    },
+  ),
+  mandateTimely: rule<'appeal.mandateIssued'>(
+    'mandateTimely',
+    'The mandate issues when the time for rehearing has run, or forthwith',
+    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith.',
+    'FRAP 40(a)(1) (2020); FRAP 41(b)',
+    (ctx, e) => {
+      if (e.forthwith) return true;
+      const appeal = ctx.appeals[e.appealDocket];
+      if (!appeal?.decidedAt) return false;
+      const from = appeal.rehearingDeniedAt
+        ? appeal.rehearingDeniedAt.end
+        : appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
+      return rangeOf(e.at).end > from + 7 * DAY;
+    },
+  ),
+  rehearingTimely: rule<'appeal.rehearingSought'>(
+    'rehearingTimely',
+    'A petition for rehearing is filed in time, once',
+    'A petition for panel or en banc rehearing may be filed, on a decided appeal whose mandate has not issued, within 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party, unless the court shortens or extends the time. The machine records one round of rehearing.',
+    'FRAP 35(c), 40(a)(1) (2020)',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      if (appeal?.status !== 'decided' || !appeal.decidedAt || appeal.rehearingDeniedAt) return false;
+      return rangeOf(e.at).start < appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
+    },
+  ),
+  rehearingPending: rule<'appeal.rehearingDenied'>(
+    'rehearingPending',
+    'Rehearing is denied on a pending petition',
+    'The court rules on a petition for rehearing that is before it.',
+    'FRAP 40(a)(4)',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'rehearing-sought',
   ),
   vacaturOrdered: rule<'appeal.dismissed'>(
     'vacaturOrdered',
     'A dismissed appeal vacates the order only when the court says so',
     'Dismissing an appeal leaves the order appealed from standing, unless the court vacates it (Munsingwear vacatur is equitable, never automatic).',
     "United States v. Munsingwear, Inc., 340 U.S. 36, 39-40 (1950); U.S. Bancorp Mortgage Co. v. Bonner Mall P'ship, 513 U.S. 18, 25-29 (1994)",
-    (_ctx, e) => e.vacatur,
+    (_ctx, e) => vacaturOf(e.vacatur) === 'granted',
   ),
   judgmentEntersPermanentInjunction: rule<'case.judgment'>(
     'judgmentEntersPermanentInjunction',

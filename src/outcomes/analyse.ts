@@ -133,7 +133,7 @@ export function exactAnalysis(
 }
 
 // A share summed from n weights of 1/n can exceed 1 by a rounding error, and p(1 - p) go below 0 (NaN).
-const se = (p: number, n: number) => Math.sqrt(Math.max(0, p * (1 - p)) / n);
+export const standardError = (p: number, n: number) => Math.sqrt(Math.max(0, p * (1 - p)) / n);
 
 /** `samples` paths drawn with a PRNG seeded by `seed`; each estimate comes with its standard error. */
 export function monteCarlo(
@@ -161,12 +161,16 @@ export function monteCarlo(
         id: t.ending.id,
         label: t.ending.label,
         probability: t.weight,
-        se: se(t.weight, n),
+        se: standardError(t.weight, n),
         paths: t.paths,
         shortest: stepsOf(t.shortest),
       }))
       .sort(byProbability),
-    inForce: [...inForce].map(([prohibition, p]) => ({ prohibition, probability: p, se: se(p, n) })),
+    inForce: [...inForce].map(([prohibition, p]) => ({
+      prohibition,
+      probability: p,
+      se: standardError(p, n),
+    })),
     samples: n,
     seed: options.seed,
   };

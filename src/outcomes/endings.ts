@@ -1,10 +1,11 @@
 /**
  * How a case ends, read from the final record the machine keeps: the first ending whose test holds, in
- * the order below (an injunction dissolved on appeal says more than a later revocation).
+ * the order below (an injunction dissolved on appeal says more than a later revocation). Mootness is an
+ * ending only where a court found it (a dismissal as moot), and what became of the injunction is told
+ * apart: vacated (Munsingwear), ended with the district case, or left standing with nothing to enjoin.
  */
 import type { CaseContext } from '../machine/context.js';
 import { phasesOf } from '../machine/phases.js';
-import { challengedActionEnded } from '../machine/rules.js';
 
 export interface Ending {
   readonly id: string;
@@ -12,24 +13,74 @@ export interface Ending {
   readonly test: (ctx: CaseContext) => boolean;
 }
 
-const decided = (ctx: CaseContext, dispositions: readonly string[]) =>
+/** No prohibition is left with a live legal basis: what a court could find moots the suit. */
+export function challengedActionEnded(ctx: CaseContext): boolean {
+  const ids = Object.values(ctx.identifications);
+  const orders = Object.values(ctx.orders);
+  if (ids.length === 0 && orders.length === 0) return false;
+  return (
+    orders.every((o) => o.status === 'revoked') &&
+    ids.every((i) => i.status !== 'announced' || ctx.orders[i.order]?.status === 'revoked')
+  );
+}
+
+/** An appeal from an injunction decided so; with `mandate`, only once the mandate has issued (FRAP 41(c)). */
+const decided = (ctx: CaseContext, dispositions: readonly string[], mandate = false) =>
   Object.values(ctx.appeals).some(
     (a) =>
-      a.status === 'decided' &&
+      (a.status === 'mandate-issued' ||
+        (!mandate && (a.status === 'decided' || a.status === 'rehearing-sought'))) &&
       a.disposition !== undefined &&
       dispositions.includes(a.disposition) &&
       ctx.injunctions[a.order],
   );
 
+/** An appeal a court dismissed as moot, with the order appealed from vacated or not. */
+const dismissedAsMoot = (ctx: CaseContext, vacated: boolean) =>
+  Object.values(ctx.appeals).some(
+    (a) => a.status === 'dismissed' && a.dismissedAs === 'moot' && (a.vacatur === 'granted') === vacated,
+  );
+
+/** A stay pending appeal with an appeal from the stayed injunction still before the court of appeals. */
+const stayedWithLiveAppeal = (ctx: CaseContext) =>
+  phasesOf(ctx).relief === 'stayed' &&
+  Object.values(ctx.stays).some(
+    (s) =>
+      s.status === 'in-force' &&
+      Object.values(ctx.appeals).some(
+        (a) => a.order === s.injunction && (a.status === 'pending' || a.status === 'in-abeyance'),
+      ),
+  );
+
 export const ENDINGS: readonly Ending[] = [
   {
     id: 'dissolved-on-appeal',
-    label: 'injunction dissolved on appeal (reversed or vacated)',
+    label: 'injunction dissolved on appeal (reversed or vacated, mandate issued)',
+    test: (ctx) => decided(ctx, ['reversed', 'vacated'], true),
+  },
+  {
+    id: 'reversed-mandate-pending',
+    label: 'reversed or vacated on appeal; the injunction binds until the mandate issues',
     test: (ctx) => decided(ctx, ['reversed', 'vacated']),
   },
   {
-    id: 'moot',
-    label: 'moot: the order was revoked',
+    id: 'moot-vacated',
+    label: 'moot: appeal dismissed, injunction vacated (Munsingwear)',
+    test: (ctx) => dismissedAsMoot(ctx, true),
+  },
+  {
+    id: 'moot-case-dismissed',
+    label: 'moot: district case dismissed, its injunction ended with it',
+    test: (ctx) => Object.values(ctx.suits).some((s) => s.status === 'dismissed' && s.dismissedAs === 'moot'),
+  },
+  {
+    id: 'moot-left-standing',
+    label: 'moot: appeal dismissed, injunction left standing with nothing to enjoin',
+    test: (ctx) => dismissedAsMoot(ctx, false),
+  },
+  {
+    id: 'revoked',
+    label: 'order revoked; no court has yet found the case moot',
     test: (ctx) => challengedActionEnded(ctx),
   },
   {
@@ -40,6 +91,11 @@ export const ENDINGS: readonly Ending[] = [
   {
     id: 'stayed',
     label: 'injunction stayed pending appeal',
+    test: stayedWithLiveAppeal,
+  },
+  {
+    id: 'stay-lapsed',
+    label: 'injunction stands: no appeal was taken, so the stay pending appeal lapsed',
     test: (ctx) => phasesOf(ctx).relief === 'stayed',
   },
   {

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { CaseEvent, EventType } from '../events/schema.js';
 import { EVENT_TYPES, Id } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
-import { forumOf } from '../machine/context.js';
+import { forumOf, vacaturOf } from '../machine/context.js';
+import { challengedActionEnded } from './endings.js';
 
 export const NONE = 'none';
 
@@ -19,7 +20,7 @@ export const VARIANTS: Partial<Record<EventType, readonly string[]>> = {
   'stay.granted': ['district', 'appeals'],
   'stay.denied': ['district', 'appeals'],
   'appeal.decided': ['affirmed', 'reversed', 'vacated'],
-  'appeal.dismissed': ['voluntary', 'moot', 'jurisdiction'],
+  'appeal.dismissed': ['voluntary', 'moot', 'moot-vacated', 'jurisdiction'],
   'case.dismissed': ['voluntary', 'moot', 'merits', 'settled'],
   'injunction.motionFiled': ['tro', 'preliminary'],
 };
@@ -153,6 +154,7 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
     case 'appeal.decided':
       return `${event.type}:${event.disposition}`;
     case 'appeal.dismissed':
+      return `${event.type}:${event.reason}${event.reason === 'moot' && vacaturOf(event.vacatur) === 'granted' ? '-vacated' : ''}`;
     case 'case.dismissed':
       return `${event.type}:${event.reason}`;
     case 'injunction.motionFiled':
@@ -160,6 +162,16 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
     default:
       return event.type;
   }
+}
+
+/**
+ * Whether the model offers an option in this state. The machine leaves mootness to the court's finding; the
+ * model offers a dismissal as moot only once something a court could find moots the case has happened:
+ * every order revoked and no identification left standing under one in force.
+ */
+export function offered(label: string, ctx: CaseContext): boolean {
+  if (label.endsWith(':moot') || label.endsWith(':moot-vacated')) return challengedActionEnded(ctx);
+  return true;
 }
 
 /** What a decision is about: a decision is taken once per subject (a motion, an appeal, an injunction...). */
@@ -176,6 +188,9 @@ export function subjectOf(event: CaseEvent): string {
     case 'order.revoked':
       return event.order;
     case 'appeal.decided':
+    case 'appeal.mandateIssued':
+    case 'appeal.rehearingSought':
+    case 'appeal.rehearingDenied':
     case 'appeal.dismissed':
     case 'appeal.heldInAbeyance':
     case 'appeal.abeyanceLifted':

@@ -11,7 +11,7 @@ import { addDays, nextEvents } from '../generate/next.js';
 import { binds, legalEffects } from '../machine/effects.js';
 import { applyEvent, type CaseSnapshot, replayAll } from '../replay/replay.js';
 import { type Ending, endingOf } from './endings.js';
-import { choiceProbability, labelOf, NONE, type Odds, subjectOf } from './odds.js';
+import { choiceProbability, labelOf, NONE, type Odds, offered, subjectOf } from './odds.js';
 
 export interface Choice {
   /** Index of the decision in the odds file. */
@@ -106,7 +106,7 @@ function branchPoint(node: Node, odds: Odds): BranchPoint | undefined {
     const bySubject = new Map<string, Map<string, Option>>();
     for (const event of nextEvents(node.snapshot, at)) {
       const label = labelOf(event, node.snapshot.context);
-      if (!labels.has(label)) continue;
+      if (!labels.has(label) || !offered(label, node.snapshot.context)) continue;
       const subject = subjectOf(event);
       const options = bySubject.get(subject) ?? new Map<string, Option>();
       if (node.closed.has(`${decision.id}|${subject}`) || options.has(label)) continue;

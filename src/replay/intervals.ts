@@ -3,7 +3,7 @@
  * the log, when was it not yet effective, in force, enjoined, stayed, revoked. Computed by asking the
  * machine's legal-effect view at every instant where something could change, and nowhere else.
  */
-import { countedAt, countedPrefix, countingMoments } from '../events/instant.js';
+import { countedAt, countedPrefix, countingMoments, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import { binds, type EffectStatus, legalEffects, type ProhibitionEffect } from '../machine/effects.js';
 import { knownBy } from './query.js';
@@ -52,8 +52,35 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
     if (e.type === 'injunction.granted' && e.expires) add(countedAt(e.expires), e.expires);
     // A TRO extended for good cause (FRCP 65(b)(2)) lapses at its new instant instead.
     if (e.type === 'injunction.extended') add(countedAt(e.expires), e.expires);
+    // A stay pending appeal lapses when the time to appeal runs out with no appeal (effects.ts, stayHoldsAt).
+    if (e.type === 'injunction.granted')
+      for (const days of APPEAL_DAYS) {
+        const ms = rangeOf(e.at).end + days * DAY;
+        // A grant the record leaves open at its end has no lapse instant to mark.
+        if (Number.isFinite(ms)) add(ms, minuteIn(ms, e.at.zone));
+      }
   });
   return points;
+}
+
+const DAY = 86_400_000;
+/** The times to appeal (FRAP 4(a)(1)(A)-(B)): a stay with no appeal lapses at one of them. */
+const APPEAL_DAYS = [30, 60] as const;
+
+/** The minute `ms` falls in, as a local instant in `zone`. */
+function minuteIn(ms: number, zone: string): Instant {
+  const local = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(ms))
+    .replace(' ', 'T');
+  return { local, zone };
 }
 
 /** The statuses of every prohibition from the first time the record names it. */

@@ -2,7 +2,7 @@
  * An independent model of the case, computed from the history of accepted events alone: it reads no
  * machine context and calls no rule, so the property tests can hold the machine to it.
  */
-import { begunBy } from '../../src/events/instant.js';
+import { begunBy, happenedBy, rangeOf } from '../../src/events/instant.js';
 import type { CaseEvent, EventOf, EventType } from '../../src/events/schema.js';
 
 function ofType<T extends EventType>(events: readonly CaseEvent[], type: T): EventOf<T>[] {
@@ -14,7 +14,10 @@ export function announcedProhibitions(events: readonly CaseEvent[]): string[] {
   return ofType(events, 'identification.announced').flatMap((e) => e.prohibitions.map((p) => p.id));
 }
 
-/** The events that end an appeal from the order `orderId` (decision or dismissal), in history order. */
+/**
+ * The events that end an appeal from the order `orderId` as far as that order is concerned, in history
+ * order: the mandate (a decision acts only through it, FRAP 41(c)) or a dismissal.
+ */
 function appealEnds(events: readonly CaseEvent[], orderId: string) {
   const dockets = new Set(
     ofType(events, 'appeal.noticed')
@@ -22,9 +25,14 @@ function appealEnds(events: readonly CaseEvent[], orderId: string) {
       .map((a) => a.appealDocket),
   );
   return events.filter(
-    (e): e is EventOf<'appeal.decided' | 'appeal.dismissed'> =>
-      (e.type === 'appeal.decided' || e.type === 'appeal.dismissed') && dockets.has(e.appealDocket),
+    (e): e is EventOf<'appeal.mandateIssued' | 'appeal.dismissed'> =>
+      (e.type === 'appeal.mandateIssued' || e.type === 'appeal.dismissed') && dockets.has(e.appealDocket),
   );
+}
+
+/** The disposition of the decision on an appeal docket, if it was decided. */
+function dispositionOf(events: readonly CaseEvent[], appealDocket: string) {
+  return ofType(events, 'appeal.decided').find((d) => d.appealDocket === appealDocket)?.disposition;
 }
 
 /**
@@ -48,7 +56,17 @@ export function inForceByModel(events: readonly CaseEvent[], p: string, t: numbe
   ];
   if (ended.some((e) => e.identification === announced.identification)) return false;
   if (suspendedByModel(events, announced.identification, p)) return false;
-  return !injunctionsOf(events).some((g) => enjoinsUnstayed(events, g, p, t));
+  if (injunctionsOf(events).some((g) => enjoinsUnstayed(events, g, p, t))) return false;
+  // Barred by a universal injunction when it came due, and now stayed or reversed, it never took effect:
+  // the agency sets a new time.
+  const due = rangeOf(effective).start;
+  const byDue = events.filter((e) => happenedBy(e.at, due));
+  return !injunctionsOf(byDue).some((g) => {
+    if (!g.universal || !enjoinsUnstayed(byDue, g, p, due)) return false;
+    const now = injunctionsOf(events).find((x) => x.event === g.event);
+    const state = now ? injunctionAt(events, now, p, t) : 'enjoins';
+    return state === 'stayed' || state === 'undone';
+  });
 }
 
 /** An injunction as the history enters it: a TRO or PI granted on a motion, or a permanent one in a judgment. */
@@ -57,6 +75,8 @@ interface Entered {
   readonly prohibitions: readonly string[];
   readonly docket: string | undefined;
   readonly expires?: EventOf<'injunction.granted'>['expires'];
+  /** It protects everyone: said so, or (in older events) nationwide with no narrower beneficiaries named. */
+  readonly universal: boolean;
 }
 
 function injunctionsOf(events: readonly CaseEvent[]): Entered[] {
@@ -65,10 +85,23 @@ function injunctionsOf(events: readonly CaseEvent[]): Entered[] {
   return events.flatMap((e): Entered[] => {
     if (e.type === 'injunction.granted')
       return [
-        { event: e, prohibitions: e.scope.prohibitions, docket: docketOf(e.motion), expires: e.expires },
+        {
+          event: e,
+          prohibitions: e.scope.prohibitions,
+          docket: docketOf(e.motion),
+          expires: e.expires,
+          universal: (e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : '')) === 'everyone',
+        },
       ];
     if (e.type === 'case.judgment' && e.permanentInjunction)
-      return [{ event: e, prohibitions: e.permanentInjunction.prohibitions, docket: e.docket }];
+      return [
+        {
+          event: e,
+          prohibitions: e.permanentInjunction.prohibitions,
+          docket: e.docket,
+          universal: e.permanentInjunction.nationwide,
+        },
+      ];
     return [];
   });
 }
@@ -89,23 +122,37 @@ function suspendedByModel(events: readonly CaseEvent[], identification: string, 
 
 /** Whether injunction `g` covers `p`, is in force at `t`, and is not stayed as to `p`. */
 function enjoinsUnstayed(events: readonly CaseEvent[], entered: Entered, p: string, t: number) {
+  return injunctionAt(events, entered, p, t) === 'enjoins';
+}
+
+/** What injunction `g` does to `p` at `t`: enjoins it, or why not. */
+function injunctionAt(
+  events: readonly CaseEvent[],
+  entered: Entered,
+  p: string,
+  t: number,
+): 'enjoins' | 'not-covering' | 'ended' | 'undone' | 'stayed' {
   const g = entered.event;
-  if (!entered.prohibitions.includes(p)) return false;
+  if (!entered.prohibitions.includes(p)) return 'not-covering';
   // A TRO lapses at the expiry its order sets, or at the last extension's (FRCP 65(b)(2)).
   const extended = ofType(events, 'injunction.extended').filter((x) => x.injunction === g.id);
   const expires = extended.at(-1)?.expires ?? entered.expires;
-  if (expires && begunBy(expires, t)) return false;
+  if (expires && begunBy(expires, t)) return 'ended';
   const after = events.slice(events.indexOf(g) + 1);
   // The end of its case ends it: a dismissal, or a final judgment (which supersedes preliminary relief).
-  const caseEnded = after.some(
+  const caseEnd = after.findIndex(
     (e) => (e.type === 'case.dismissed' || e.type === 'case.judgment') && e.docket === entered.docket,
   );
-  if (caseEnded) return false;
   const ends = appealEnds(after, g.id);
-  const undone = ends.some((e) =>
-    e.type === 'appeal.decided' ? e.disposition !== 'affirmed' : e.vacatur === true,
+  const undoing = ends.find((e) =>
+    e.type === 'appeal.mandateIssued'
+      ? dispositionOf(events, e.appealDocket) !== 'affirmed'
+      : e.vacatur === true || e.vacatur === 'granted',
   );
-  if (undone) return false;
+  // Whichever came first ends it: a dissolved injunction cannot be vacated, nor a vacated one dissolved.
+  const undoneAt = undoing ? after.indexOf(undoing) : -1;
+  if (undoneAt >= 0 && (caseEnd < 0 || undoneAt < caseEnd)) return 'undone';
+  if (caseEnd >= 0) return 'ended';
   const stayMotions = new Set(
     ofType(events, 'stay.motionFiled')
       .filter((m) => m.injunction === g.id)
@@ -113,11 +160,17 @@ function enjoinsUnstayed(events: readonly CaseEvent[], entered: Entered, p: stri
   );
   const stayed = ofType(after, 'stay.granted').some((s) => {
     if (!stayMotions.has(s.motion) || !(s.prohibitions ?? entered.prohibitions).includes(p)) return false;
-    // A stay pending appeal lasts until an appeal from the injunction is decided or dismissed.
+    // A stay pending appeal lasts until an appeal from the injunction is decided or dismissed, and with no
+    // appeal at all, until the time to take one runs out (30 days, or 60 with a U.S. party: FRAP 4(a)(1)).
     const later = events.slice(events.indexOf(s) + 1);
-    return !ends.some((e) => later.includes(e));
+    if (ends.some((e) => later.includes(e))) return false;
+    if (ofType(events, 'appeal.noticed').some((a) => a.order === g.id)) return true;
+    const usParty = ofType(events, 'complaint.filed').find(
+      (c) => c.docket === entered.docket,
+    )?.unitedStatesIsParty;
+    return t < rangeOf(g.at).end + (usParty ? 60 : 30) * 86_400_000;
   });
-  return !stayed;
+  return stayed ? 'stayed' : 'enjoins';
 }
 
 /**
@@ -159,8 +212,18 @@ export function appealWithoutAppealableOrder(
   const relief = (motion: string) =>
     ofType(before, 'injunction.motionFiled').find((m) => m.id === motion)?.relief;
   const order = before.find((e) => e.id === appeal.order);
+  // A TRO has a PI's effect once kept past Rule 65(b)'s 14 days and one like extension, or when entered
+  // after an adversary hearing (Sampson v. Murray).
+  const troAsPi = (g: EventOf<'injunction.granted'>) => {
+    const expiry =
+      ofType(before, 'injunction.extended')
+        .filter((x) => x.injunction === g.id)
+        .at(-1)?.expires ?? g.expires;
+    const beyond = expiry !== undefined && rangeOf(expiry).start > rangeOf(g.at).end + 28 * 86_400_000;
+    return g.adversaryHearing === true || beyond;
+  };
   const appealable =
-    (order?.type === 'injunction.granted' && relief(order.motion) === 'preliminary') ||
+    (order?.type === 'injunction.granted' && (relief(order.motion) === 'preliminary' || troAsPi(order))) ||
     (order?.type === 'injunction.denied' &&
       [order.motion, ...(order.alsoDecides ?? [])].some((m) => relief(m) === 'preliminary')) ||
     order?.type === 'case.dismissed' ||
@@ -186,6 +249,7 @@ export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, s
   const injunctionDocket = new Map<string, string>();
   const staysOf = new Map<string, string[]>(); // injunction → stays
   const appealOrder = new Map<string, string>(); // appeal docket → order appealed from
+  const disposition = new Map<string, string>(); // appeal docket → its decision
 
   const moveProhibitions = (ids: readonly string[], from: readonly string[], to: string) => {
     for (const p of ids) if (from.includes(get('prohibition', p) ?? '')) set('prohibition', p, to);
@@ -312,16 +376,28 @@ export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, s
       case 'appeal.abeyanceLifted':
         set('appeal', e.appealDocket, 'pending');
         break;
-      case 'appeal.mandateIssued':
-        set('appeal', e.appealDocket, 'mandate-issued');
+      case 'appeal.rehearingSought':
+        set('appeal', e.appealDocket, 'rehearing-sought');
+        break;
+      case 'appeal.rehearingDenied':
+        set('appeal', e.appealDocket, 'decided');
         break;
       case 'appeal.decided':
-      case 'appeal.dismissed': {
-        set('appeal', e.appealDocket, e.type === 'appeal.decided' ? 'decided' : 'dismissed');
+        // A decision acts on the injunction only through the mandate (FRAP 41(c)).
+        set('appeal', e.appealDocket, 'decided');
+        disposition.set(e.appealDocket, e.disposition);
         mootPendingOn(e.appealDocket);
+        break;
+      case 'appeal.mandateIssued':
+      case 'appeal.dismissed': {
+        set('appeal', e.appealDocket, e.type === 'appeal.mandateIssued' ? 'mandate-issued' : 'dismissed');
+        if (e.type === 'appeal.dismissed') mootPendingOn(e.appealDocket);
         const order = appealOrder.get(e.appealDocket) ?? '';
         if (!standing(order)) break;
-        const undone = e.type === 'appeal.decided' ? e.disposition !== 'affirmed' : e.vacatur;
+        const undone =
+          e.type === 'appeal.mandateIssued'
+            ? disposition.get(e.appealDocket) !== 'affirmed'
+            : e.vacatur === true || e.vacatur === 'granted';
         if (undone) set('injunction', order, 'vacated');
         else if (get('injunction', order) === 'stayed') set('injunction', order, 'in-force');
         endStays(order);

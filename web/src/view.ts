@@ -128,6 +128,7 @@ const STATUS_TEXT: Record<ProhibitionEffect['status'], string> = {
   'not-yet-effective': 'not yet effective',
   'in-force': 'in force',
   'partly-enjoined': 'partly enjoined',
+  'awaiting-date': 'awaiting a new date',
   enjoined: 'enjoined',
   suspended: 'suspended by the agency',
   revoked: 'revoked',

@@ -11,6 +11,7 @@ const KIND_LABEL = {
   state: 'States (region.phase)',
   event: 'Event kinds',
   rule: 'Rules',
+  doctrine: 'Doctrines',
 } as const;
 
 /** `casesim explain [TOPIC]`: a state, event kind or rule in plain language, read from the machine. */
@@ -58,7 +59,9 @@ export const explainCommand: CommandModule = (program, io, setExit) => {
             }
             throw new CliError(result.message);
           }
-          io.out(opts.json ? json(result.topic) : topicText(result.topic));
+          // A state and the event kind of the same name (appeal.decided) are both explained.
+          if (opts.json) io.out(json(result.topics.length > 1 ? result.topics : result.topic));
+          else io.out(result.topics.map(topicText).join('\n\n'));
           return 0;
         },
       ),

@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../../events/schema.js';
+import { reliefScopeText } from '../../machine/effects.js';
 import { checkLog } from '../../replay/check.js';
 import { datedEffects, effectIntervals } from '../../replay/intervals.js';
 import { caseAt, caseZone } from '../../replay/query.js';
@@ -111,7 +112,7 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           const injunctions = Object.values(ctx.injunctions);
           if (injunctions.length > 0) io.out(pc.bold('\nInjunctions'));
           for (const i of injunctions) {
-            const scope = i.nationwide ? 'nationwide' : `protecting ${i.protects.join(', ')}`;
+            const scope = reliefScopeText(i);
             io.out(`  ${i.id}: ${i.relief} injunction of ${i.court}, ${scope}; ${i.status}`);
           }
           const pending = Object.values(ctx.motions).filter((m) => m.status === 'pending');
