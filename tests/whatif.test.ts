@@ -156,6 +156,10 @@ describe('the shipped scenarios', () => {
     expect(codeUse?.inForce.branch).toEqual([]);
     const awaiting = codeUse?.branch.find((i) => i.status === 'awaiting-date');
     expect(awaiting?.from).toBe(Date.parse('2021-03-22T00:00:00-07:00'));
+    // Both worlds end rescinded; the sentence says where they part, not that they end differently.
+    expect(codeUse?.sentence).toBe(
+      'code-use: never in force in either world, but it differs along the way: awaiting-date from 2021-03-22 in the branch; revoked from 2021-06-09 in the base',
+    );
     const ids = w.branchEvents.map((e) => e.id);
     for (const gone of ['appeal-abeyance', 'abeyance-status-report', 'doj-status-report', 'appeal-dismissed'])
       expect(ids).not.toContain(gone);

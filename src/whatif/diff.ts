@@ -204,10 +204,36 @@ function storyOf(p: ProhibitionIntervals | undefined, moment: Moment): string {
   return changes.map((i) => `${i.status} ${moment(i.from)}`).join(' → ');
 }
 
+/** Each status a prohibition passes through, with where it begins (runs of one status folded). */
+function statusChanges(p: ProhibitionIntervals | undefined) {
+  return p?.intervals.filter((i, k) => k === 0 || p.intervals[k - 1]?.status !== i.status) ?? [];
+}
+
 function lastStatus(p: ProhibitionIntervals | undefined, moment: Moment): string {
-  const changes = p?.intervals.filter((i, k) => k === 0 || p.intervals[k - 1]?.status !== i.status) ?? [];
-  const last = changes.at(-1);
+  const last = statusChanges(p).at(-1);
   return last ? `${last.status} from ${moment(last.from)}` : 'not in the record';
+}
+
+/**
+ * Where two worlds that end alike first part: "awaiting-date from 2021-03-22 in the branch; revoked from
+ * 2021-06-09 in the base" (the mandate left the prohibitions awaiting a new date, which the base never saw).
+ */
+function firstParting(
+  pa: ProhibitionIntervals | undefined,
+  pb: ProhibitionIntervals | undefined,
+  moment: Moment,
+) {
+  const ca = statusChanges(pa);
+  const cb = statusChanges(pb);
+  const say = (i?: { status: string; from: number }) =>
+    i ? `${i.status} from ${moment(i.from)}` : 'nothing further';
+  for (let k = 0; k < Math.max(ca.length, cb.length); k++) {
+    const x = ca[k];
+    const y = cb[k];
+    if (x?.status !== y?.status || x?.from !== y?.from)
+      return `${say(y)} in the branch; ${say(x)} in the base`;
+  }
+  return `${lastStatus(pb, moment)} in the branch; ${lastStatus(pa, moment)} in the base`;
 }
 
 function effectDiffs(base: readonly CaseEvent[], branch: readonly CaseEvent[], zone: string): EffectDiff[] {
@@ -230,9 +256,11 @@ function effectDiffs(base: readonly CaseEvent[], branch: readonly CaseEvent[], z
     const sentence =
       sa !== sb
         ? `${id}: in force ${sb} in the branch; ${sa} in the base`
-        : changed
-          ? `${same}, but it ends differently: ${lastStatus(pb, moment)} in the branch; ${lastStatus(pa, moment)} in the base`
-          : same;
+        : !changed
+          ? same
+          : lastStatus(pa, moment) !== lastStatus(pb, moment)
+            ? `${same}, but it ends differently: ${lastStatus(pb, moment)} in the branch; ${lastStatus(pa, moment)} in the base`
+            : `${same}, but it differs along the way: ${firstParting(pa, pb, moment)}`;
     return {
       prohibition: id,
       description: (pb ?? pa)?.description ?? id,
