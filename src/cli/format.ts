@@ -2,11 +2,13 @@
  * Rendering for terminals. Colours are decided by the `CliIO` a command writes to (a terminal that wants
  * them, never a pipe, a file or a test), so the same text reaches every reader.
  */
+
 import pc from 'picocolors';
 import { formatInstant } from '../events/instant.js';
 import type { Source } from '../events/schema.js';
 import type { ProhibitionEffect } from '../machine/effects.js';
 import { phasesOf } from '../machine/phases.js';
+import { ruleSentence } from '../machine/rules.js';
 import type { CaseSnapshot, Rejection } from '../replay/replay.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -63,7 +65,7 @@ export function effectLine(effect: ProhibitionEffect, c: Colors = PLAIN): string
 
 export function rejectionText(rejection: Rejection): string {
   const { rule } = rejection;
-  return `rejected by rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`;
+  return `rejected by ${ruleSentence(rule)}`;
 }
 
 /** The process-wide colours, for code that writes straight to the terminal; commands use `io.colors`. */

@@ -11,6 +11,7 @@
  * version is stored upcast to the current version, with the schema's defaults filled in, so every line a
  * writer adds is current (old lines are never rewritten: readers upcast them).
  */
+
 import {
   closeSync,
   existsSync,
@@ -31,6 +32,7 @@ import {
   validateEvent,
 } from '../events/parse.js';
 import type { CaseEvent } from '../events/schema.js';
+import { ruleSentence } from '../machine/rules.js';
 import { applyEvent } from '../replay/replay.js';
 import { ioCause, type StoreError, storeError } from './errors.js';
 import { lockLog, NotALogFile, openLog } from './lock.js';
@@ -322,12 +324,11 @@ function writeChecked(
   if (!applied.ok) {
     const { rule } = applied.rejection;
     return fail(
-      storeError(
-        'ILLEGAL_EVENT',
-        file,
-        `${event.type} is refused by rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`,
-        { line: newLine, eventId: event.id, rule },
-      ),
+      storeError('ILLEGAL_EVENT', file, `${event.type} is refused by ${ruleSentence(rule)}`, {
+        line: newLine,
+        eventId: event.id,
+        rule,
+      }),
     );
   }
 

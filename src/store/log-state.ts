@@ -3,6 +3,7 @@
  * and the version (the number of events). A process that read a log before re-reads only what was appended
  * since: the bytes it parsed and replayed are compared, not trusted, and any difference means a full read.
  */
+
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -12,6 +13,7 @@ import {
   type LogProblem,
   parseLogFrom,
 } from '../events/parse.js';
+import { ruleSentence } from '../machine/rules.js';
 import { type CaseSnapshot, initialSnapshot, replay } from '../replay/replay.js';
 
 export interface LogState {
@@ -69,7 +71,7 @@ export function illegalProblems(
       file,
       line: fresh[step.index]?.line ?? 0,
       eventId: step.event.id,
-      message: `${step.event.type} breaks rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`,
+      message: `${step.event.type} breaks ${ruleSentence(rule)}`,
       rule,
     });
   }

@@ -7,7 +7,7 @@
  */
 import { formatMoment, rangeOf, shortInstant } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
-import type { RuleMeta } from '../machine/rules.js';
+import { type RuleMeta, ruleSentence } from '../machine/rules.js';
 import {
   changeInstants,
   type EffectInterval,
@@ -289,7 +289,7 @@ export function runWhatIf(baseEvents: readonly CaseEvent[], scenario: Scenario):
       error: {
         editIndex: edit,
         editKind: scenario.edits[edit]?.kind ?? 'replace',
-        message: `the machine rejects ${event.id} (${event.type}) in the branch: it breaks rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`,
+        message: `the machine rejects ${event.id} (${event.type}) in the branch: it breaks ${ruleSentence(rule)}`,
       },
     };
   }
