@@ -100,8 +100,9 @@ export function stayHoldsAt(ctx: CaseContext, stay: StayRecord, t: number): bool
 
 /** Whether a stay held at epoch `at`, judged from when it was granted and ended. */
 function stayHeldAt(ctx: CaseContext, stay: StayRecord, at: number): boolean {
-  if (!stay.grantedAt || stay.grantedAt.end - 1 > at) return false;
-  if (stay.endedAt && stay.endedAt.end - 1 <= at) return false;
+  // The one counting rule (events/instant.ts): a ruling counts from the earliest moment its date allows.
+  if (!stay.grantedAt || stay.grantedAt.start > at) return false;
+  if (stay.endedAt && stay.endedAt.start <= at) return false;
   return stayHoldsAt(ctx, { ...stay, status: 'in-force' }, at);
 }
 
