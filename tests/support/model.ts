@@ -137,7 +137,6 @@ function injunctionAt(
   // A TRO lapses at the expiry its order sets, or at the last extension's (FRCP 65(b)(2)).
   const extended = ofType(events, 'injunction.extended').filter((x) => x.injunction === g.id);
   const expires = extended.at(-1)?.expires ?? entered.expires;
-  if (expires && begunBy(expires, t)) return 'ended';
   const after = events.slice(events.indexOf(g) + 1);
   // The end of its case ends it: a dismissal, or a final judgment (which supersedes preliminary relief).
   const caseEnd = after.findIndex(
@@ -151,7 +150,12 @@ function injunctionAt(
   );
   // Whichever came first ends it: a dissolved injunction cannot be vacated, nor a vacated one dissolved.
   const undoneAt = undoing ? after.indexOf(undoing) : -1;
-  if (undoneAt >= 0 && (caseEnd < 0 || undoneAt < caseEnd)) return 'undone';
+  const undoneFirst = undoneAt >= 0 && (caseEnd < 0 || undoneAt < caseEnd);
+  // A TRO that lapsed simply ended; one vacated before its lapse stays vacated (the lapse of an order that
+  // no longer binds changes nothing).
+  const undoneBeforeLapse = undoneFirst && expires && undoing && !begunBy(expires, rangeOf(undoing.at).start);
+  if (expires && begunBy(expires, t) && !undoneBeforeLapse) return 'ended';
+  if (undoneFirst) return 'undone';
   if (caseEnd >= 0) return 'ended';
   const stayMotions = new Set(
     ofType(events, 'stay.motionFiled')
