@@ -83,6 +83,15 @@ export interface ProhibitionEffect {
 
 const DAY = 86_400_000;
 
+/** The time to take an appeal, in days (FRAP 4(a)(1)(A)-(B)): 30, or 60 where the United States is a party. */
+export const TIME_TO_APPEAL_DAYS = { otherwise: 30, withUnitedStates: 60 } as const;
+
+/** The instant the time to appeal from an injunction runs out: a stay with no appeal lapses then. */
+export function appealTimeRunsOut(grantedAt: { readonly end: number }, unitedStatesIsParty: boolean): number {
+  const days = unitedStatesIsParty ? TIME_TO_APPEAL_DAYS.withUnitedStates : TIME_TO_APPEAL_DAYS.otherwise;
+  return grantedAt.end + days * DAY;
+}
+
 /**
  * Whether a stay pending appeal still holds at `t`. It lasts only while an appeal may be, or is, pending:
  * once an appeal from the injunction is noticed the stay ends with it (the machine records that); with no
@@ -94,8 +103,7 @@ export function stayHoldsAt(ctx: CaseContext, stay: StayRecord, t: number): bool
   const injunction = ctx.injunctions[stay.injunction];
   const suit = injunction ? ctx.suits[injunction.docket] : undefined;
   if (!injunction || !suit) return true;
-  const days = suit.unitedStatesIsParty ? 60 : 30;
-  return t < injunction.grantedAt.end + days * DAY;
+  return t < appealTimeRunsOut(injunction.grantedAt, suit.unitedStatesIsParty);
 }
 
 /** Whether a stay held at epoch `at`, judged from when it was granted and ended. */

@@ -5,7 +5,13 @@
  */
 import { countedAt, countedPrefix, countingMoments, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
-import { binds, type EffectStatus, legalEffects, type ProhibitionEffect } from '../machine/effects.js';
+import {
+  appealTimeRunsOut,
+  binds,
+  type EffectStatus,
+  legalEffects,
+  type ProhibitionEffect,
+} from '../machine/effects.js';
 import { knownBy } from './query.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from './replay.js';
 
@@ -53,19 +59,16 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
     // A TRO extended for good cause (FRCP 65(b)(2)) lapses at its new instant instead.
     if (e.type === 'injunction.extended') add(countedAt(e.expires), e.expires);
     // A stay pending appeal lapses when the time to appeal runs out with no appeal (effects.ts, stayHoldsAt).
+    // (Whether the United States is a party is not known here, so both times to appeal are marked.)
     if (e.type === 'injunction.granted')
-      for (const days of APPEAL_DAYS) {
-        const ms = rangeOf(e.at).end + days * DAY;
+      for (const usParty of [false, true]) {
+        const ms = appealTimeRunsOut(rangeOf(e.at), usParty);
         // A grant the record leaves open at its end has no lapse instant to mark.
         if (Number.isFinite(ms)) add(ms, minuteIn(ms, e.at.zone));
       }
   });
   return points;
 }
-
-const DAY = 86_400_000;
-/** The times to appeal (FRAP 4(a)(1)(A)-(B)): a stay with no appeal lapses at one of them. */
-const APPEAL_DAYS = [30, 60] as const;
 
 /** The minute `ms` falls in, as a local instant in `zone`. */
 function minuteIn(ms: number, zone: string): Instant {
