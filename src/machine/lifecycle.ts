@@ -62,11 +62,19 @@ export interface RulesParams {
   readonly rules: readonly RuleName[];
 }
 
+/**
+ * What the `rules` guard decides: every rule of the arrow holds for the event in the case as it stood. The
+ * charts are given this function as their guard implementation, and the compiled step (`replay/compiled.ts`)
+ * calls the same function, so neither reads the other's internals.
+ */
+export function rulesHold(params: RulesParams, envelope: Envelope): boolean {
+  return params.rules.every((name) => holds(name, envelope.world, envelope.event));
+}
+
 const charts = setup({
   types: { events: {} as Envelope },
   guards: {
-    [RULES_GUARD]: ({ event }: { event: Envelope }, params: RulesParams) =>
-      params.rules.every((name) => holds(name, event.world, event.event)),
+    [RULES_GUARD]: ({ event }: { event: Envelope }, params: RulesParams) => rulesHold(params, event),
   },
 });
 

@@ -1,15 +1,15 @@
 /**
  * The chart step replay uses: each lifecycle's arrows, read once from its public `definition`
- * (`arrowsOf`), in a table by state and event kind, with guards evaluated by the chart's own guard
- * implementation (`machine.implementations.guards`). It takes the first arrow, in XState's order, whose
+ * (`arrowsOf`), in a table by state and event kind, with each arrow's `rules` guard decided by `rulesHold`,
+ * the function the charts themselves are given as that guard. It takes the first arrow, in XState's order, whose
  * guard holds, as XState's `transition()` does for these charts, without building an actor per step. It
  * compiles only what these charts use (atomic and final states, one target per arrow, the named `rules`
  * guard, no actions, entry, exit, delays, invocations or eventless arrows) and throws at load otherwise:
  * there is no fallback. A property test holds it to `xstateStep` (XState itself) on real and generated logs.
  */
 import type { ChartStep } from '../machine/case.js';
-import type { Envelope, Lifecycle, LifecycleMachine, RulesParams } from '../machine/lifecycle.js';
-import { arrowsOf, RULES_GUARD } from '../machine/lifecycle.js';
+import type { Lifecycle, LifecycleMachine, RulesParams } from '../machine/lifecycle.js';
+import { arrowsOf, rulesHold } from '../machine/lifecycle.js';
 import { LIFECYCLES } from '../machine/lifecycles.js';
 
 interface CompiledArrow {
@@ -17,17 +17,12 @@ interface CompiledArrow {
   readonly params?: RulesParams;
 }
 
-type Guard = (args: { context: unknown; event: Envelope }, params: RulesParams) => boolean;
-
 interface Plan {
-  readonly guard: Guard;
   /** state → event kind → arrows in the order XState tries them. */
   readonly arrows: ReadonlyMap<string, ReadonlyMap<string, readonly CompiledArrow[]>>;
 }
 
 function compile(machine: LifecycleMachine): Plan {
-  const guard = (machine.implementations.guards as Record<string, unknown>)[RULES_GUARD];
-  if (typeof guard !== 'function') throw new Error(`${machine.id}: no '${RULES_GUARD}' guard implementation`);
   for (const [key, state] of Object.entries(machine.root.definition.states)) {
     const plain =
       (state.type === 'atomic' || state.type === 'final') &&
@@ -45,7 +40,7 @@ function compile(machine: LifecycleMachine): Plan {
     byEvent.set(a.event, list);
     list.push(a.rules.length > 0 ? { target: a.target, params: { rules: a.rules } } : { target: a.target });
   }
-  return { guard: guard as Guard, arrows };
+  return { arrows };
 }
 
 const PLANS = new Map<Lifecycle, Plan>(LIFECYCLES.map((l) => [l, compile(l.machine)]));
@@ -68,9 +63,8 @@ export const compiledStep: ChartStep = (lifecycle, from, envelope) => {
   steps += 1;
   const arrows = plan.arrows.get(from)?.get(envelope.type);
   if (!arrows) return undefined;
-  const args = { context: undefined, event: envelope };
   for (const arrow of arrows) {
-    if (!arrow.params || plan.guard(args, arrow.params)) return arrow.target;
+    if (!arrow.params || rulesHold(arrow.params, envelope)) return arrow.target;
   }
   return undefined;
 };
