@@ -237,15 +237,45 @@ export function zoneLabel(instant: InstantLike): string {
   return zoneAbbreviation(instant.zone, Number.isFinite(start) ? start : end - 1);
 }
 
+/** The wall-clock date and time of epoch `ms` in `zone`, each field as its two (or four) digits. */
+export interface WallClock {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+  readonly hour: string;
+  readonly minute: string;
+  readonly second: string;
+}
+
+/** What a clock on the wall in `zone` reads at epoch `ms` (one cached formatter per zone). */
+export function wallClockOf(ms: number, zone: string): WallClock {
+  const parts = formatterFor(zone).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** Epoch `ms` as the local part of an instant in `zone`: the day `2020-10-23`, or the minute `2020-10-23T09:30`. */
+export function localAt(ms: number, zone: string, precision: 'day' | 'minute' = 'day'): string {
+  const c = wallClockOf(ms, zone);
+  const day = `${c.year}-${c.month}-${c.day}`;
+  return precision === 'day' ? day : `${day}T${c.hour}:${c.minute}`;
+}
+
 /** `2020-10-23` for a day's edge (its first or last millisecond) in `zone`, else `2020-09-20 20:59 PDT`. */
 export function formatMoment(ms: number, zone: string): string {
   if (!Number.isFinite(ms)) return ms < 0 ? 'the open start of the record' : 'the open end of the record';
-  const parts = formatterFor(zone).formatToParts(new Date(ms));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${get('year')}-${get('month')}-${get('day')}`;
-  const time = `${get('hour')}:${get('minute')}:${get('second')}`;
+  const c = wallClockOf(ms, zone);
+  const date = `${c.year}-${c.month}-${c.day}`;
+  const time = `${c.hour}:${c.minute}:${c.second}`;
   if (time === '00:00:00' || (time === '23:59:59' && ms % 1000 === 999)) return date;
-  return `${date} ${get('hour')}:${get('minute')} ${zoneAbbreviation(zone, ms)}`;
+  return `${date} ${c.hour}:${c.minute} ${zoneAbbreviation(zone, ms)}`;
 }
 
 /** `2020-09-20 23:59 EDT`, `2020-09-19 (America/Los_Angeles)`: the instant as precise as the record is. */

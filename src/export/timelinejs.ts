@@ -14,7 +14,14 @@
  * - it makes a row per distinct `group` string: groups are the court or actor, one name each.
  */
 import { evidenceOf } from '../events/evidence.js';
-import { calendarPointOf, countingMoments, isPlain, latestOf, precisionOf } from '../events/instant.js';
+import {
+  calendarPointOf,
+  countingMoments,
+  isPlain,
+  latestOf,
+  precisionOf,
+  wallClockOf,
+} from '../events/instant.js';
 import type { CaseEvent, Instant, Source } from '../events/schema.js';
 import { type CaseContext, courtOf } from '../machine/context.js';
 import type { EffectStatus } from '../machine/effects.js';
@@ -127,14 +134,8 @@ export function timelineDate(instant: Instant): TimelineDate {
 
 /** Epoch ms as a calendar day in `zone`. */
 function dayIn(ms: number, zone: string): TimelineDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  const c = wallClockOf(ms, zone);
+  return { year: Number(c.year), month: Number(c.month), day: Number(c.day) };
 }
 
 export function sourceCredit(source: Source): string {

@@ -5,7 +5,7 @@
  * file offers it). The search is bounded by a number of decisions per path. Pure: the same log, odds,
  * bound and seed give the same answer.
  */
-import { countedBy, countingMoments, happenedBy, latestOf } from '../events/instant.js';
+import { countedBy, countingMoments, happenedBy, latestOf, localAt } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import { addDays, nextEvents } from '../generate/next.js';
 import { binds, legalEffects } from '../machine/effects.js';
@@ -70,13 +70,7 @@ export interface BranchPoint {
 
 /** The local day (in `zone`) of epoch `ms`, as a day-precision instant. */
 export function dayOf(ms: number, zone: string): Instant {
-  const local = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
-  return { local, zone };
+  return { local: localAt(ms, zone), zone };
 }
 
 /** Where a search starts: the state after `prefix`, on the day its last event ends (or `fromMs`). */

@@ -3,7 +3,7 @@
  * the log, when was it not yet effective, in force, enjoined, stayed, revoked. Computed by asking the
  * machine's legal-effect view at every instant where something could change, and nowhere else.
  */
-import { countedAt, countedPrefix, countingMoments, rangeOf } from '../events/instant.js';
+import { countedAt, countedPrefix, countingMoments, localAt, rangeOf } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
 import {
   appealTimeRunsOut,
@@ -64,26 +64,10 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
       for (const usParty of [false, true]) {
         const ms = appealTimeRunsOut(rangeOf(e.at), usParty);
         // A grant the record leaves open at its end has no lapse instant to mark.
-        if (Number.isFinite(ms)) add(ms, minuteIn(ms, e.at.zone));
+        if (Number.isFinite(ms)) add(ms, { local: localAt(ms, e.at.zone, 'minute'), zone: e.at.zone });
       }
   });
   return points;
-}
-
-/** The minute `ms` falls in, as a local instant in `zone`. */
-function minuteIn(ms: number, zone: string): Instant {
-  const local = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(new Date(ms))
-    .replace(' ', 'T');
-  return { local, zone };
 }
 
 /** The statuses of every prohibition from the first time the record names it. */

@@ -1,5 +1,5 @@
 /** Dates for people, as precise as the record: "Sat 19 Sep 2020", "Sep 2020", "20 Sep 2020, 23:59 EDT". */
-import { isPlain, precisionOf, zoneLabel } from '../../src/events/instant.js';
+import { isPlain, localAt, precisionOf, zoneLabel } from '../../src/events/instant.js';
 import type { Instant } from '../../src/events/schema.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -24,12 +24,5 @@ export function formatDate(instant: Instant): string {
 export function isoDay(ms: number, zone: string): string {
   // An event the record dates only "no later than" its first day counts from an open start: no day to show.
   if (!Number.isFinite(ms)) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localAt(ms, zone);
 }
