@@ -3,8 +3,10 @@
  * its objects: the `state` line of the CLI, the page's phase chips, outcome endings. It decides nothing;
  * the lifecycle charts (lifecycles.ts) do. `LIFECYCLE` says, for people, how each summary can move.
  */
-import type { EventType } from '../events/schema.js';
+import { EVENT_TYPES, type EventType } from '../events/schema.js';
 import { type CaseContext, injunctionStands } from './context.js';
+import type { LifecycleId } from './lifecycles.js';
+import { PRIMARY } from './route.js';
 
 export const REGION_PHASES = {
   executive: ['noOrder', 'orderInForce', 'orderRevoked'],
@@ -17,41 +19,28 @@ export type Region = keyof typeof REGION_PHASES;
 export type PhaseOf<R extends Region> = (typeof REGION_PHASES)[R][number];
 export type Phases = { [R in Region]: PhaseOf<R> };
 
-/** Which region of the summary each event kind concerns; notes and positions belong to the case as a whole. */
-export const REGION_OF: { readonly [T in EventType]: Region | 'case' } = {
-  'order.signed': 'executive',
-  'order.revoked': 'executive',
-  'identification.announced': 'executive',
-  'identification.datesChanged': 'executive',
-  'identification.withdrawn': 'executive',
-  'identification.rescinded': 'executive',
-  'identification.suspended': 'executive',
-  'identification.enforcementResumed': 'executive',
-  'government.position': 'executive',
-  'complaint.filed': 'suit',
-  'complaint.amended': 'suit',
-  'case.proceedingsStayed': 'suit',
-  'case.proceedingsResumed': 'suit',
-  'case.dismissed': 'suit',
-  'case.judgment': 'suit',
-  'injunction.motionFiled': 'relief',
-  'injunction.granted': 'relief',
-  'injunction.denied': 'relief',
-  'injunction.extended': 'relief',
-  'motion.withdrawn': 'relief',
-  'stay.motionFiled': 'relief',
-  'stay.granted': 'relief',
-  'stay.denied': 'relief',
-  'appeal.noticed': 'appeal',
-  'appeal.heldInAbeyance': 'appeal',
-  'appeal.abeyanceLifted': 'appeal',
-  'appeal.decided': 'appeal',
-  'appeal.mandateIssued': 'appeal',
-  'appeal.rehearingSought': 'appeal',
-  'appeal.rehearingDenied': 'appeal',
-  'appeal.dismissed': 'appeal',
-  'context.note': 'case',
+/** The region of the summary each kind of legal object belongs to. */
+const REGION_OF_LIFECYCLE: { readonly [L in LifecycleId]: Region } = {
+  order: 'executive',
+  identification: 'executive',
+  prohibition: 'executive',
+  'district-case': 'suit',
+  motion: 'relief',
+  injunction: 'relief',
+  stay: 'relief',
+  appeal: 'appeal',
 };
+
+/**
+ * Which region of the summary each event kind concerns: the region of its primary object (route.ts), so
+ * the summary cannot drift from the charts; notes and positions, which step no chart, belong to the case.
+ */
+export const REGION_OF: { readonly [T in EventType]: Region | 'case' } = Object.fromEntries(
+  EVENT_TYPES.map((type) => {
+    const primary = PRIMARY[type];
+    return [type, primary === undefined ? 'case' : REGION_OF_LIFECYCLE[primary]];
+  }),
+) as { [T in EventType]: Region | 'case' };
 
 export const REGION_DESCRIPTIONS: { readonly [R in Region]: string } = {
   executive:
