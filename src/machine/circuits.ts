@@ -19,8 +19,11 @@ export interface CircuitLaw {
   readonly slidingScale: SlidingScale;
   /** The circuit's own rules that bear on preliminary-injunction appeals and stays. */
   readonly localRules: readonly string[];
-  /** The test the circuit applies to a stay pending appeal, when it has its own statement of Nken. */
-  readonly stayTest?: string;
+  /**
+   * The test the circuit applies to a stay pending appeal, when it has its own statement of Nken (the
+   * Ninth's two branches, Leiva-Perez); absent, the machine applies Nken as written.
+   */
+  readonly stayTest?: { readonly form: 'leiva-perez'; readonly authority: string };
 }
 
 const NOT_DECIDED: SlidingScale = {
@@ -112,7 +115,10 @@ export const CIRCUIT_LAW: { readonly [C in Circuit]: CircuitLaw } = {
       '9th Cir. R. 3-3 (preliminary-injunction appeals are expedited)',
       '9th Cir. R. 27-3 (emergency motions, including stays pending appeal)',
     ],
-    stayTest: 'Leiva-Perez v. Holder, 640 F.3d 962, 964-70 (9th Cir. 2011)',
+    stayTest: {
+      form: 'leiva-perez',
+      authority: 'Leiva-Perez v. Holder, 640 F.3d 962, 964-70 (9th Cir. 2011)',
+    },
   },
   '10th': {
     name: 'Tenth Circuit',

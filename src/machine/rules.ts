@@ -554,7 +554,8 @@ export const RULES = {
       if (!motion) return false;
       const suit = suitOf(ctx, motion.docket);
       const merged = governmentOpposes(ctx, motion.docket, motion.movant);
-      return stayTestMet(e.findings, suit?.circuit === '9th', merged);
+      const leivaPerez = suit?.circuit ? CIRCUIT_LAW[suit.circuit].stayTest?.form === 'leiva-perez' : false;
+      return stayTestMet(e.findings, leivaPerez, merged);
     },
   ),
   appealDecided: rule<'appeal.mandateIssued'>(
