@@ -16,7 +16,13 @@ import {
 } from '../replay/intervals.js';
 import { caseZone } from '../replay/query.js';
 import { type CaseSnapshot, replay } from '../replay/replay.js';
-import { type AppliedEdit, applyScenario, type Scenario, type ScenarioError } from './scenario.js';
+import {
+  type AppliedEdit,
+  applyScenario,
+  type Branch,
+  type Scenario,
+  type ScenarioError,
+} from './scenario.js';
 
 export type CellStatus = 'accepted' | 'rejected' | 'dropped' | 'not-reached';
 
@@ -274,16 +280,18 @@ function effectDiffs(base: readonly CaseEvent[], branch: readonly CaseEvent[], z
   });
 }
 
-/** Applies the scenario, replays both worlds and compares them. */
-export function runWhatIf(baseEvents: readonly CaseEvent[], scenario: Scenario): WhatIfResult {
+type BranchRun =
+  | { readonly ok: true; readonly branch: Branch; readonly world: World }
+  | { readonly ok: false; readonly error: ScenarioError };
+
+/** Applies the scenario and replays the branch alone: what `state --scenario` needs, without the diff. */
+function runBranch(baseEvents: readonly CaseEvent[], scenario: Scenario): BranchRun {
   const applied = applyScenario(baseEvents, scenario);
   if (!applied.ok) return { ok: false, error: applied.error };
   const { branch } = applied;
-
-  const baseRun = replayWorld(baseEvents, {}, 'keep');
-  const branchRun = replayWorld(branch.events, branch.authoredBy, scenario.onIllegal);
-  if (branchRun.failed) {
-    const { event, rule, edit } = branchRun.failed;
+  const run = replayWorld(branch.events, branch.authoredBy, scenario.onIllegal);
+  if (run.failed) {
+    const { event, rule, edit } = run.failed;
     return {
       ok: false,
       error: {
@@ -293,8 +301,27 @@ export function runWhatIf(baseEvents: readonly CaseEvent[], scenario: Scenario):
       },
     };
   }
-  const baseWorld = baseRun.world as World;
-  const branchWorld = branchRun.world as World;
+  return { ok: true, branch, world: run.world as World };
+}
+
+/** The events of the branch a scenario builds, exactly as `runWhatIf` replays it (illegal base events dropped or cut). */
+export function branchEventsOf(
+  baseEvents: readonly CaseEvent[],
+  scenario: Scenario,
+):
+  | { readonly ok: true; readonly events: readonly CaseEvent[] }
+  | { readonly ok: false; readonly error: ScenarioError } {
+  const run = runBranch(baseEvents, scenario);
+  return run.ok ? { ok: true, events: run.world.kept } : run;
+}
+
+/** Applies the scenario, replays both worlds and compares them. */
+export function runWhatIf(baseEvents: readonly CaseEvent[], scenario: Scenario): WhatIfResult {
+  const run = runBranch(baseEvents, scenario);
+  if (!run.ok) return run;
+  const { branch } = run;
+  const baseWorld = replayWorld(baseEvents, {}, 'keep').world as World;
+  const branchWorld = run.world;
   const divergence = firstDivergence(baseWorld, branchWorld);
   // Rows start where the logs part: the accepted prefix both share is left out.
   const start = divergence?.index ?? baseWorld.kept.length;

@@ -3,7 +3,7 @@ import { reliefScopeText } from '../../machine/effects.js';
 import { checkLog } from '../../replay/check.js';
 import { datedEffects, effectIntervals } from '../../replay/intervals.js';
 import { caseAt, caseZone } from '../../replay/query.js';
-import { runWhatIf } from '../../whatif/diff.js';
+import { branchEventsOf } from '../../whatif/diff.js';
 import { formatScenarioError } from '../../whatif/scenario.js';
 import { effectLine, rejectionText } from '../format.js';
 import { loadLog, refuseProblems } from '../io.js';
@@ -30,12 +30,12 @@ function record(logPath: string | undefined): { file: string; events: CaseEvent[
 /** The events of a what-if branch, exactly as `casesim whatif` replays it (illegal base events dropped or cut). */
 function branch(path: string): { file: string; events: CaseEvent[] } {
   const { scenario, basePath, base } = loadScenario(path);
-  const result = runWhatIf(
+  const result = branchEventsOf(
     base.events.map((l) => l.event),
     scenario,
   );
   if (!result.ok) throw new CliError(`${path}: ${formatScenarioError(result.error)}`, 1, { file: path });
-  return { file: basePath, events: [...result.whatIf.branchEvents] };
+  return { file: basePath, events: [...result.events] };
 }
 
 /**
