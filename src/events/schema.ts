@@ -340,15 +340,33 @@ export const ComplaintFiled = kind(
   'A complaint is filed, opening a case on a district-court docket.',
 );
 export const ComplaintAmended = kind('complaint.amended', { docket: Id }, 'A complaint is amended.');
+/** The preliminary relief a motion asks for: a temporary restraining order, or a preliminary injunction. */
+export const Relief = z.enum(['tro', 'preliminary']);
+export type Relief = z.infer<typeof Relief>;
+
+/**
+ * The part of a motion a ruling decides, beyond the prohibitions it grants or denies: which relief (for a
+ * motion seeking a TRO and a PI together), and the prohibitions the court defers to a later ruling (FRCP 65:
+ * a court may rule on part of a motion, as on a TRO, and set the rest for hearing).
+ */
+const RulingPart = {
+  /** Which relief the ruling decides; needed only when the motion still seeks both. */
+  relief: Relief.optional(),
+  /** Prohibitions the court reserves for a later ruling: the motion stays pending as to them. */
+  deferred: z.array(Id).min(1).optional(),
+};
+
 export const InjunctionMotionFiled = kind(
   'injunction.motionFiled',
   {
     docket: Id,
-    relief: z.enum(['tro', 'preliminary']),
+    relief: Relief,
+    /** The other relief the same motion asks for (a motion for a TRO and a preliminary injunction), ruled on later. */
+    alsoSeeks: Relief.optional(),
     movant: z.string().min(1),
     prohibitions: z.array(Id).optional(),
   },
-  'A party moves for a temporary restraining order or a preliminary injunction.',
+  'A party moves for a temporary restraining order or a preliminary injunction, or for both in one motion.',
 );
 /**
  * A court's finding that a case or appeal is moot, with its reason: mootness is the court's judgment on the
@@ -401,13 +419,23 @@ export const InjunctionGranted = kind(
     adversaryHearing: z.boolean().optional(),
     /** FRCP 65(b)(2): a TRO expires on its own, within 14 days unless extended. */
     expires: Instant.optional(),
+    ...RulingPart,
+    /** Prohibitions the motion sought that the court denies in this ruling (also those it neither grants nor defers). */
+    denied: z.array(Id).min(1).optional(),
   },
-  'A court grants a TRO or preliminary injunction, in full or in part.',
+  'A court grants a TRO or preliminary injunction, in full or in part: as to the prohibitions in its scope, denying or deferring the rest.',
 );
 export const InjunctionDenied = kind(
   'injunction.denied',
-  { motion: Id, alsoDecides: AlsoDecides, findings: InjunctionFindings.optional() },
-  'A court denies a motion for a TRO or preliminary injunction.',
+  {
+    motion: Id,
+    alsoDecides: AlsoDecides,
+    findings: InjunctionFindings.optional(),
+    ...RulingPart,
+    /** The prohibitions denied; every one still pending that is not deferred, when absent. */
+    prohibitions: z.array(Id).min(1).optional(),
+  },
+  'A court denies a motion for a TRO or preliminary injunction, in full or as to some prohibitions, deferring the rest.',
 );
 export const InjunctionExtended = kind(
   'injunction.extended',

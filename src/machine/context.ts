@@ -12,6 +12,7 @@ import type {
   InjunctionFindings,
   Instant,
   MootnessFinding,
+  Relief,
   StayFindings,
 } from '../events/schema.js';
 import { circuitOfCourt } from './circuits.js';
@@ -21,7 +22,7 @@ export type OrderState = 'in-force' | 'revoked';
 export type IdentificationState = 'announced' | 'withdrawn' | 'rescinded';
 export type ProhibitionState = 'scheduled' | 'suspended' | 'withdrawn' | 'rescinded' | 'order-revoked';
 export type DistrictCaseState = 'open' | 'proceedings-stayed' | 'dismissed' | 'judgment';
-export type MotionState = 'pending' | 'granted' | 'denied' | 'withdrawn' | 'moot';
+export type MotionState = 'pending' | 'partly-decided' | 'granted' | 'denied' | 'withdrawn' | 'moot';
 export type InjunctionState = 'in-force' | 'stayed' | 'dissolved' | 'vacated' | 'superseded';
 export type StayState = 'in-force' | 'ended';
 export type AppealState =
@@ -116,12 +117,43 @@ export type Vacatur = 'granted' | 'refused' | 'unknown';
 /** Who benefits from an injunction: the scope of equitable relief, apart from who is bound by it. */
 export type Beneficiaries = 'everyone' | 'named-parties' | 'transactions-serving-named-parties';
 
+/**
+ * A part of an injunction motion not yet decided: one relief it seeks, as to the prohibitions a partial
+ * ruling deferred (as to all it seeks, when `prohibitions` is absent).
+ */
+export interface OpenPart {
+  relief: Relief;
+  prohibitions?: string[];
+}
+
+/** One ruling on an injunction motion: which relief, what it granted, denied and deferred. */
+export interface MotionRuling {
+  by: string;
+  at: EpochRange;
+  relief: Relief;
+  outcome: 'granted' | 'denied';
+  /** The prohibitions granted (a grant) or denied (a denial), as the ruling names them. */
+  prohibitions?: string[];
+  /** The prohibitions a grant names as denied. */
+  denied?: string[];
+  deferred?: string[];
+}
+
 export interface MotionRecord {
   id: string;
   kind: 'injunction' | 'stay';
   docket: string;
   movant: string;
-  relief?: 'tro' | 'preliminary';
+  /** The relief sought; for a motion seeking a TRO and a preliminary injunction, the one it asks for first. */
+  relief?: Relief;
+  /** Every relief the motion seeks, where it seeks more than one. */
+  seeks?: Relief[];
+  /** The prohibitions the motion names, where it names them. */
+  prohibitions?: string[];
+  /** Once a ruling decided part of it: the parts still undecided (empty when none is). */
+  open?: OpenPart[];
+  /** Its rulings, oldest first (a motion decided in part is ruled on more than once). */
+  rulings?: MotionRuling[];
   /** For a stay motion: the injunction it asks to stay. */
   injunction?: string;
   ground?: string;
@@ -238,6 +270,32 @@ export function courtOf(ctx: CaseContext, docket: string): string | undefined {
   return ctx.suits[docket]?.court ?? ctx.appeals[docket]?.court;
 }
 
+/** Every relief an injunction motion seeks. */
+export function reliefSought(motion: MotionRecord): Relief[] {
+  return motion.seeks ?? (motion.relief ? [motion.relief] : []);
+}
+
+/** The parts of an injunction motion still awaiting a ruling: all it seeks until a ruling decides part of it. */
+export function openParts(motion: MotionRecord): readonly OpenPart[] {
+  if (motion.open) return motion.open;
+  return motion.status === 'pending' ? reliefSought(motion).map((relief) => ({ relief })) : [];
+}
+
+/**
+ * The open part a ruling decides: the relief it names, or the motion's only open part. Undefined when the
+ * ruling names a relief not pending, or names none while both are.
+ */
+export function partRuledOn(motion: MotionRecord, relief: Relief | undefined): OpenPart | undefined {
+  const open = openParts(motion);
+  if (relief !== undefined) return open.find((p) => p.relief === relief);
+  return open.length === 1 ? open[0] : undefined;
+}
+
+/** Whether a motion awaits a ruling, in whole or as to a deferred part. */
+export function awaitsRuling(motion: MotionRecord | undefined): boolean {
+  return motion?.status === 'pending' || motion?.status === 'partly-decided';
+}
+
 export type Collection =
   | 'orders'
   | 'identifications'
@@ -307,6 +365,37 @@ class Draft {
     this.put(key, id, copy);
     return copy;
   }
+}
+
+/** A ruling on an injunction motion, as far as it decides parts of the motion. */
+type InjunctionRuling = EventOf<'injunction.granted' | 'injunction.denied'>;
+
+/**
+ * What a ruling leaves of a motion: the relief it decides, and the parts still open after it (the
+ * prohibitions it defers, and any other relief the motion still seeks).
+ */
+export function afterRuling(
+  motion: MotionRecord,
+  e: InjunctionRuling,
+): { readonly relief: Relief; readonly open: OpenPart[] } {
+  const relief = partRuledOn(motion, e.relief)?.relief ?? e.relief ?? motion.relief ?? 'preliminary';
+  const others = openParts(motion).filter((p) => p.relief !== relief);
+  return { relief, open: [...others, ...(e.deferred ? [{ relief, prohibitions: e.deferred }] : [])] };
+}
+
+/** Records an injunction ruling on its motion (`motion` already copied for this event); returns its relief. */
+function ruleInPart(motion: MotionRecord, e: InjunctionRuling): Relief {
+  const { relief, open } = afterRuling(motion, e);
+  const granted = e.type === 'injunction.granted';
+  const decided = granted ? e.scope.prohibitions : e.prohibitions;
+  const ruling: MotionRuling = { by: e.id, at: rangeOf(e.at), relief, outcome: granted ? 'granted' : 'denied' };
+  if (decided) ruling.prohibitions = decided;
+  if (granted && e.denied) ruling.denied = e.denied;
+  if (e.deferred) ruling.deferred = e.deferred;
+  motion.rulings = [...(motion.rulings ?? []), ruling];
+  if (open.length > 0) motion.open = open;
+  else delete motion.open;
+  return relief;
 }
 
 function rule(d: Draft, motionId: string, event: CaseEvent, findings?: unknown): MotionRecord | undefined {
@@ -416,7 +505,8 @@ const evolvers: Evolvers = {
       kind: 'injunction',
       docket: e.docket,
       movant: e.movant,
-      relief: e.relief,
+      ...motionRelief(e),
+      ...(e.prohibitions ? { prohibitions: e.prohibitions } : {}),
       status: d.stateOf('motions', e.id),
     });
   },
@@ -424,12 +514,13 @@ const evolvers: Evolvers = {
     for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
     const motion = rule(d, e.motion, e, e.findings);
     if (!motion) return;
+    const relief = ruleInPart(motion, e);
     const injunction: InjunctionRecord = {
       id: e.id,
       motion: e.motion,
       docket: motion.docket,
       court: courtOf(d.ctx, motion.docket) ?? motion.docket,
-      relief: motion.relief ?? 'preliminary',
+      relief,
       prohibitions: e.scope.prohibitions,
       defendants: e.scope.defendants,
       nationwide: e.scope.nationwide,
@@ -448,7 +539,8 @@ const evolvers: Evolvers = {
   },
   'injunction.denied': (d, e) => {
     for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
-    rule(d, e.motion, e, e.findings);
+    const motion = rule(d, e.motion, e, e.findings);
+    if (motion) ruleInPart(motion, e);
   },
   'injunction.extended': (d, e) => {
     const injunction = d.edit('injunctions', e.injunction);
@@ -565,6 +657,13 @@ const evolvers: Evolvers = {
   },
   'context.note': nothing,
 };
+
+/** The relief a motion seeks, as its record keeps it: `relief`, and `seeks` where it seeks both. */
+function motionRelief(e: EventOf<'injunction.motionFiled'>): Pick<MotionRecord, 'relief' | 'seeks'> {
+  return e.alsoSeeks && e.alsoSeeks !== e.relief
+    ? { relief: e.relief, seeks: [e.relief, e.alsoSeeks] }
+    : { relief: e.relief };
+}
 
 /** The recorded vacatur: true and false as written in older logs, absent when the record does not say. */
 export function vacaturOf(recorded: EventOf<'appeal.dismissed'>['vacatur']): Vacatur {

@@ -146,6 +146,45 @@ const mooted = {
   'appeal.dismissed': { to: 'moot', description: 'when the appeal it was filed in ends, it is moot' },
 } as const;
 
+/** What every grant of a TRO or preliminary injunction must satisfy, in the order the rules are checked. */
+const GRANT_RULES = [
+  'injunctionMotionPending',
+  'rulingOnUndecidedPart',
+  'scopeNamesKnownProhibitions',
+  'magistrateJudgeHasConsent',
+  'partyScopeNamesProtectedParties',
+  'injunctionBindsSomeone',
+  'preliminaryInjunctionOnNotice',
+  'findingsMeetTheTest',
+  'troExpiresWithin14Days',
+  'securityAsRule65cAllows',
+] as const;
+
+const DENIAL_RULES = ['injunctionMotionPending', 'rulingOnUndecidedPart', 'magistrateJudgeHasConsent'] as const;
+
+const DEFERS = 'the court rules on part and defers the rest (FRCP 65): the motion stays pending as to it';
+
+/**
+ * A ruling on an injunction motion: one that defers nothing decides the motion, which was granted if any
+ * ruling on it granted relief; one that defers part of it (some prohibitions, or the PI of a motion seeking
+ * a TRO and a PI) leaves it partly decided.
+ */
+const injunctionRulings = {
+  'injunction.granted': [
+    { to: 'granted', rules: [...GRANT_RULES, 'rulingDecidesTheRest'] },
+    { to: 'partly-decided', rules: GRANT_RULES, description: DEFERS },
+  ],
+  'injunction.denied': [
+    {
+      to: 'granted',
+      rules: [...DENIAL_RULES, 'rulingDecidesTheRest', 'motionGrantedInPart'],
+      description: 'the rest denied, after an earlier ruling granted part',
+    },
+    { to: 'denied', rules: [...DENIAL_RULES, 'rulingDecidesTheRest'] },
+    { to: 'partly-decided', rules: DENIAL_RULES, description: DEFERS },
+  ],
+} as const;
+
 const MOTION = lifecycle({
   id: 'motion',
   title: 'Motion (TRO, preliminary injunction, stay pending appeal)',
@@ -153,7 +192,10 @@ const MOTION = lifecycle({
     'A motion for a temporary restraining order, a preliminary injunction, or a stay of an injunction pending appeal, until it is ruled on, withdrawn or mooted.',
   collection: 'motions',
   created: {
-    'injunction.motionFiled': { to: 'pending', rules: ['suitOpen', 'motionTargetsKnownProhibitions'] },
+    'injunction.motionFiled': {
+      to: 'pending',
+      rules: ['suitOpen', 'motionTargetsKnownProhibitions', 'reliefSoughtOnce'],
+    },
     'stay.motionFiled': {
       to: 'pending',
       rules: ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
@@ -163,24 +205,8 @@ const MOTION = lifecycle({
     pending: {
       description: 'The motion awaits the court’s ruling.',
       on: {
-        'injunction.granted': {
-          to: 'granted',
-          rules: [
-            'injunctionMotionPending',
-            'scopeNamesKnownProhibitions',
-            'magistrateJudgeHasConsent',
-            'partyScopeNamesProtectedParties',
-            'injunctionBindsSomeone',
-            'preliminaryInjunctionOnNotice',
-            'findingsMeetTheTest',
-            'troExpiresWithin14Days',
-            'securityAsRule65cAllows',
-          ],
-        },
-        'injunction.denied': {
-          to: 'denied',
-          rules: ['injunctionMotionPending', 'magistrateJudgeHasConsent'],
-        },
+        'injunction.granted': injunctionRulings['injunction.granted'],
+        'injunction.denied': injunctionRulings['injunction.denied'].slice(1),
         'stay.granted': {
           to: 'granted',
           rules: [
@@ -192,6 +218,22 @@ const MOTION = lifecycle({
         },
         'stay.denied': { to: 'denied', rules: ['stayMotionPending'] },
         'motion.withdrawn': { to: 'withdrawn', rules: ['motionPending'] },
+        ...mooted,
+      },
+    },
+    'partly-decided': {
+      description:
+        'The court has ruled on part of the motion (granted or denied as to some prohibitions, or ruled on the TRO of a motion for a TRO and a PI) and deferred the rest: it is still pending as to the deferred part.',
+      on: {
+        ...injunctionRulings,
+        'motion.withdrawn': [
+          {
+            to: 'granted',
+            rules: ['motionPending', 'motionGrantedInPart'],
+            description: 'the deferred part withdrawn, after part was granted',
+          },
+          { to: 'denied', rules: ['motionPending'], description: 'the deferred part withdrawn' },
+        ],
         ...mooted,
       },
     },

@@ -4,7 +4,7 @@
  * the lifecycle charts (lifecycles.ts) do. `LIFECYCLE` says, for people, how each summary can move.
  */
 import { EVENT_TYPES, type EventType } from '../events/schema.js';
-import { type CaseContext, injunctionStands } from './context.js';
+import { awaitsRuling, type CaseContext, injunctionStands } from './context.js';
 import type { LifecycleId } from './lifecycles.js';
 import { PRIMARY } from './route.js';
 
@@ -143,7 +143,7 @@ function reliefPhase(ctx: CaseContext): PhaseOf<'relief'> {
   const inForce = injunctions.filter(injunctionStands);
   if (inForce.length > 0) return inForce.every((i) => fullyStayed(ctx, i.id)) ? 'stayed' : 'enjoined';
   const motions = Object.values(ctx.motions).filter((m) => m.kind === 'injunction');
-  if (motions.some((m) => m.status === 'pending')) return 'requested';
+  if (motions.some(awaitsRuling)) return 'requested';
   if (injunctions.length > 0) return 'dissolved';
   if (motions.some((m) => m.status === 'denied')) return 'denied';
   return 'none';

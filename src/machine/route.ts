@@ -5,7 +5,7 @@
  * addressed; what happens to each object, and whether the event is legal, its chart decides.
  */
 import type { CaseEvent, EventOf } from '../events/schema.js';
-import type { CaseContext } from './context.js';
+import { awaitsRuling, type CaseContext } from './context.js';
 import type { LifecycleId } from './lifecycles.js';
 
 export interface Addressee {
@@ -28,7 +28,7 @@ function prohibitionsOf(world: CaseContext, identification: string, named?: read
 
 function pendingMotionsOn(world: CaseContext, docket: string): Addressee[] {
   return Object.values(world.motions)
-    .filter((m) => m.docket === docket && m.status === 'pending')
+    .filter((m) => m.docket === docket && awaitsRuling(m))
     .map((m) => to('motion', m.id));
 }
 

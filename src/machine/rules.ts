@@ -7,11 +7,14 @@ import { type EpochRange, rangeOf } from '../events/instant.js';
 import type { CaseEvent, EventOf, EventType } from '../events/schema.js';
 import { CIRCUIT_LAW } from './circuits.js';
 import {
+  afterRuling,
+  awaitsRuling,
   type CaseContext,
   forumOf,
   type InjunctionRecord,
   injunctionInForceAt,
   isPresident,
+  partRuledOn,
   type ProhibitionState,
   type SuitRecord,
   vacaturOf,
@@ -83,6 +86,11 @@ function enteredOrder(ctx: CaseContext, eventId: string): { docket: string; at: 
   if (injunction) return { docket: injunction.docket, at: injunction.grantedAt };
   const denial = Object.values(ctx.motions).find((m) => m.ruledBy === eventId && m.ruledAt);
   if (denial?.ruledAt) return { docket: denial.docket, at: denial.ruledAt };
+  // A ruling on part of a motion, since ruled on again.
+  for (const m of Object.values(ctx.motions)) {
+    const ruling = m.rulings?.find((r) => r.by === eventId);
+    if (ruling) return { docket: m.docket, at: ruling.at };
+  }
   const dismissed = Object.values(ctx.suits).find((s) => s.endedBy === eventId && s.endedAt);
   return dismissed?.endedAt ? { docket: dismissed.docket, at: dismissed.endedAt } : undefined;
 }
@@ -194,6 +202,37 @@ function stayTestMet(f: EventOf<'stay.granted'>['findings'], leivaPerez: boolean
   return f.merits === 'strong-showing' && !(f.harmToOthers === 'substantial' && against);
 }
 
+type InjunctionRuling = EventOf<'injunction.granted' | 'injunction.denied'>;
+
+/** The relief a ruling decides: the one it names, or the one its motion still seeks. */
+function reliefRuledOn(ctx: CaseContext, e: InjunctionRuling) {
+  const motion = ctx.motions[e.motion];
+  return motion ? afterRuling(motion, e).relief : e.relief;
+}
+
+/**
+ * Whether a ruling decides only what is still undecided on its motion, and says what it decides: the relief
+ * it names is still sought (a motion seeking both needs it named); what it grants, denies and defers are
+ * told apart; after a partial ruling, only the deferred prohibitions are left to rule on; and it decides
+ * something rather than deferring all.
+ */
+function decidesAnUndecidedPart(ctx: CaseContext, e: InjunctionRuling): boolean {
+  const motion = ctx.motions[e.motion];
+  const part = motion ? partRuledOn(motion, e.relief) : undefined;
+  if (!motion || !part) return false;
+  const decided = e.type === 'injunction.granted' ? e.scope.prohibitions : (e.prohibitions ?? []);
+  const denied = e.type === 'injunction.granted' ? (e.denied ?? []) : [];
+  const deferred = e.deferred ?? [];
+  const named = [...decided, ...denied, ...deferred];
+  if (new Set(named).size !== named.length) return false;
+  const pending = part.prohibitions ?? motion.prohibitions;
+  if (part.prohibitions !== undefined && !decided.every((p) => part.prohibitions?.includes(p))) return false;
+  const deferrable = pending ?? Object.keys(ctx.prohibitions);
+  if (![...denied, ...deferred].every((p) => deferrable.includes(p))) return false;
+  // A denial that names nothing denies all still pending but what it defers: that must leave something.
+  return decided.length > 0 || pending === undefined || pending.some((p) => !deferred.includes(p));
+}
+
 export const RULES = {
   orderIsNew: rule<'order.signed'>(
     'orderIsNew',
@@ -281,6 +320,13 @@ export const RULES = {
     'FRCP 7(b)(1)(B)-(C)',
     (ctx, e) => (e.prohibitions ?? []).every((p) => ctx.prohibitions[p] !== undefined),
   ),
+  reliefSoughtOnce: rule<'injunction.motionFiled'>(
+    'reliefSoughtOnce',
+    'A motion for two kinds of relief names two',
+    'One motion may ask for a temporary restraining order and a preliminary injunction together; the other relief it seeks must differ from the first.',
+    'FRCP 7(b)(1)(C); FRCP 65(a)-(b)',
+    (_ctx, e) => e.alsoSeeks === undefined || e.alsoSeeks !== e.relief,
+  ),
   injunctionMotionPending: rule<'injunction.granted' | 'injunction.denied'>(
     'injunctionMotionPending',
     'A ruling answers a pending motion',
@@ -293,12 +339,36 @@ export const RULES = {
         const m = ctx.motions[id];
         return (
           m?.kind === 'injunction' &&
-          m.status === 'pending' &&
+          awaitsRuling(m) &&
           m.docket === first?.docket &&
           suitIsOpen(ctx, m.docket)
         );
       });
     },
+  ),
+  rulingOnUndecidedPart: rule<'injunction.granted' | 'injunction.denied'>(
+    'rulingOnUndecidedPart',
+    'A ruling decides a part of the motion still undecided',
+    'A court may grant relief as to some prohibitions, deny it as to others and defer the rest, or rule on the TRO a motion seeks and set the preliminary injunction for hearing; the motion stays pending as to the deferred part, and a later ruling decides that part. A ruling names the relief it decides when the motion still seeks both, keeps what it grants, denies and defers apart, and decides something. A prohibition already decided on the motion cannot be ruled on again: changing that ruling is a different act (reconsideration of an interlocutory order, FRCP 54(b), or modifying or dissolving the injunction), not a further ruling on this motion.',
+    'FRCP 65(a)-(b); FRCP 7(b)(1); FRCP 54(b)',
+    (ctx, e) => decidesAnUndecidedPart(ctx, e),
+  ),
+  rulingDecidesTheRest: rule<'injunction.granted' | 'injunction.denied'>(
+    'rulingDecidesTheRest',
+    'A ruling that defers nothing disposes of the motion',
+    'A ruling that defers no prohibition, on a motion that seeks no other relief still undecided, disposes of what is left of the motion. One that defers some prohibitions, or decides only the TRO of a motion for a TRO and a preliminary injunction, leaves the motion decided in part and pending as to the rest, until a later ruling decides it.',
+    'FRCP 65(a)-(b)',
+    (ctx, e) => {
+      const motion = ctx.motions[(e as MotionRuling).motion];
+      return motion !== undefined && afterRuling(motion, e as InjunctionRuling).open.length === 0;
+    },
+  ),
+  motionGrantedInPart: rule<'injunction.denied' | 'motion.withdrawn'>(
+    'motionGrantedInPart',
+    'A motion granted in part stays granted in part',
+    'When an earlier ruling on a motion granted relief as to part of it, denying or withdrawing the rest leaves the motion granted in part: the relief granted stands, in its own right.',
+    'FRCP 65(d)(1)',
+    (ctx, e) => ctx.motions[(e as MotionRuling).motion]?.rulings?.some((r) => r.outcome === 'granted') === true,
   ),
   scopeNamesKnownProhibitions: rule<'injunction.granted'>(
     'scopeNamesKnownProhibitions',
@@ -330,7 +400,7 @@ export const RULES = {
     'A preliminary injunction issues only on notice',
     'The court may issue a preliminary injunction only on notice to the adverse party. Only a TRO may issue without notice, and then only on the showing Rule 65(b)(1) requires and for at most 14 days.',
     'FRCP 65(a)(1); FRCP 65(b)(1)',
-    (ctx, e) => ctx.motions[e.motion]?.relief !== 'preliminary' || e.notice !== false,
+    (ctx, e) => reliefRuledOn(ctx, e) !== 'preliminary' || e.notice !== false,
   ),
   securityAsRule65cAllows: rule<'injunction.granted'>(
     'securityAsRule65cAllows',
@@ -376,7 +446,7 @@ export const RULES = {
     'A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent. A preliminary injunction has no such limit.',
     'FRCP 65(b)(2)',
     (ctx, e) => {
-      if (ctx.motions[e.motion]?.relief !== 'tro') return e.expires === undefined;
+      if (reliefRuledOn(ctx, e) !== 'tro') return e.expires === undefined;
       return e.expires !== undefined && rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
     },
   ),
@@ -397,7 +467,15 @@ export const RULES = {
       if (injunction) return hasPreliminaryEffect(injunction);
       // One ruling may deny several motions (a TRO and a preliminary injunction together): refusing the PI suffices.
       const denied = Object.values(ctx.motions).filter((m) => m.ruledBy === e.order && m.status === 'denied');
-      if (denied.length > 0) return denied.some((m) => m.kind === 'injunction' && m.relief === 'preliminary');
+      // A ruling refusing a preliminary injunction in part, or on a motion that also sought a TRO, refuses one too.
+      const refusedInPart = Object.values(ctx.motions)
+        .flatMap((m) => m.rulings ?? [])
+        .filter((r) => r.by === e.order && r.outcome === 'denied');
+      if (denied.length > 0 || refusedInPart.length > 0)
+        return (
+          denied.some((m) => m.kind === 'injunction' && m.relief === 'preliminary' && !m.seeks) ||
+          refusedInPart.some((r) => r.relief === 'preliminary')
+        );
       return Object.values(ctx.suits).some((s) => s.endedBy === e.order);
     },
   ),
@@ -476,9 +554,9 @@ export const RULES = {
   motionPending: rule<'motion.withdrawn'>(
     'motionPending',
     'Only a pending motion can be withdrawn',
-    'A movant may withdraw a motion the court has not yet ruled on; a motion already decided, withdrawn or mooted is beyond withdrawal.',
+    'A movant may withdraw a motion, or the part of it the court deferred, before the court rules on it; a motion already decided, withdrawn or mooted is beyond withdrawal.',
     'FRCP 7(b); N.D. Cal. Civ. L.R. 7-7(e)',
-    (ctx, e) => ctx.motions[e.motion]?.status === 'pending',
+    (ctx, e) => awaitsRuling(ctx.motions[e.motion]),
   ),
   troInForce: rule<'injunction.extended'>(
     'troInForce',

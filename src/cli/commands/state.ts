@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../../events/schema.js';
+import { awaitsRuling, type MotionRecord, openParts } from '../../machine/context.js';
 import { reliefScopeText } from '../../machine/effects.js';
 import { checkLog } from '../../replay/check.js';
 import { datedEffects, effectIntervals } from '../../replay/intervals.js';
@@ -21,6 +22,16 @@ interface StateOptions {
 }
 
 /** The events of a log, refused if any is unreadable or illegal: an answer after it could be wrong anywhere. */
+/** For a motion decided in part: what it is still pending as to (the deferred prohibitions, or the PI). */
+function stillPendingText(m: MotionRecord): string {
+  if (m.status !== 'partly-decided') return '';
+  const parts = openParts(m).map(
+    (p) =>
+      `${p.relief === 'tro' ? 'the TRO' : 'the preliminary injunction'}${p.prohibitions ? ` as to ${p.prohibitions.join(', ')}` : ''}`,
+  );
+  return `; decided in part, still pending for ${parts.join(' and ')}`;
+}
+
 function record(logPath: string | undefined): { file: string; events: CaseEvent[] } {
   const log = loadLog(logPath);
   refuseProblems(log.file, checkLog(log));
@@ -115,9 +126,10 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
             const scope = reliefScopeText(i);
             io.out(`  ${i.id}: ${i.relief} injunction of ${i.court}, ${scope}; ${i.status}`);
           }
-          const pending = Object.values(ctx.motions).filter((m) => m.status === 'pending');
+          const pending = Object.values(ctx.motions).filter(awaitsRuling);
           if (pending.length > 0) io.out(pc.bold('\nPending motions'));
-          for (const m of pending) io.out(`  ${m.id}: ${m.kind} motion on ${m.docket}, by ${m.movant}`);
+          for (const m of pending)
+            io.out(`  ${m.id}: ${m.kind} motion on ${m.docket}, by ${m.movant}${stillPendingText(m)}`);
           if (ctx.positions.length > 0) io.out(pc.bold('\nGovernment positions (statements, not law)'));
           for (const p of ctx.positions) io.out(`  ${p.eventId}: ${p.by}: ${p.position}`);
           for (const r of result.rejections) io.err(pc.red(`${r.eventId}: ${rejectionText(r)}`));
