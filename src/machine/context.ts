@@ -388,7 +388,12 @@ function ruleInPart(motion: MotionRecord, e: InjunctionRuling): Relief {
   const { relief, open } = afterRuling(motion, e);
   const granted = e.type === 'injunction.granted';
   const decided = granted ? e.scope.prohibitions : e.prohibitions;
-  const ruling: MotionRuling = { by: e.id, at: rangeOf(e.at), relief, outcome: granted ? 'granted' : 'denied' };
+  const ruling: MotionRuling = {
+    by: e.id,
+    at: rangeOf(e.at),
+    relief,
+    outcome: granted ? 'granted' : 'denied',
+  };
   if (decided) ruling.prohibitions = decided;
   if (granted && e.denied) ruling.denied = e.denied;
   if (e.deferred) ruling.deferred = e.deferred;

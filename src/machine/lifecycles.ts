@@ -160,7 +160,11 @@ const GRANT_RULES = [
   'securityAsRule65cAllows',
 ] as const;
 
-const DENIAL_RULES = ['injunctionMotionPending', 'rulingOnUndecidedPart', 'magistrateJudgeHasConsent'] as const;
+const DENIAL_RULES = [
+  'injunctionMotionPending',
+  'rulingOnUndecidedPart',
+  'magistrateJudgeHasConsent',
+] as const;
 
 const DEFERS = 'the court rules on part and defers the rest (FRCP 65): the motion stays pending as to it';
 

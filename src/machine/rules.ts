@@ -14,8 +14,8 @@ import {
   type InjunctionRecord,
   injunctionInForceAt,
   isPresident,
-  partRuledOn,
   type ProhibitionState,
+  partRuledOn,
   type SuitRecord,
   vacaturOf,
 } from './context.js';
@@ -368,7 +368,8 @@ export const RULES = {
     'A motion granted in part stays granted in part',
     'When an earlier ruling on a motion granted relief as to part of it, denying or withdrawing the rest leaves the motion granted in part: the relief granted stands, in its own right.',
     'FRCP 65(d)(1)',
-    (ctx, e) => ctx.motions[(e as MotionRuling).motion]?.rulings?.some((r) => r.outcome === 'granted') === true,
+    (ctx, e) =>
+      ctx.motions[(e as MotionRuling).motion]?.rulings?.some((r) => r.outcome === 'granted') === true,
   ),
   scopeNamesKnownProhibitions: rule<'injunction.granted'>(
     'scopeNamesKnownProhibitions',
