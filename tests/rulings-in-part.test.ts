@@ -20,7 +20,7 @@ import {
 } from './support/case-events.js';
 import { given } from './support/given.js';
 
-const SCOPE = { defendants: ['President', 'Secretary of Commerce'], nationwide: true } as const;
+const SCOPE = { defendants: ['President', 'Secretary of Commerce'], nationwide: true };
 const TRO_EXPIRES: Instant = { local: '2020-09-28', zone: PACIFIC };
 
 /** The suit and a PI motion naming both prohibitions of the identification. */
