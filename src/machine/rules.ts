@@ -350,14 +350,14 @@ export const RULES = {
     'rulingOnUndecidedPart',
     'A ruling decides a part of the motion still undecided',
     'A court may grant relief as to some prohibitions, deny it as to others and defer the rest, or rule on the TRO a motion seeks and set the preliminary injunction for hearing; the motion stays pending as to the deferred part, and a later ruling decides that part. A ruling names the relief it decides when the motion still seeks both, keeps what it grants, denies and defers apart, and decides something. A prohibition already decided on the motion cannot be ruled on again: changing that ruling is a different act (reconsideration of an interlocutory order, FRCP 54(b), or modifying or dissolving the injunction), not a further ruling on this motion.',
-    'FRCP 65(a)-(b); FRCP 7(b)(1); FRCP 54(b)',
+    'FRCP 65(a)-(b), 65(b)(3) (a TRO issued without notice: the motion for a preliminary injunction is set for hearing at the earliest possible time); FRCP 7(b)(1); FRCP 54(b); Califano v. Yamasaki, 442 U.S. 682, 702 (1979) (relief is tailored to the violation shown)',
     (ctx, e) => decidesAnUndecidedPart(ctx, e),
   ),
   rulingDecidesTheRest: rule<'injunction.granted' | 'injunction.denied'>(
     'rulingDecidesTheRest',
     'A ruling that defers nothing disposes of the motion',
-    'A ruling that defers no prohibition, on a motion that seeks no other relief still undecided, disposes of what is left of the motion. One that defers some prohibitions, or decides only the TRO of a motion for a TRO and a preliminary injunction, leaves the motion decided in part and pending as to the rest, until a later ruling decides it.',
-    'FRCP 65(a)-(b)',
+    'A ruling that defers no prohibition, on a motion that seeks no other relief still undecided, disposes of what is left of the motion. One that defers some prohibitions, or decides only the TRO of a motion for a TRO and a preliminary injunction, leaves the motion decided in part and pending as to the rest, until a later ruling decides it. A ruling that defers nothing is read as deciding all it does not grant against the movant; whether an order silent on part of a motion denies it is a question of reading that order, so a log names `denied` or `deferred` where the order says which.',
+    'FRCP 65(a)-(b), 65(b)(3)',
     (ctx, e) => {
       const motion = ctx.motions[(e as MotionRuling).motion];
       return motion !== undefined && afterRuling(motion, e as InjunctionRuling).open.length === 0;
