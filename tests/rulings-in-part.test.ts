@@ -5,6 +5,7 @@
  * deferred part; a part already decided cannot be ruled on again (rulingOnUndecidedPart).
  */
 import { describe, expect, it } from 'vitest';
+import { objectStatesOf } from '../src/docs/graph.js';
 import type { CaseEvent, Instant } from '../src/events/schema.js';
 import { replayAll } from '../src/replay/replay.js';
 import {
@@ -179,6 +180,12 @@ describe('one motion seeking a TRO and a preliminary injunction', () => {
       alsoSeeks: 'tro',
     } as CaseEvent;
     given([orderSigned(), identified(), complaint()]).when(twice).thenRejectedBy('reliefSoughtOnce');
+  });
+
+  it('is drawn on the page and in replay as one motion for both', () => {
+    const { snapshot } = replayAll(suitWithMotionNaming('tro', 'preliminary'));
+    const motion = objectStatesOf(snapshot).find((o) => o.lifecycle === 'motion');
+    expect(motion?.label).toBe('TRO and preliminary injunction motion motion');
   });
 
   it('lets the court grant the TRO and leave the PI pending on the same motion', () => {

@@ -8,7 +8,7 @@
  *   the rules each event kind must satisfy, as `casesim explain` and the summary diagram read them.
  */
 import { describeEventType, EVENT_TYPES, type EventType } from '../events/schema.js';
-import type { CaseContext } from '../machine/context.js';
+import { type CaseContext, reliefSought } from '../machine/context.js';
 import { ABSENT, arrowsOf, type Lifecycle } from '../machine/lifecycle.js';
 import { LIFECYCLES, lifecycleById } from '../machine/lifecycles.js';
 import { LIFECYCLE, REGION_DESCRIPTIONS, REGION_OF, REGION_PHASES, type Region } from '../machine/phases.js';
@@ -65,7 +65,12 @@ function labelOf(lifecycle: Lifecycle, id: string, ctx: CaseContext): string {
   }
   const motion = ctx.motions[id];
   if (lifecycle.id === 'motion' && motion) {
-    const kind = motion.kind === 'stay' ? 'stay' : motion.relief === 'tro' ? 'TRO' : 'preliminary injunction';
+    const kind =
+      motion.kind === 'stay'
+        ? 'stay'
+        : reliefSought(motion)
+            .map((r) => (r === 'tro' ? 'TRO' : 'preliminary injunction'))
+            .join(' and ');
     return `${kind} motion ${id}`;
   }
   return `${lifecycle.title.toLowerCase()} ${id}`;
