@@ -105,6 +105,19 @@ describe('a ruling granting some prohibitions and deferring the rest', () => {
       .thenRejectedBy('rulingOnUndecidedPart');
   });
 
+  it('refuses to defer part of a ruling that also decides other motions: those are decided whole', () => {
+    const supplemental = event('injunction.motionFiled', 'supplemental', '2020-09-12', {
+      docket: NDCAL,
+      relief: 'preliminary',
+      movant: 'Lantern Users Coalition',
+    });
+    given([...suitWithMotionNaming(), supplemental])
+      .when(
+        grant('pi', '2020-09-19', ['app-store'], { deferred: ['payments'], alsoDecides: ['supplemental'] }),
+      )
+      .thenRejectedBy('rulingOnUndecidedPart');
+  });
+
   it('still holds the grant to the preliminary-injunction test', () => {
     const weak = grant('pi-payments', '2020-09-25', ['payments']) as CaseEvent & {
       type: 'injunction.granted';

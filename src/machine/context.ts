@@ -277,8 +277,8 @@ export function reliefSought(motion: MotionRecord): Relief[] {
 
 /** The parts of an injunction motion still awaiting a ruling: all it seeks until a ruling decides part of it. */
 export function openParts(motion: MotionRecord): readonly OpenPart[] {
-  if (motion.open) return motion.open;
-  return motion.status === 'pending' ? reliefSought(motion).map((relief) => ({ relief })) : [];
+  if (!awaitsRuling(motion)) return [];
+  return motion.open ?? reliefSought(motion).map((relief) => ({ relief }));
 }
 
 /**

@@ -225,6 +225,8 @@ function decidesAnUndecidedPart(ctx: CaseContext, e: InjunctionRuling): boolean 
   const deferred = e.deferred ?? [];
   const named = [...decided, ...denied, ...deferred];
   if (new Set(named).size !== named.length) return false;
+  // Other motions decided together are decided whole: what is left open would be left on all of them.
+  if ((e.alsoDecides ?? []).length > 0 && afterRuling(motion, e).open.length > 0) return false;
   const pending = part.prohibitions ?? motion.prohibitions;
   if (part.prohibitions !== undefined && !decided.every((p) => part.prohibitions?.includes(p))) return false;
   const deferrable = pending ?? Object.keys(ctx.prohibitions);
@@ -349,7 +351,7 @@ export const RULES = {
   rulingOnUndecidedPart: rule<'injunction.granted' | 'injunction.denied'>(
     'rulingOnUndecidedPart',
     'A ruling decides a part of the motion still undecided',
-    'A court may grant relief as to some prohibitions, deny it as to others and defer the rest, or rule on the TRO a motion seeks and set the preliminary injunction for hearing; the motion stays pending as to the deferred part, and a later ruling decides that part. A ruling names the relief it decides when the motion still seeks both, keeps what it grants, denies and defers apart, and decides something. A prohibition already decided on the motion cannot be ruled on again: changing that ruling is a different act (reconsideration of an interlocutory order, FRCP 54(b), or modifying or dissolving the injunction), not a further ruling on this motion.',
+    'A court may grant relief as to some prohibitions, deny it as to others and defer the rest, or rule on the TRO a motion seeks and set the preliminary injunction for hearing; the motion stays pending as to the deferred part, and a later ruling decides that part. A ruling names the relief it decides when the motion still seeks both, keeps what it grants, denies and defers apart, and decides something; one that also decides other motions decides them all in full. A prohibition already decided on the motion cannot be ruled on again: changing that ruling is a different act (reconsideration of an interlocutory order, FRCP 54(b), or modifying or dissolving the injunction), not a further ruling on this motion.',
     'FRCP 65(a)-(b), 65(b)(3) (a TRO issued without notice: the motion for a preliminary injunction is set for hearing at the earliest possible time); FRCP 7(b)(1); FRCP 54(b); Califano v. Yamasaki, 442 U.S. 682, 702 (1979) (relief is tailored to the violation shown)',
     (ctx, e) => decidesAnUndecidedPart(ctx, e),
   ),
