@@ -173,7 +173,11 @@ describe('parseLog', () => {
   it('reports invalid UTF-8 on its line and reads the lines around it', () => {
     const parsed = parseLog(readFileSync(path.join(FIXTURES, 'invalid-utf8.jsonl')), 'invalid-utf8.jsonl');
     expect(parsed.problems).toEqual([
-      { code: 'BAD_ENCODING', file: 'invalid-utf8.jsonl', line: 2, message: 'line is not valid UTF-8' },
+      {
+        code: 'BAD_ENCODING',
+        where: { file: 'invalid-utf8.jsonl', line: 2 },
+        message: 'line is not valid UTF-8',
+      },
     ]);
     expect(parsed.events.map((e) => e.line)).toEqual([1, 3]);
   });
@@ -184,7 +188,7 @@ describe('parseLog', () => {
       Buffer.from(`{"type":"context.note","summary":"${'x'.repeat(10 * 1024 * 1024)}"}\n`),
     ]);
     const parsed = parseLog(big, 'big.jsonl');
-    expect(parsed.problems).toMatchObject([{ code: 'LINE_TOO_LONG', line: 4 }]);
+    expect(parsed.problems).toMatchObject([{ code: 'LINE_TOO_LONG', where: { line: 4 } }]);
     expect(parsed.events).toHaveLength(3);
   });
 

@@ -212,7 +212,7 @@ describe('a torn write, simulated by cutting a line at every kind of position', 
         const whole = readFileSync(log);
         writeFileSync(log, Buffer.concat([whole, line.subarray(0, cut)]));
         const parsed = parseLog(readFileSync(log), log);
-        expect(parsed.problems).toMatchObject([{ code: 'TORN_LINE', line: 4 }]);
+        expect(parsed.problems).toMatchObject([{ code: 'TORN_LINE', where: { line: 4 } }]);
         const before = hash(log);
         const refused = await appendEvent(log, { ...template, id: 'after-tear' });
         expect(refused.error).toMatchObject({ code: 'CORRUPT_LOG', where: { line: 4 } });
