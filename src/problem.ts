@@ -141,9 +141,10 @@ export function illegalEvent<W extends Where>(
   event: { readonly id: string; readonly type: string },
   rule: RuleMeta,
   where: W,
-): Problem & { readonly where: W } {
+): Problem & { readonly code: 'ILLEGAL_EVENT'; readonly where: W } {
   const message = `${event.type} breaks ${ruleSentence(rule)}`;
   return problem('ILLEGAL_EVENT', message, { ...where, eventId: event.id }, { rule }) as Problem & {
+    code: 'ILLEGAL_EVENT';
     where: W;
   };
 }

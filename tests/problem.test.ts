@@ -158,6 +158,15 @@ describe('an append the store refuses is a problem', () => {
     );
   });
 
+  it('words an illegal append as validate words the same event in the log: "type breaks rule X (title): ..."', async () => {
+    const event = storeJson('pi-granted.v1.json');
+    const result = await appendEvent(log, event);
+    writeFileSync(log, `${readFileSync(log, 'utf8')}${JSON.stringify(event)}\n`);
+    const [inLog] = checkLog(loadLog(log));
+    expect(result.error?.message).toBe(inLog?.message);
+    expect(result.error?.message).toMatch(/^injunction\.granted breaks rule injunctionMotionPending \(/);
+  });
+
   it('refuses a stale version as CONFLICT with both versions', async () => {
     const result = await appendEvent(log, storeJson('note.json'), { expectedVersion: 1 });
     expectWellFormed(result.error as Problem, 'CONFLICT');

@@ -32,7 +32,7 @@ import {
   validateEvent,
 } from '../events/parse.js';
 import type { CaseEvent } from '../events/schema.js';
-import { ruleSentence } from '../problem.js';
+import { illegalEvent } from '../problem.js';
 import { applyEvent } from '../replay/replay.js';
 import { ioCause, type StoreError, storeError } from './errors.js';
 import { lockLog, NotALogFile, openLog } from './lock.js';
@@ -323,14 +323,8 @@ function writeChecked(
 
   const applied = applyEvent(state.snapshot, event);
   if (!applied.ok) {
-    const { rule } = applied.rejection;
-    return fail(
-      storeError('ILLEGAL_EVENT', file, `${event.type} is refused by ${ruleSentence(rule)}`, {
-        line: newLine,
-        eventId: event.id,
-        rule,
-      }),
-    );
+    // Worded as `validate` words the same event in the log: one sentence for one refusal.
+    return fail(illegalEvent(event, applied.rejection.rule, { file, line: newLine }));
   }
 
   // A last line without its newline (a hand edit) is whole and valid here: end it in the same single write.
