@@ -218,6 +218,22 @@ describe('a scenario that does not hold is a problem naming the edit', () => {
     expect(parsed.error?.where.edit).toEqual({ index: 0, kind: 'replace' });
   });
 
+  it("keeps zod's findings on an event an edit writes that the event schema refuses as it is completed", () => {
+    const base = scenario(scenarioJson('bad-illegal-edit.json'));
+    const edit = {
+      ...base.edits[0],
+      with: { type: 'stay.granted', motion: 'stay-motion', summary: 'x', findings: {} },
+    };
+    const at = { local: '2020-10-20', zone: 'Mars/Olympus' };
+    const result = applyScenario(baseEvents, {
+      ...base,
+      edits: [{ ...edit, with: { ...edit.with, at } } as never],
+    });
+    expectWellFormed(result.error as Problem, 'SCENARIO_EDIT');
+    expect(result.error?.where.edit).toEqual({ index: 0, kind: 'replace' });
+    expect(result.error?.issues?.map((i) => i.path)).toContainEqual(['at', 'zone']);
+  });
+
   it('gives ILLEGAL_EVENT with the rule when the branch breaks one', () => {
     const result = runWhatIf(baseEvents, scenario(scenarioJson('bad-illegal-edit.json')));
     expectWellFormed(result.error as Problem, 'ILLEGAL_EVENT');
