@@ -28,12 +28,7 @@ export type ProblemCode =
   /** The machine refuses the event in the state before it; `rule` says which rule it breaks. */
   | 'ILLEGAL_EVENT'
   // The store (src/store): see store/errors.ts for when each is given.
-  | 'CONFLICT'
-  | 'DUPLICATE_ID_DIFFERENT_CONTENT'
-  | 'CORRUPT_LOG'
-  | 'LOCK_TIMEOUT'
-  | 'IO_ERROR'
-  | 'OUTCOME_UNKNOWN'
+  | StoreRefusal
   // Other files casesim reads.
   /** A what-if scenario file that is not what its schema says (`issues` holds zod's findings). */
   | 'INVALID_SCENARIO'
@@ -43,6 +38,15 @@ export type ProblemCode =
   | 'INVALID_ODDS'
   // A command's failure as a whole, as `--json` names it (see FailureCode).
   | FailureCode;
+
+/** What only the store refuses: a log that moved on, an id taken, a corrupt log, a lock, the disk. */
+export type StoreRefusal =
+  | 'CONFLICT'
+  | 'DUPLICATE_ID_DIFFERENT_CONTENT'
+  | 'CORRUPT_LOG'
+  | 'LOCK_TIMEOUT'
+  | 'IO_ERROR'
+  | 'OUTCOME_UNKNOWN';
 
 /**
  * The code of a command's failure as `--json` prints it (`{"error": {"code", "message", "where"}}`):

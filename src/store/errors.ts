@@ -3,7 +3,7 @@
  * where (file, line, event id) and why for a person. The store never throws for bad input or a refused
  * append; it throws only for bugs.
  */
-import { formatProblem, type Problem, problem, type Where } from '../problem.js';
+import { formatProblem, type Problem, problem, type StoreRefusal, type Where } from '../problem.js';
 
 /**
  * The codes the store gives, and when:
@@ -20,18 +20,7 @@ import { formatProblem, type Problem, problem, type Where } from '../problem.js'
  * OUTCOME_UNKNOWN: the write started but its end is unknown (a write cut off, an fsync that failed): the
  *   event may or may not be stored. `validate` tells; a retry with the same id is safe (it is stored once).
  */
-export type StoreErrorCode = Extract<
-  Problem['code'],
-  | 'INVALID_EVENT'
-  | 'ILLEGAL_EVENT'
-  | 'OUT_OF_ORDER'
-  | 'CONFLICT'
-  | 'DUPLICATE_ID_DIFFERENT_CONTENT'
-  | 'CORRUPT_LOG'
-  | 'LOCK_TIMEOUT'
-  | 'IO_ERROR'
-  | 'OUTCOME_UNKNOWN'
->;
+export type StoreErrorCode = 'INVALID_EVENT' | 'ILLEGAL_EVENT' | 'OUT_OF_ORDER' | StoreRefusal;
 
 /** A store refusal: a problem whose `where.file` is the log, or the event's own file for an unreadable event. */
 export type StoreError = Problem & {
