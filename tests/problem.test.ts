@@ -151,7 +151,8 @@ describe('an append the store refuses is a problem', () => {
     expectWellFormed(result.error as Problem, 'ILLEGAL_EVENT');
     expect(result.error?.rule?.name).toBe('injunctionMotionPending');
     expect(result.error?.rule?.citation).toMatch(/FRCP/);
-    expect(formatStoreError(result.error as never)).toMatch(
+    if (result.ok) throw new Error('the illegal event was appended');
+    expect(formatStoreError(result.error)).toMatch(
       new RegExp(
         `^${log.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: event pi-granted: .* \\[ILLEGAL_EVENT\\]$`,
       ),
