@@ -19,7 +19,16 @@ export { type Walk, type WalkStep, walk } from './generate/walk.js';
 export { type EffectStatus, legalEffects, type ProhibitionEffect } from './machine/effects.js';
 export { type Lifecycle, RULES_GUARD } from './machine/lifecycle.js';
 export { LIFECYCLES } from './machine/lifecycles.js';
-export { RULES, type RuleMeta, type RuleName, ruleSentence } from './machine/rules.js';
+export { RULES, type RuleMeta, type RuleName } from './machine/rules.js';
+export {
+  formatProblem,
+  type Problem,
+  type ProblemCode,
+  ProblemError,
+  type ProblemIssue,
+  ruleSentence,
+  type Where,
+} from './problem.js';
 export { checkLog } from './replay/check.js';
 export { type AsOf, type CaseAt, caseAt } from './replay/query.js';
 export {

@@ -313,26 +313,36 @@ describe('--json', () => {
   });
 
   it.each([
-    [['state', MINIMAL, '--at', 'tomorrow'], 2, 'USAGE', null],
-    [['state', MINIMAL, '--bogus'], 2, 'USAGE', null],
-    [['validate', '/no/such/log.jsonl'], 2, 'UNREADABLE', { file: '/no/such/log.jsonl' }],
+    [['state', MINIMAL, '--at', 'tomorrow'], 2, 'USAGE', null, undefined],
+    [['state', MINIMAL, '--bogus'], 2, 'USAGE', null, undefined],
+    [['validate', '/no/such/log.jsonl'], 2, 'UNREADABLE', { file: '/no/such/log.jsonl' }, undefined],
     [
       ['state', fixture('illegal-event'), '--at', '2020-10-21'],
       1,
       'INVALID',
       { file: fixture('illegal-event'), line: 7, eventId: 'stay-granted' },
+      [
+        {
+          code: 'ILLEGAL_EVENT',
+          where: { file: fixture('illegal-event'), line: 7, eventId: 'stay-granted' },
+          rule: { name: 'stayMotionPending' },
+        },
+      ],
     ],
-    [['outcomes', '--samples', '1e12'], 2, 'USAGE', null],
-    [['nosuchcommand'], 2, 'USAGE', null],
+    [['outcomes', '--samples', '1e12'], 2, 'USAGE', null, undefined],
+    [['nosuchcommand'], 2, 'USAGE', null, undefined],
   ])(
-    'an error with --json is one JSON document {error: {code, message, where}}: %j',
-    async (argv, exit, code, where) => {
+    "an error with --json is one JSON document {error: {code, message, where}}, with the input's own problems when it has them: %j",
+    async (argv, exit, code, where, problems) => {
       const run = await casesim(...(argv as string[]), '--json');
       expect(run.code).toBe(exit);
       expect(run.err).toBe('');
       const doc = JSON.parse(run.out);
       expect(Object.keys(doc)).toEqual(['error']);
-      expect(doc.error).toEqual({ code, message: expect.any(String), where });
+      const { problems: given, ...error } = doc.error;
+      expect(error).toEqual({ code, message: expect.any(String), where });
+      if (problems === undefined) expect(given).toBeUndefined();
+      else expect(given).toMatchObject(problems);
     },
   );
 
@@ -346,9 +356,7 @@ describe('--json', () => {
       problems: [
         {
           code: 'ILLEGAL_EVENT',
-          file,
-          line: 7,
-          eventId: 'stay-granted',
+          where: { file, line: 7, eventId: 'stay-granted' },
           rule: { name: 'stayMotionPending' },
         },
       ],

@@ -81,7 +81,7 @@ describe('uncertain dates, one answer', () => {
       const problems = checkLog(log);
       const full = replayAll(events);
       // validate reports exactly the rejections of a full replay.
-      expect(problems.map((p) => p.eventId)).toEqual(full.rejections.map((r) => r.eventId));
+      expect(problems.map((p) => p.where.eventId)).toEqual(full.rejections.map((r) => r.eventId));
 
       const entries = [...timeline(events)];
       const intervals = effectIntervals(events);

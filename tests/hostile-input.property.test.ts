@@ -110,13 +110,13 @@ function expectClearProblems(bytes: Uint8Array, file: string): void {
   const lines = lineCount(bytes);
   const seen = new Set<number>();
   for (const p of parsed.problems) {
-    expect(p.file).toBe(file);
-    expect(p.line).toBeGreaterThanOrEqual(1);
-    expect(p.line).toBeLessThanOrEqual(lines);
-    expect(seen.has(p.line), `one problem per line (line ${p.line})`).toBe(false);
-    seen.add(p.line);
+    expect(p.where.file).toBe(file);
+    expect(p.where.line).toBeGreaterThanOrEqual(1);
+    expect(p.where.line).toBeLessThanOrEqual(lines);
+    expect(seen.has(p.where.line), `one problem per line (line ${p.where.line})`).toBe(false);
+    seen.add(p.where.line);
     expect(p.message).not.toMatch(/[\n\r]|\n\s+at /);
-    if (p.eventId !== undefined) expect(p.eventId).toMatch(/^[\x21-\x7e]{1,120}$/);
+    if (p.where.eventId !== undefined) expect(p.where.eventId).toMatch(/^[\x21-\x7e]{1,120}$/);
   }
   for (const e of parsed.events) expect(seen.has(e.line)).toBe(false);
   // Every line that is not blank is either an event or exactly one problem: nothing is silently dropped.
@@ -173,7 +173,11 @@ describe('parseLog', () => {
   it('reports invalid UTF-8 on its line and reads the lines around it', () => {
     const parsed = parseLog(readFileSync(path.join(FIXTURES, 'invalid-utf8.jsonl')), 'invalid-utf8.jsonl');
     expect(parsed.problems).toEqual([
-      { code: 'BAD_ENCODING', file: 'invalid-utf8.jsonl', line: 2, message: 'line is not valid UTF-8' },
+      {
+        code: 'BAD_ENCODING',
+        where: { file: 'invalid-utf8.jsonl', line: 2 },
+        message: 'line is not valid UTF-8',
+      },
     ]);
     expect(parsed.events.map((e) => e.line)).toEqual([1, 3]);
   });
@@ -184,7 +188,7 @@ describe('parseLog', () => {
       Buffer.from(`{"type":"context.note","summary":"${'x'.repeat(10 * 1024 * 1024)}"}\n`),
     ]);
     const parsed = parseLog(big, 'big.jsonl');
-    expect(parsed.problems).toMatchObject([{ code: 'LINE_TOO_LONG', line: 4 }]);
+    expect(parsed.problems).toMatchObject([{ code: 'LINE_TOO_LONG', where: { line: 4 } }]);
     expect(parsed.events).toHaveLength(3);
   });
 
@@ -192,7 +196,7 @@ describe('parseLog', () => {
     const arrays = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const objects = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
     const parsed = parseLog(`${arrays}\n${objects}\n`, 'deep.jsonl');
-    expect(parsed.problems.map((p) => [p.line, p.code])).toEqual([
+    expect(parsed.problems.map((p) => [p.where.line, p.code])).toEqual([
       [1, 'INVALID_EVENT'],
       [2, 'INVALID_EVENT'],
     ]);
@@ -263,8 +267,8 @@ describe('appendEventText', () => {
           'OUT_OF_ORDER',
           'DUPLICATE_ID_DIFFERENT_CONTENT',
         ]).toContain(result.error.code);
-        expect([log, 'event.json']).toContain(result.error.file);
-        expect(result.error.line).toBeGreaterThanOrEqual(1);
+        expect([log, 'event.json']).toContain(result.error.where.file);
+        expect(result.error.where.line).toBeGreaterThanOrEqual(1);
         expect(result.error.message).toMatch(/^[^\n\r]+$/);
         expect(hash(log)).toBe(before);
         expectPrototypesClean();
@@ -280,12 +284,12 @@ describe('appendEventText', () => {
     const big = await appendEventText(log, `{"summary":"${'x'.repeat(10 * 1024 * 1024)}"}`, {
       source: 'big.json',
     });
-    expect(big.error).toMatchObject({ code: 'INVALID_EVENT', file: 'big.json', line: 1 });
+    expect(big.error).toMatchObject({ code: 'INVALID_EVENT', where: { file: 'big.json', line: 1 } });
     expect(big.error?.message).toMatch(/more than \d+ bytes; a log line may be at most/);
     const deep = await appendEventText(log, `${'['.repeat(100_000)}${']'.repeat(100_000)}`, {
       source: 'deep.json',
     });
-    expect(deep.error).toMatchObject({ code: 'INVALID_EVENT', file: 'deep.json', line: 1 });
+    expect(deep.error).toMatchObject({ code: 'INVALID_EVENT', where: { file: 'deep.json', line: 1 } });
     expect(hash(log)).toBe(before);
     expect(MAX_LINE_BYTES).toBeLessThan(10 * 1024 * 1024);
   });
@@ -303,9 +307,7 @@ describe('appendEventText', () => {
     const result = await appendEventText(log, readFileSync(path.join(FIXTURES, name)), { source: name });
     expect(result.error).toMatchObject({
       code: 'INVALID_EVENT',
-      file: name,
-      line: 1,
-      eventId: name.replace('.json', ''),
+      where: { file: name, line: 1, eventId: name.replace('.json', '') },
     });
     expect(hash(log)).toBe(before);
   });

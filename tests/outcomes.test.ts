@@ -192,7 +192,7 @@ describe('the odds file', () => {
   test('a decision whose probabilities do not sum to 1 is named, with the sum', () => {
     const bad = structuredClone(rawOdds);
     bad.decisions[3].options['stay.granted:district'] = 0.2;
-    expect(parseOdds(bad).error).toBe(
+    expect(parseOdds(bad).error?.message).toBe(
       'decision 4 (district-stay-ruling): options: the probabilities sum to 1.1, not 1',
     );
   });
@@ -200,7 +200,7 @@ describe('the odds file', () => {
   test('an option that names no event kind is named', () => {
     const bad = structuredClone(rawOdds);
     bad.decisions[0].options = { 'stay.filed': 1 };
-    expect(parseOdds(bad).error).toBe(
+    expect(parseOdds(bad).error?.message).toBe(
       "decision 1 (district-stay-motion): options.stay.filed: unknown option 'stay.filed'",
     );
   });

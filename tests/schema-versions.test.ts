@@ -110,9 +110,7 @@ describe('an event from a future schema version', () => {
     expect(parseLog(text, 'future.jsonl').problems).toEqual([
       expect.objectContaining({
         code: 'INVALID_EVENT',
-        file: 'future.jsonl',
-        line: 1,
-        eventId: 'no-user-penalties',
+        where: { file: 'future.jsonl', line: 1, eventId: 'no-user-penalties' },
       }),
     ]);
   });

@@ -104,9 +104,7 @@ describe('appending the same event id again', () => {
     expect(result.ok).toBe(false);
     expect(result.error).toMatchObject({
       code: 'DUPLICATE_ID_DIFFERENT_CONTENT',
-      file: log,
-      line: 4,
-      eventId: 'n-1',
+      where: { file: log, line: 4, eventId: 'n-1' },
     });
     expect(hash(log)).toBe(before);
   });
@@ -128,7 +126,7 @@ describe('the expected version (the number of events in the log)', () => {
       code: 'CONFLICT',
       expectedVersion: 3,
       actualVersion: 4,
-      eventId: 'n-2',
+      where: { eventId: 'n-2' },
     });
     expect(result.error?.message).toMatch(
       /expected version 3 but the log is at version 4 \(1 event was appended since\)/,
@@ -157,7 +155,10 @@ describe('an event the log cannot take', () => {
   it('is refused as ILLEGAL_EVENT with the rule it breaks: name, explanation and citation', async () => {
     const before = hash(log);
     const result = await appendEvent(log, json('pi-granted.v1.json'));
-    expect(result.error).toMatchObject({ code: 'ILLEGAL_EVENT', file: log, line: 4, eventId: 'pi-granted' });
+    expect(result.error).toMatchObject({
+      code: 'ILLEGAL_EVENT',
+      where: { file: log, line: 4, eventId: 'pi-granted' },
+    });
     expect(result.error?.rule?.name).toBe('injunctionMotionPending');
     expect(result.error?.rule?.explanation.length).toBeGreaterThan(20);
     expect(result.error?.rule?.citation).toMatch(/FRCP/);
@@ -167,7 +168,10 @@ describe('an event the log cannot take', () => {
 
   it('is refused as INVALID_EVENT with the event file, line 1 and its id when the schema rejects it', async () => {
     const result = await appendEvent(log, note('n-1', { category: 42 }), { source: 'note.json' });
-    expect(result.error).toMatchObject({ code: 'INVALID_EVENT', file: 'note.json', line: 1, eventId: 'n-1' });
+    expect(result.error).toMatchObject({
+      code: 'INVALID_EVENT',
+      where: { file: 'note.json', line: 1, eventId: 'n-1' },
+    });
     expect(result.error?.message).toMatch(/^category: /);
   });
 
@@ -175,19 +179,19 @@ describe('an event the log cannot take', () => {
     const result = await appendEventText(log, '{\n  "type": "context.note"\n}\n{"second": 1}', {
       source: 'e.json',
     });
-    expect(result.error).toMatchObject({ code: 'INVALID_EVENT', file: 'e.json', line: 4 });
+    expect(result.error).toMatchObject({ code: 'INVALID_EVENT', where: { file: 'e.json', line: 4 } });
   });
 
   it('is refused as OUT_OF_ORDER when it takes effect before the last event', async () => {
     const result = await appendEvent(log, note('n-1', { at: { local: '2019-01-01', zone: 'UTC' } }));
-    expect(result.error).toMatchObject({ code: 'OUT_OF_ORDER', line: 4, eventId: 'n-1' });
+    expect(result.error).toMatchObject({ code: 'OUT_OF_ORDER', where: { line: 4, eventId: 'n-1' } });
   });
 });
 
 describe('a log that cannot be written', () => {
   it('is refused as IO_ERROR, saying why, when its directory does not exist', async () => {
     const result = await appendEvent(path.join(dir, 'missing', 'case.jsonl'), note('n-1'));
-    expect(result.error).toMatchObject({ code: 'IO_ERROR', eventId: 'n-1' });
+    expect(result.error).toMatchObject({ code: 'IO_ERROR', where: { eventId: 'n-1' } });
     expect(result.error?.message).toMatch(/its directory does not exist/);
   });
 });
@@ -197,7 +201,7 @@ describe('a log that is not valid', () => {
     writeFileSync(log, `${fixture('seed.jsonl')}{"type":"context.note","id":"half`);
     const before = hash(log);
     const result = await appendEvent(log, note('n-1'));
-    expect(result.error).toMatchObject({ code: 'CORRUPT_LOG', file: log, line: 4 });
+    expect(result.error).toMatchObject({ code: 'CORRUPT_LOG', where: { file: log, line: 4 } });
     expect(result.error?.message).toMatch(/casesim validate .*casesim repair/);
     expect(hash(log)).toBe(before);
   });
@@ -206,7 +210,7 @@ describe('a log that is not valid', () => {
     const lines = fixture('seed.jsonl').split('\n');
     writeFileSync(log, [lines[0], '{"not": "an event"}', lines[1], lines[2], ''].join('\n'));
     const result = await appendEvent(log, note('n-1'));
-    expect(result.error).toMatchObject({ code: 'CORRUPT_LOG', line: 2 });
+    expect(result.error).toMatchObject({ code: 'CORRUPT_LOG', where: { line: 2 } });
   });
 });
 
@@ -329,7 +333,7 @@ describe('repairing a log', () => {
     const before = hash(log);
     const result = await repairLog(log);
     expect(result).toMatchObject({ ok: true, status: 'clean' });
-    expect(result.ok && result.problems.map((p) => p.line)).toEqual([2]);
+    expect(result.ok && result.problems.map((p) => p.where.line)).toEqual([2]);
     expect(hash(log)).toBe(before);
   });
 });
@@ -356,7 +360,10 @@ describe('casesim append', () => {
       new RegExp(`^casesim: ${log}:4: event pi-granted: .*injunctionMotionPending.*\\[ILLEGAL_EVENT\\]`),
     );
     const j = await cli('append', log, file, '--json');
-    expect(JSON.parse(j.out)).toMatchObject({ ok: false, error: { code: 'ILLEGAL_EVENT', line: 4 } });
+    expect(JSON.parse(j.out)).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_EVENT', where: { line: 4 } },
+    });
   });
 
   it.each(['0x10', '1e3', '-1', '', '30s', '86401', ' 5'])(

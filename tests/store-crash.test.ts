@@ -62,9 +62,9 @@ function expectWholeUpToLastEvent(log: string): number | undefined {
     parsed.problems.filter((p) => p.code !== 'TORN_LINE'),
     'no whole line is invalid',
   ).toEqual([]);
-  expect(torn.every((p) => p.line === lines)).toBe(true);
+  expect(torn.every((p) => p.where.line === lines)).toBe(true);
   expect(checkLog({ ...parsed, problems: [] }), 'every whole event replays').toEqual([]);
-  return torn[0]?.line;
+  return torn[0]?.where.line;
 }
 
 /** The CLI in this process (the killed writers are the child processes). */
@@ -212,10 +212,10 @@ describe('a torn write, simulated by cutting a line at every kind of position', 
         const whole = readFileSync(log);
         writeFileSync(log, Buffer.concat([whole, line.subarray(0, cut)]));
         const parsed = parseLog(readFileSync(log), log);
-        expect(parsed.problems).toMatchObject([{ code: 'TORN_LINE', line: 4 }]);
+        expect(parsed.problems).toMatchObject([{ code: 'TORN_LINE', where: { line: 4 } }]);
         const before = hash(log);
         const refused = await appendEvent(log, { ...template, id: 'after-tear' });
-        expect(refused.error).toMatchObject({ code: 'CORRUPT_LOG', line: 4 });
+        expect(refused.error).toMatchObject({ code: 'CORRUPT_LOG', where: { line: 4 } });
         expect(hash(log)).toBe(before);
         const repaired = await repairLog(log);
         expect(repaired).toMatchObject({ ok: true, status: 'moved', line: 4, problems: [] });

@@ -55,7 +55,7 @@ describe('a write whose outcome is unknown (issue 15, point 5)', () => {
         },
       },
     });
-    expect(result.error).toMatchObject({ code: 'OUTCOME_UNKNOWN', eventId: 'n-1' });
+    expect(result.error).toMatchObject({ code: 'OUTCOME_UNKNOWN', where: { eventId: 'n-1' } });
     expect(result.error?.message).toMatch(
       /input\/output error.*may or may not be stored: run `casesim validate .*`; a retry with the same id is safe/,
     );
@@ -85,7 +85,10 @@ describe('a write whose outcome is unknown (issue 15, point 5)', () => {
   it('after a write cut off mid-line, says the same; the torn line then stops every append until repair', async () => {
     const result = await appendEvent(log, note('n-1'), { fs: cutAt((n) => n >> 1) });
     expect(result.error).toMatchObject({ code: 'OUTCOME_UNKNOWN' });
-    expect((await appendEvent(log, note('n-1'))).error).toMatchObject({ code: 'CORRUPT_LOG', line: 4 });
+    expect((await appendEvent(log, note('n-1'))).error).toMatchObject({
+      code: 'CORRUPT_LOG',
+      where: { line: 4 },
+    });
     expect(await repairLog(log)).toMatchObject({ ok: true, status: 'moved' });
     expect(await appendEvent(log, note('n-1'))).toMatchObject({ ok: true, status: 'appended', line: 4 });
   });
@@ -234,7 +237,10 @@ describe('the checkpoint beside the log is never trusted over the log (issue 15,
     const broken = Buffer.from(bytes);
     broken.write('X', 0);
     writeFileSync(log, broken);
-    expect((await appendEvent(log, note('n-2'))).error).toMatchObject({ code: 'CORRUPT_LOG', line: 1 });
+    expect((await appendEvent(log, note('n-2'))).error).toMatchObject({
+      code: 'CORRUPT_LOG',
+      where: { line: 1 },
+    });
   });
 
   it('ignores a damaged or foreign checkpoint and id table', async () => {
@@ -255,7 +261,7 @@ describe('the checkpoint beside the log is never trusted over the log (issue 15,
     expect(await appendEvent(other, note('a-2'))).toMatchObject({ status: 'duplicate', line: 6 });
     expect((await appendEvent(log, note('b-1', { summary: 'other' }))).error).toMatchObject({
       code: 'DUPLICATE_ID_DIFFERENT_CONTENT',
-      line: 5,
+      where: { line: 5 },
     });
     const parsed = parseLog(readFileSync(log));
     expect(parsed.problems).toEqual([]);

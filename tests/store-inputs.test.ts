@@ -94,16 +94,16 @@ describe('odds files', () => {
       JSON.stringify(odds).replace('"options":{', '"options":{"__proto__":{"polluted":1},'),
     );
     const result = parseOdds(raw);
-    expect(result.error).toMatch(/decisions\.0\.options\.__proto__: the key '__proto__' is refused/);
+    expect(result.error?.message).toMatch(/decisions\.0\.options\.__proto__: the key '__proto__' is refused/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses constructor and prototype keys anywhere', () => {
-    expect(parseOdds({ ...odds, constructor: 1 }).error).toMatch(
+    expect(parseOdds({ ...odds, constructor: 1 }).error?.message).toMatch(
       /^constructor: the key 'constructor' is refused/,
     );
     const decisions = [{ ...odds.decisions[0], prototype: {} }, ...odds.decisions.slice(1)];
-    expect(parseOdds({ ...odds, decisions }).error).toMatch(/the key 'prototype' is refused/);
+    expect(parseOdds({ ...odds, decisions }).error?.message).toMatch(/the key 'prototype' is refused/);
   });
 
   it('through the CLI: exit 2 or 1 with the key named, never an internal error', async () => {

@@ -8,9 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { happenedBy, type InstantLike, parseQueryInstant, precisionOf } from '../src/events/instant.js';
-import { formatProblem, parseLog } from '../src/events/parse.js';
+import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
 import { legalEffects } from '../src/machine/effects.js';
+import { formatProblem } from '../src/problem.js';
 import { replay, replayAll } from '../src/replay/replay.js';
 import { cli } from './support/cli.js';
 

@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
+import { formatProblem } from '../src/problem.js';
 import { runWhatIf, type WhatIf } from '../src/whatif/diff.js';
-import { applyScenario, formatScenarioError, lostPremises, parseScenario } from '../src/whatif/scenario.js';
+import { applyScenario, lostPremises, parseScenario } from '../src/whatif/scenario.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIOS = path.join(root, 'events/scenarios');
@@ -27,9 +28,9 @@ function raw(name: string): { edits: { kind: string; why?: string }[] } & Record
 
 function whatIf(name: string): WhatIf {
   const parsed = parseScenario(raw(name));
-  if (!parsed.ok) throw new Error(formatScenarioError(parsed.error));
+  if (!parsed.ok) throw new Error(formatProblem(parsed.error));
   const result = runWhatIf(base, parsed.scenario);
-  if (!result.ok) throw new Error(formatScenarioError(result.error));
+  if (!result.ok) throw new Error(formatProblem(result.error));
   return result.whatIf;
 }
 
@@ -66,7 +67,7 @@ describe('removing an event removes what presupposes it, as part of the same edi
       onIllegal: 'drop',
       edits: [{ kind: 'remove', event: 'pi-granted' }],
     });
-    if (!result.ok) throw new Error(formatScenarioError(result.error));
+    if (!result.ok) throw new Error(formatProblem(result.error));
     const texts = result.branch.applied.map((a) => `${a.index}: ${a.text}`);
     expect(texts).toContain(
       '0: also removed chevron-deletes-wechat (context.note): it presupposes pi-granted, which is no longer in the branch',
@@ -92,7 +93,7 @@ describe('removing an event removes what presupposes it, as part of the same edi
         { kind: 'remove', event: 'pi-granted' },
       ],
     });
-    if (!result.ok) throw new Error(formatScenarioError(result.error));
+    if (!result.ok) throw new Error(formatProblem(result.error));
     expect(result.branch.events.map((e) => e.id)).toContain('chevron-deletes-wechat');
   });
 });

@@ -10,13 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
+import { formatProblem } from '../src/problem.js';
 import { runWhatIf, type WhatIf } from '../src/whatif/diff.js';
-import {
-  applyScenario,
-  formatScenarioError,
-  parseScenario,
-  scenarioJsonSchema,
-} from '../src/whatif/scenario.js';
+import { applyScenario, parseScenario, scenarioJsonSchema } from '../src/whatif/scenario.js';
 import { cli } from './support/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,14 +27,14 @@ function logAt(file: string): CaseEvent[] {
 
 function scenarioAt(file: string) {
   const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.ok) throw new Error(formatScenarioError(parsed.error));
+  if (!parsed.ok) throw new Error(formatProblem(parsed.error));
   return parsed.scenario;
 }
 
 function whatIf(dir: string, name: string): WhatIf {
   const scenario = scenarioAt(path.join(dir, `${name}.json`));
   const result = runWhatIf(logAt(path.join(dir, scenario.base)), scenario);
-  if (!result.ok) throw new Error(formatScenarioError(result.error));
+  if (!result.ok) throw new Error(formatProblem(result.error));
   return result.whatIf;
 }
 
@@ -193,7 +189,7 @@ describe('a bad scenario gets one message naming the edit and why', () => {
     const scenario = scenarioAt(path.join(FIXTURES, `${name}.json`));
     const result = runWhatIf(base(), scenario);
     expect(result.ok).toBe(false);
-    return formatScenarioError(result.error ?? { message: '' });
+    return result.error ? formatProblem(result.error) : '';
   };
 
   test('an unknown event id', () => {
@@ -206,7 +202,7 @@ describe('a bad scenario gets one message naming the edit and why', () => {
     const parsed = parseScenario(
       JSON.parse(readFileSync(path.join(FIXTURES, 'bad-invalid-event.json'), 'utf8')),
     );
-    expect(formatScenarioError(parsed.error ?? { message: '' })).toMatch(
+    expect(parsed.error ? formatProblem(parsed.error) : '').toMatch(
       /^edit 1 \(replace\): with\.findings\.merits: Invalid option/,
     );
   });
@@ -224,7 +220,7 @@ describe('a bad scenario gets one message naming the edit and why', () => {
       },
     };
     const result = applyScenario(base(), { ...scenario, edits: [edit as never] });
-    expect(formatScenarioError(result.error ?? { message: '' })).toMatch(
+    expect(result.error ? formatProblem(result.error) : '').toMatch(
       /^edit 1 \(replace\): the event it writes is invalid: /,
     );
   });
@@ -248,7 +244,7 @@ describe('a bad scenario gets one message naming the edit and why', () => {
       edits: [{ kind: 'insert', event: { type: 'context.note' } }],
     });
     expect(parsed.ok).toBe(false);
-    expect(formatScenarioError(parsed.error ?? { message: '' })).toMatch(/^edit 1 \(insert\): /);
+    expect(parsed.error ? formatProblem(parsed.error) : '').toMatch(/^edit 1 \(insert\): /);
   });
 });
 

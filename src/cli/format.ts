@@ -8,7 +8,7 @@ import { formatInstant } from '../events/instant.js';
 import type { Source } from '../events/schema.js';
 import type { ProhibitionEffect } from '../machine/effects.js';
 import { phasesOf } from '../machine/phases.js';
-import { ruleSentence } from '../machine/rules.js';
+import { ruleSentence } from '../problem.js';
 import type { CaseSnapshot, Rejection } from '../replay/replay.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;

@@ -5,14 +5,8 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  formatProblem,
-  type LogProblem,
-  lineTooLong,
-  MAX_LINE_BYTES,
-  type ParsedLog,
-  parseLog,
-} from '../events/parse.js';
+import { type LogProblem, lineTooLong, MAX_LINE_BYTES, type ParsedLog, parseLog } from '../events/parse.js';
+import { formatProblem, locationOf, ProblemError, problem } from '../problem.js';
 import { ioCause } from '../store/errors.js';
 import { CliError } from './errors.js';
 
@@ -182,7 +176,7 @@ export function loadLog(path: string | undefined, what = 'log'): ParsedLog & { r
   const parsed = parseLog(bytes, file);
   if (longLines.length === 0) return { ...parsed, bytes };
   const problems = [...parsed.problems, ...longLines.map((l) => lineTooLong(file, l.line, l.bytes))];
-  return { ...parsed, problems: problems.sort((a, b) => a.line - b.line), bytes };
+  return { ...parsed, problems: problems.sort((a, b) => a.where.line - b.where.line), bytes };
 }
 
 /**
@@ -193,11 +187,8 @@ export function refuseProblems(file: string, problems: readonly LogProblem[], wh
   const first = problems[0];
   if (!first) return;
   const n = problems.length;
-  throw new CliError(
-    `${what === 'the log' ? file : what} has ${n} problem${n === 1 ? '' : 's'}; first: ${formatProblem(first)} (run casesim validate ${file})`,
-    1,
-    { file, line: first.line, ...(first.eventId === undefined ? {} : { eventId: first.eventId }) },
-  );
+  const message = `${what === 'the log' ? file : what} has ${n} problem${n === 1 ? '' : 's'}; first: ${formatProblem(first)} (run casesim validate ${file})`;
+  throw new ProblemError(problem('INVALID', message, { ...locationOf(first.where), file }), 1, problems);
 }
 
 /**

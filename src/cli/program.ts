@@ -7,7 +7,8 @@
  * and 70 (a bug in casesim).
  */
 import { Command, CommanderError } from 'commander';
-import { CliError, errorJson, isCliError } from './errors.js';
+import { failureJson, isProblemError, problem } from '../problem.js';
+import { CliError } from './errors.js';
 import { type Colors, colors, TERMINAL_COLORS } from './format.js';
 import { packageVersion, terminalText, writeOutput } from './io.js';
 
@@ -114,16 +115,17 @@ export async function run(
     if (error instanceof CommanderError) {
       // Help and version are successes; commander has already printed the message otherwise.
       if (error.exitCode === 0) return 0;
-      if (jsonMode) io.out(errorJson('USAGE', usage ?? error.message.replace(/^error: /, '')));
+      if (jsonMode) io.out(failureJson(problem('USAGE', usage ?? error.message.replace(/^error: /, ''))));
       return 2;
     }
-    if (isCliError(error)) {
-      if (jsonMode) io.out(errorJson(error.code, error.message, error.where ?? null));
+    if (isProblemError(error)) {
+      if (jsonMode) io.out(failureJson(error.failure, error.problems));
       else io.err(`casesim: ${error.message}`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (jsonMode) io.out(errorJson('INTERNAL', `internal error: ${message} (this is a bug in casesim)`));
+    if (jsonMode)
+      io.out(failureJson(problem('INTERNAL', `internal error: ${message} (this is a bug in casesim)`)));
     else io.err(`casesim: internal error: ${message}`);
     if (process.env.CASESIM_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     else if (!jsonMode) io.err('(this is a bug in casesim; run with CASESIM_DEBUG=1 for details)');

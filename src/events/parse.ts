@@ -3,35 +3,34 @@
  * and why; nothing here throws on bad input, and nothing here touches the file system.
  */
 import type { z } from 'zod';
+import {
+  type Problem,
+  type ProblemCode,
+  type ProblemIssue,
+  problem,
+  type Where,
+  zodIssues,
+} from '../problem.js';
 import { certainlyBefore } from './instant.js';
 import { CaseEvent, EVENT_TYPES, SCHEMA_VERSION } from './schema.js';
 import { fastEvent } from './validate.js';
 import { upcast, versionProblem } from './versions.js';
 
-export type LogProblemCode =
-  | 'BAD_ENCODING'
-  | 'BAD_JSON'
-  | 'LINE_TOO_LONG'
-  | 'TORN_LINE'
-  | 'INVALID_EVENT'
-  | 'DUPLICATE_ID'
-  | 'OUT_OF_ORDER'
-  | 'ILLEGAL_EVENT';
+/** A problem of a log: always at a line of a file (the 1-based line number). */
+export type LogProblem = Problem & {
+  readonly where: Where & { readonly file: string; readonly line: number };
+};
 
-export interface LogProblem {
-  readonly code: LogProblemCode;
-  readonly file: string;
-  /** 1-based line number in the file. */
-  readonly line: number;
-  readonly eventId?: string;
-  readonly message: string;
-  /** For an illegal event: the rule of procedure it breaks. */
-  readonly rule?: {
-    readonly name: string;
-    readonly title: string;
-    readonly explanation: string;
-    readonly citation: string;
-  };
+/** A problem at a line of a log, with the event's id where the line has one. */
+export function logProblem(
+  code: ProblemCode,
+  file: string,
+  line: number,
+  message: string,
+  eventId?: string,
+  issues?: readonly ProblemIssue[],
+): LogProblem {
+  return problem(code, message, { file, line, eventId }, { issues }) as LogProblem;
 }
 
 export interface LoggedEvent {
@@ -63,11 +62,6 @@ function splitLines(bytes: Uint8Array): { lines: Uint8Array[]; lastTerminated: b
   const lastTerminated = start === bytes.length;
   if (!lastTerminated) lines.push(bytes.subarray(start));
   return { lines, lastTerminated };
-}
-
-export function formatProblem(p: LogProblem): string {
-  const where = `${p.file}:${p.line}`;
-  return p.eventId ? `${where}: event ${p.eventId}: ${p.message}` : `${where}: ${p.message}`;
 }
 
 function describeIssues(error: z.ZodError, raw: unknown): string {
@@ -117,7 +111,13 @@ const NO_JIT = { jitless: true } as const;
  * program is refused by name), then the schema, after upcasting older versions. The validator generated
  * from the schema answers first; zod decides (and words every refusal) where it does not accept.
  */
-export function validateEvent(raw: unknown): { ok: true; event: CaseEvent } | { ok: false; message: string } {
+export function validateEvent(raw: unknown):
+  | { ok: true; event: CaseEvent }
+  | {
+      ok: false;
+      message: string /** zod's findings, when the schema refused it */;
+      issues?: ProblemIssue[];
+    } {
   const tooNew = versionProblem(raw);
   if (tooNew) return { ok: false, message: tooNew };
   const value = upcast(raw);
@@ -126,7 +126,7 @@ export function validateEvent(raw: unknown): { ok: true; event: CaseEvent } | { 
   const result = CaseEvent.safeParse(value, NO_JIT);
   return result.success
     ? { ok: true, event: result.data }
-    : { ok: false, message: describeIssues(result.error, raw) };
+    : { ok: false, message: describeIssues(result.error, raw), issues: zodIssues(result.error) };
 }
 
 /** Where a read stopped: lines read so far, the ids seen (with their lines), and the last event. */
@@ -166,10 +166,8 @@ export function parseLogFrom(
     const line = from.line + index + 1;
     const isLast = index === lines.length - 1;
     const torn = isLast && !lastTerminated;
-    const report = (code: LogProblemCode, message: string, eventId?: string) =>
-      problems.push(
-        eventId === undefined ? { code, file, line, message } : { code, file, line, eventId, message },
-      );
+    const report = (code: ProblemCode, message: string, eventId?: string, issues?: ProblemIssue[]) =>
+      problems.push(logProblem(code, file, line, message, eventId, issues));
 
     if (lineBytes.length > MAX_LINE_BYTES) {
       problems.push(lineTooLong(file, line, lineBytes.length));
@@ -203,7 +201,7 @@ export function parseLogFrom(
     const eventId = idOf(raw);
     const result = validateEvent(raw);
     if (!result.ok) {
-      report('INVALID_EVENT', result.message, eventId);
+      report('INVALID_EVENT', result.message, eventId, result.issues);
       return;
     }
     const event = result.event;
@@ -234,12 +232,7 @@ export function parseLogFrom(
 
 /** A line longer than any event may be; a reader that drops such a line's bytes reports it with this. */
 export function lineTooLong(file: string, line: number, bytes: number): LogProblem {
-  return {
-    code: 'LINE_TOO_LONG',
-    file,
-    line,
-    message: `line is ${bytes} bytes; the limit is ${MAX_LINE_BYTES}`,
-  };
+  return logProblem('LINE_TOO_LONG', file, line, `line is ${bytes} bytes; the limit is ${MAX_LINE_BYTES}`);
 }
 
 const TORN_MESSAGE =

@@ -753,11 +753,6 @@ export function holds(name: RuleName, ctx: CaseContext, event: CaseEvent): boole
   return (RULES[name] as Rule).check(ctx, event as never);
 }
 
-/** A rule in one sentence, as every refusal states it: `rule X (title): explanation [citation]`. */
-export function ruleSentence(rule: RuleMeta): string {
-  return `rule ${rule.name} (${rule.title}): ${rule.explanation} [${rule.citation}]`;
-}
-
 export function ruleMeta(name: RuleName): RuleMeta {
   const { check: _check, ...meta } = RULES[name] as Rule;
   return meta;

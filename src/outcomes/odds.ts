@@ -10,6 +10,7 @@ import type { CaseEvent, EventType } from '../events/schema.js';
 import { EVENT_TYPES, Id } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
 import { forumOf, vacaturOf } from '../machine/context.js';
+import { type Problem, problem, zodIssues } from '../problem.js';
 import { challengedActionEnded } from './endings.js';
 
 export const NONE = 'none';
@@ -108,37 +109,53 @@ function prototypeKey(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
-/** Reads a decoded odds file; the message names the decision at fault. */
+/** Reads a decoded odds file; the problem's message names the decision at fault, its issues are zod's. */
 export function parseOdds(
   raw: unknown,
-): { ok: true; odds: Odds; error?: never } | { ok: false; odds?: never; error: string } {
+): { ok: true; odds: Odds; error?: never } | { ok: false; odds?: never; error: Problem } {
+  const invalid = (
+    message: string,
+    details: Parameters<typeof problem>[3] = {},
+    field?: (string | number)[],
+  ) => ({
+    ok: false as const,
+    error: problem('INVALID_ODDS', message, { field }, details),
+  });
   const forbidden = prototypeKey(raw, '');
   if (forbidden) {
     const key = forbidden.split('.').at(-1);
-    return { ok: false, error: `${forbidden}: the key '${key}' is refused (it names no option or field)` };
+    return invalid(
+      `${forbidden}: the key '${key}' is refused (it names no option or field)`,
+      {},
+      forbidden.split('.'),
+    );
   }
   const result = Odds.safeParse(raw);
   if (result.success) {
     const ids = result.data.decisions.map((d) => d.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (dup) return { ok: false, error: `decision '${dup}' appears twice` };
+    if (dup) return invalid(`decision '${dup}' appears twice`, {}, ['decisions', ids.lastIndexOf(dup), 'id']);
     return { ok: true, odds: result.data };
   }
-  const issue = result.error.issues[0];
+  const issues = zodIssues(result.error);
+  const issue = issues[0];
   const path = issue?.path ?? [];
+  const field = [...path];
   if (path[0] === 'decisions' && typeof path[1] === 'number') {
     const id = (raw as { decisions?: { id?: unknown }[] }).decisions?.[path[1]]?.id;
     const rest = path.slice(2).map(String).join('.');
     const name = typeof id === 'string' ? ` (${id})` : '';
-    return {
-      ok: false,
-      error: `decision ${path[1] + 1}${name}: ${rest ? `${rest}: ` : ''}${issue?.message}`,
-    };
+    return invalid(
+      `decision ${path[1] + 1}${name}: ${rest ? `${rest}: ` : ''}${issue?.message}`,
+      { issues },
+      field,
+    );
   }
-  return {
-    ok: false,
-    error: `${path.length > 0 ? path.map(String).join('.') : '(odds)'}: ${issue?.message}`,
-  };
+  return invalid(
+    `${path.length > 0 ? path.map(String).join('.') : '(odds)'}: ${issue?.message}`,
+    { issues },
+    field,
+  );
 }
 
 /** The option label of a candidate event, read in the state before it. */

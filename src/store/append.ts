@@ -32,7 +32,7 @@ import {
   validateEvent,
 } from '../events/parse.js';
 import type { CaseEvent } from '../events/schema.js';
-import { ruleSentence } from '../machine/rules.js';
+import { illegalEvent } from '../problem.js';
 import { applyEvent } from '../replay/replay.js';
 import { ioCause, type StoreError, storeError } from './errors.js';
 import { lockLog, NotALogFile, openLog } from './lock.js';
@@ -138,7 +138,7 @@ export async function appendEvent(
     const eventId = idOf(raw);
     return {
       ok: false,
-      error: storeError('INVALID_EVENT', source, valid.message, { line: 1, eventId }),
+      error: storeError('INVALID_EVENT', source, valid.message, { line: 1, eventId, issues: valid.issues }),
     };
   }
   const event = valid.event;
@@ -269,8 +269,8 @@ function writeChecked(
         file,
         `the log is not valid: ${problem.message}${more}; ${CORRUPT_HINT(file)}`,
         {
-          line: problem.line,
-          eventId: problem.eventId,
+          line: problem.where.line,
+          eventId: problem.where.eventId,
         },
       ),
     );
@@ -316,20 +316,15 @@ function writeChecked(
       storeError(order.code === 'OUT_OF_ORDER' ? 'OUT_OF_ORDER' : 'INVALID_EVENT', file, order.message, {
         line: newLine,
         eventId: event.id,
+        issues: order.issues,
       }),
     );
   }
 
   const applied = applyEvent(state.snapshot, event);
   if (!applied.ok) {
-    const { rule } = applied.rejection;
-    return fail(
-      storeError('ILLEGAL_EVENT', file, `${event.type} is refused by ${ruleSentence(rule)}`, {
-        line: newLine,
-        eventId: event.id,
-        rule,
-      }),
-    );
+    // Worded as `validate` words the same event in the log: one sentence for one refusal.
+    return fail(illegalEvent(event, applied.rejection.rule, { file, line: newLine }));
   }
 
   // A last line without its newline (a hand edit) is whole and valid here: end it in the same single write.

@@ -1,64 +1,49 @@
 /**
- * What the store refuses, as values: a code a program can branch on, and where (file, line, event id) and
- * why for a person. The store never throws for bad input or a refused append; it throws only for bugs.
+ * What the store refuses, as values: a `Problem` (src/problem.ts) with a code a program can branch on, and
+ * where (file, line, event id) and why for a person. The store never throws for bad input or a refused
+ * append; it throws only for bugs.
  */
-import type { RuleMeta } from '../machine/rules.js';
+import { formatProblem, type Problem, problem, type StoreRefusal, type Where } from '../problem.js';
 
-export type StoreErrorCode =
-  /** The event is not an event: not JSON, not UTF-8, too long, or not what the schema says. */
-  | 'INVALID_EVENT'
-  /** The machine refuses the event in the log's current state; `rule` says which rule it breaks. */
-  | 'ILLEGAL_EVENT'
-  /** The event takes effect before the log's last event: the log is kept in order of legal effect. */
-  | 'OUT_OF_ORDER'
-  /** The caller expected another version (number of events) than the log has: it has moved on. */
-  | 'CONFLICT'
-  /** An event with this id is in the log with other content. */
-  | 'DUPLICATE_ID_DIFFERENT_CONTENT'
-  /** The log has a torn last line or an invalid line: nothing is appended until it is validated and repaired. */
-  | 'CORRUPT_LOG'
-  /** Another writer held the log's lock for longer than the caller would wait. */
-  | 'LOCK_TIMEOUT'
-  /** The file system refused (permissions, a missing directory, a full disk) before anything was written. */
-  | 'IO_ERROR'
-  /**
-   * The write started but its end is unknown (a write cut off, an fsync that failed): the event may or may
-   * not be stored. `validate` tells; a retry with the same id is safe (it is stored once).
-   */
-  | 'OUTCOME_UNKNOWN';
+/**
+ * The codes the store gives, and when:
+ * INVALID_EVENT: the event is not an event: not JSON, not UTF-8, too long, or not what the schema says.
+ * ILLEGAL_EVENT: the machine refuses the event in the log's current state; `rule` says which rule it breaks.
+ * OUT_OF_ORDER: the event takes effect before the log's last event: the log is kept in order of legal effect.
+ * CONFLICT: the caller expected another version (number of events) than the log has: it has moved on.
+ * DUPLICATE_ID_DIFFERENT_CONTENT: an event with this id is in the log with other content.
+ * CORRUPT_LOG: the log has a torn last line or an invalid line: nothing is appended until it is validated
+ *   and repaired.
+ * LOCK_TIMEOUT: another writer held the log's lock for longer than the caller would wait.
+ * IO_ERROR: the file system refused (permissions, a missing directory, a full disk) before anything was
+ *   written.
+ * OUTCOME_UNKNOWN: the write started but its end is unknown (a write cut off, an fsync that failed): the
+ *   event may or may not be stored. `validate` tells; a retry with the same id is safe (it is stored once).
+ */
+export type StoreErrorCode = 'INVALID_EVENT' | 'ILLEGAL_EVENT' | 'OUT_OF_ORDER' | StoreRefusal;
 
-export interface StoreError {
+/** A store refusal: a problem whose `where.file` is the log, or the event's own file for an unreadable event. */
+export type StoreError = Problem & {
   readonly code: StoreErrorCode;
-  /** The file the problem is in: the log, or the event's own file for an event that cannot be read. */
-  readonly file: string;
-  /** 1-based line in `file`, where there is one. */
-  readonly line?: number;
-  readonly eventId?: string;
-  readonly message: string;
-  readonly rule?: RuleMeta;
-  /** For CONFLICT: the version the caller expected and the one the log has. */
-  readonly expectedVersion?: number;
-  readonly actualVersion?: number;
-}
+  readonly where: Where & { readonly file: string };
+};
 
-/** Builds an error value, leaving out the fields that do not apply (so it prints and serialises cleanly). */
+/** Builds a store refusal, leaving out the fields that do not apply (so it prints and serialises cleanly). */
 export function storeError(
   code: StoreErrorCode,
   file: string,
   message: string,
-  where: { [K in Exclude<keyof StoreError, 'code' | 'file' | 'message'>]?: StoreError[K] | undefined } = {},
+  where: { readonly line?: number | undefined; readonly eventId?: string | undefined } & Parameters<
+    typeof problem
+  >[3] = {},
 ): StoreError {
-  const error: Record<string, unknown> = { code, file };
-  for (const [key, value] of Object.entries(where)) if (value !== undefined) error[key] = value;
-  error.message = message;
-  return error as unknown as StoreError;
+  const { line, eventId, ...details } = where;
+  return problem(code, message, { file, line, eventId }, details) as StoreError;
 }
 
-/** One line for a terminal: `file:line: event id: message`. */
+/** One line for a terminal: `file:line: event id: message [CODE]`. */
 export function formatStoreError(error: StoreError): string {
-  const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  const id = error.eventId === undefined ? '' : ` event ${error.eventId}:`;
-  return `${where}:${id} ${error.message} [${error.code}]`;
+  return `${formatProblem(error)} [${error.code}]`;
 }
 
 const CAUSES: Record<string, string> = {

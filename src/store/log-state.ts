@@ -13,7 +13,7 @@ import {
   type LogProblem,
   parseLogFrom,
 } from '../events/parse.js';
-import { ruleSentence } from '../machine/rules.js';
+import { illegalEvent } from '../problem.js';
 import { type CaseSnapshot, initialSnapshot, replay } from '../replay/replay.js';
 
 export interface LogState {
@@ -65,15 +65,8 @@ export function illegalProblems(
   )) {
     snapshot = step.after;
     if (!step.rejection) continue;
-    const { rule } = step.rejection;
-    problems.push({
-      code: 'ILLEGAL_EVENT',
-      file,
-      line: fresh[step.index]?.line ?? 0,
-      eventId: step.event.id,
-      message: `${step.event.type} breaks ${ruleSentence(rule)}`,
-      rule,
-    });
+    const line = fresh[step.index]?.line ?? 0;
+    problems.push(illegalEvent(step.event, step.rejection.rule, { file, line }));
   }
   return { snapshot, problems };
 }
@@ -90,7 +83,7 @@ export function readLogState(file: string): LogState {
   const replayed = illegalProblems(fresh, from?.snapshot ?? initialSnapshot(), file);
   const problems: LogProblem[] = [...parsed.problems, ...replayed.problems];
   const snapshot = replayed.snapshot;
-  problems.sort((a, b) => a.line - b.line);
+  problems.sort((a, b) => a.where.line - b.where.line);
   const events = from ? [...from.events, ...fresh] : fresh;
   const state: LogState = { file, exists, bytes, events, problems, snapshot, position: parsed.end };
   remember(key, state);

@@ -35,6 +35,7 @@ import {
   type LoggedEvent,
   type LogPosition,
   type LogProblem,
+  logProblem,
   MAX_LINE_BYTES,
   parseLogFrom,
   validateEvent,
@@ -407,13 +408,15 @@ export function loadTail(fd: number, file: string, paths: Paths): TailState {
     // Ids before the checkpoint are in the table; parseLogFrom saw only the bytes after it.
     const before = found ? lookup(logged.event.id) : undefined;
     if (before && before.line !== logged.line) {
-      problems.push({
-        code: 'DUPLICATE_ID',
-        file,
-        line: logged.line,
-        eventId: logged.event.id,
-        message: `id already used on line ${before.line}`,
-      });
+      problems.push(
+        logProblem(
+          'DUPLICATE_ID',
+          file,
+          logged.line,
+          `id already used on line ${before.line}`,
+          logged.event.id,
+        ),
+      );
       continue;
     }
     fresh.push(logged);
@@ -421,7 +424,7 @@ export function loadTail(fd: number, file: string, paths: Paths): TailState {
   for (const logged of fresh) known.set(logged.event.id, logged);
   const replayed = illegalProblems(fresh, found?.snapshot ?? initialSnapshot(), file);
   problems.push(...replayed.problems);
-  problems.sort((a, b) => a.line - b.line);
+  problems.sort((a, b) => a.where.line - b.where.line);
   const version = (found?.checkpoint.events ?? 0) + fresh.length;
   const ended = size === 0 || bytes.at(-1) === 0x0a || (bytes.length === 0 && found !== undefined);
   let snapshot = replayed.snapshot;

@@ -7,7 +7,8 @@
  */
 import { formatMoment, rangeOf, shortInstant } from '../events/instant.js';
 import type { CaseEvent, Instant } from '../events/schema.js';
-import { type RuleMeta, ruleSentence } from '../machine/rules.js';
+import type { RuleMeta } from '../machine/rules.js';
+import { problem, ruleSentence } from '../problem.js';
 import {
   changeInstants,
   type EffectInterval,
@@ -292,14 +293,9 @@ function runBranch(baseEvents: readonly CaseEvent[], scenario: Scenario): Branch
   const run = replayWorld(branch.events, branch.authoredBy, scenario.onIllegal);
   if (run.failed) {
     const { event, rule, edit } = run.failed;
-    return {
-      ok: false,
-      error: {
-        editIndex: edit,
-        editKind: scenario.edits[edit]?.kind ?? 'replace',
-        message: `the machine rejects ${event.id} (${event.type}) in the branch: it breaks ${ruleSentence(rule)}`,
-      },
-    };
+    const where = { edit: { index: edit, kind: scenario.edits[edit]?.kind ?? 'replace' } };
+    const message = `the machine rejects ${event.id} (${event.type}) in the branch: it breaks ${ruleSentence(rule)}`;
+    return { ok: false, error: problem('ILLEGAL_EVENT', message, where, { rule }) };
   }
   return { ok: true, branch, world: run.world as World };
 }

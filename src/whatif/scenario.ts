@@ -9,6 +9,7 @@ import { certainlyBefore, countedBy, formatInstant, latestOf } from '../events/i
 import { editorJsonSchema } from '../events/json-schema.js';
 import { validateEvent } from '../events/parse.js';
 import { CaseEvent, type EventType, Id, Instant, SCHEMA_VERSION, type Source } from '../events/schema.js';
+import { type Problem, type ProblemIssue, problem, zodIssues } from '../problem.js';
 
 /** The source every scenario event carries unless it gives its own: hypothetical, not evidence. */
 export const SCENARIO_SOURCE: Source = {
@@ -95,18 +96,12 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return editorJsonSchema(Scenario, { reused: 'ref' });
 }
 
-/** A problem with a scenario: which edit (when one is to blame) and why. */
-export interface ScenarioError {
-  readonly editIndex?: number;
-  readonly editKind?: Edit['kind'];
-  readonly message: string;
-}
-
-export function formatScenarioError(error: ScenarioError): string {
-  return error.editIndex === undefined
-    ? error.message
-    : `edit ${error.editIndex + 1} (${error.editKind ?? 'unknown kind'}): ${error.message}`;
-}
+/**
+ * A problem with a scenario: `where.edit` names the edit when one is to blame (INVALID_SCENARIO: the file is
+ * not a scenario; SCENARIO_EDIT: an edit cannot be applied; OUT_OF_ORDER, ILLEGAL_EVENT: the branch it
+ * builds breaks the log's order or a rule).
+ */
+export type ScenarioError = Problem;
 
 function issuePath(path: readonly PropertyKey[]): string {
   return path.length > 0 ? path.map(String).join('.') : '(scenario)';
@@ -118,23 +113,23 @@ export function parseScenario(
 ): { ok: true; scenario: Scenario; error?: never } | { ok: false; scenario?: never; error: ScenarioError } {
   const result = Scenario.safeParse(raw);
   if (result.success) return { ok: true, scenario: result.data };
-  const issue = result.error.issues[0];
-  const path = issue?.path ?? [];
-  const message = issue?.message ?? 'invalid scenario';
+  const issues: ProblemIssue[] = zodIssues(result.error);
+  const path = issues[0]?.path ?? [];
+  const message = issues[0]?.message ?? 'invalid scenario';
+  const invalid = (text: string, edit?: { index: number; kind?: string }) => ({
+    ok: false as const,
+    error: problem('INVALID_SCENARIO', text, { field: path, edit }, { issues }),
+  });
   if (path[0] === 'edits' && typeof path[1] === 'number') {
     const edits = (raw as { edits?: unknown[] }).edits;
     const kind = (edits?.[path[1]] as { kind?: unknown } | undefined)?.kind;
     const rest = path.slice(2);
-    return {
-      ok: false,
-      error: {
-        editIndex: path[1],
-        ...(typeof kind === 'string' ? { editKind: kind as Edit['kind'] } : {}),
-        message: rest.length > 0 ? `${issuePath(rest)}: ${message}` : message,
-      },
-    };
+    return invalid(rest.length > 0 ? `${issuePath(rest)}: ${message}` : message, {
+      index: path[1],
+      ...(typeof kind === 'string' ? { kind } : {}),
+    });
   }
-  return { ok: false, error: { message: `${issuePath(path)}: ${message}` } };
+  return invalid(`${issuePath(path)}: ${message}`);
 }
 
 /** An edit as it was applied, in words. */
@@ -158,7 +153,16 @@ export type ApplyResult =
   | { ok: true; branch: Branch; error?: never }
   | { ok: false; branch?: never; error: ScenarioError };
 
-class EditFailure extends Error {}
+/** Why an edit cannot be applied; thrown inside `applyOne` and returned by `applyScenario` as a problem. */
+class EditFailure extends Error {
+  constructor(
+    message: string,
+    /** zod's findings, for an event the edit writes that the schema refuses. */
+    readonly issues?: readonly ProblemIssue[],
+  ) {
+    super(message);
+  }
+}
 
 function label(e: CaseEvent): string {
   return `${e.id} (${e.type})`;
@@ -174,7 +178,7 @@ function complete(draft: ScenarioEvent, inherit: Partial<CaseEvent>, at?: Instan
     ...draft,
   };
   const result = validateEvent(raw);
-  if (!result.ok) throw new EditFailure(`the event it writes is invalid: ${result.message}`);
+  if (!result.ok) throw new EditFailure(`the event it writes is invalid: ${result.message}`, result.issues);
   return result.event;
 }
 
@@ -251,14 +255,13 @@ function applyOne(
 function orderProblem(
   events: readonly CaseEvent[],
   authoredBy: Record<string, number>,
-): ScenarioError | undefined {
+): { readonly blamed?: number | undefined; readonly message: string } | undefined {
   for (let i = 1; i < events.length; i++) {
     const prev = events[i - 1] as CaseEvent;
     const e = events[i] as CaseEvent;
     if (!certainlyBefore(e.at, prev.at)) continue;
-    const blamed = authoredBy[e.id] ?? authoredBy[prev.id];
     return {
-      ...(blamed === undefined ? {} : { editIndex: blamed }),
+      blamed: authoredBy[e.id] ?? authoredBy[prev.id],
       message: `${label(e)} (${formatInstant(e.at)}) would come after ${label(prev)} (${formatInstant(prev.at)}) although it takes effect earlier; the log is kept in order of legal effect`,
     };
   }
@@ -338,14 +341,16 @@ export function applyScenario(base: readonly CaseEvent[], scenario: Scenario): A
         applied.push(...removeLostPremises(events, gone, authoredBy, index, edit.kind));
     } catch (error) {
       if (!(error instanceof EditFailure)) throw error;
-      return { ok: false, error: { editIndex: index, editKind: edit.kind, message: error.message } };
+      const where = { edit: { index, kind: edit.kind } };
+      return { ok: false, error: problem('SCENARIO_EDIT', error.message, where, { issues: error.issues }) };
     }
   }
-  const kinds = Object.fromEntries(scenario.edits.map((e, i) => [i, e.kind]));
-  const problem = orderProblem(events, authoredBy);
-  if (problem) {
-    const kind = problem.editIndex === undefined ? undefined : kinds[problem.editIndex];
-    return { ok: false, error: kind ? { ...problem, editKind: kind } : problem };
+  const disorder = orderProblem(events, authoredBy);
+  if (disorder) {
+    const { message, blamed } = disorder;
+    const kind = blamed === undefined ? undefined : scenario.edits[blamed]?.kind;
+    const edit = blamed === undefined ? undefined : { index: blamed, ...(kind ? { kind } : {}) };
+    return { ok: false, error: problem('OUT_OF_ORDER', message, { edit }) };
   }
   return { ok: true, branch: { events, applied, authoredBy, replaced } };
 }

@@ -6,18 +6,14 @@
 import wechatLog from '../../events/wechat.jsonl?raw';
 import { lifecycleGraphs } from '../../src/docs/graph.js';
 import { parseQueryInstant } from '../../src/events/instant.js';
-import { formatProblem, parseLog } from '../../src/events/parse.js';
+import { parseLog } from '../../src/events/parse.js';
 import type { CaseEvent } from '../../src/events/schema.js';
 import { legalNextEvents } from '../../src/generate/next.js';
 import { phasesOf } from '../../src/machine/phases.js';
+import { formatProblem } from '../../src/problem.js';
 import { checkLog } from '../../src/replay/check.js';
 import { caseZone } from '../../src/replay/query.js';
-import {
-  applyScenario,
-  formatScenarioError,
-  parseScenario,
-  type Scenario,
-} from '../../src/whatif/scenario.js';
+import { applyScenario, parseScenario, type Scenario } from '../../src/whatif/scenario.js';
 import { h, replaceChildren } from './dom.js';
 import { formatDate, isoDay } from './format.js';
 import { buildStops, type Stop, stopIndexAt } from './model.js';
@@ -192,7 +188,7 @@ function rebuild(keepTime: boolean): void {
         h('ul', {}, ...result.branch.applied.map((a) => h('li', {}, a.text, a.why ? ` (${a.why})` : ''))),
       );
     } else {
-      notice.push(`scenario ${entry.id}: ${formatScenarioError(result.error)}`);
+      notice.push(`scenario ${entry.id}: ${formatProblem(result.error)}`);
       replaceChildren(banner);
     }
   } else replaceChildren(banner);

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { MAX_LINE_BYTES } from '../../events/parse.js';
-import { appendEventText, formatStoreError, type StoreErrorCode } from '../../store/index.js';
+import { exitCodeOf } from '../../problem.js';
+import { appendEventText, formatStoreError } from '../../store/index.js';
 import { CliError } from '../errors.js';
 import { json } from '../options.js';
 import { action, type CommandModule } from '../program.js';
@@ -52,12 +53,6 @@ async function readEventInput(path: string): Promise<Uint8Array> {
     if (code === 'EISDIR') throw new CliError(`${path} is a directory, not an event file`);
     throw new CliError(`${path}: cannot read (${code ?? String(error)})`);
   }
-}
-
-/** 3: the write's outcome is unknown; 2: nothing could be written (or read); 1: refused by a rule. */
-export function exitCodeOf(code: StoreErrorCode): number {
-  if (code === 'OUTCOME_UNKNOWN') return 3;
-  return code === 'IO_ERROR' ? 2 : 1;
 }
 
 /** `casesim append`: one event onto a log, validated, versioned, idempotent, atomic and durable. */

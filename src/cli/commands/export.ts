@@ -1,5 +1,5 @@
-import { formatProblem } from '../../events/parse.js';
 import { toTimelineJs } from '../../export/timelinejs.js';
+import { formatProblem } from '../../problem.js';
 import { checkLog } from '../../replay/check.js';
 import { loadLog, refuseProblems } from '../io.js';
 import { json } from '../options.js';

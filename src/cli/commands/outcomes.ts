@@ -6,6 +6,7 @@ import { type Analysis, analyse } from '../../outcomes/analyse.js';
 import { type Odds, parseOdds, round } from '../../outcomes/odds.js';
 import { startFrom } from '../../outcomes/search.js';
 import { type Sensitivity, sensitivity, type Target } from '../../outcomes/sensitivity.js';
+import { inFile, refuseInput } from '../../problem.js';
 import { caseZone, eventsAt } from '../../replay/query.js';
 import type { Colors } from '../format.js';
 import { EVENTS_DIR, loadLog, readText, refuseProblems } from '../io.js';
@@ -63,7 +64,7 @@ export function loadOdds(path: string): Odds {
     );
   }
   const parsed = parseOdds(raw);
-  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error}`, 1, { file: path });
+  if (!parsed.ok) throw refuseInput([inFile(parsed.error, path)]);
   return parsed.odds;
 }
 

@@ -1,8 +1,8 @@
-import { formatProblem } from '../../events/parse.js';
+import { exitCodeOf, formatProblem } from '../../problem.js';
 import { formatStoreError, repairLog } from '../../store/index.js';
 import { json } from '../options.js';
 import { action, type CommandModule } from '../program.js';
-import { exitCodeOf, waitSeconds } from './append.js';
+import { waitSeconds } from './append.js';
 
 /** `casesim repair`: moves a torn last line to a side file next to the log, so the log replays again. */
 export const repairCommand: CommandModule = (program, io, setExit) => {

@@ -1,6 +1,6 @@
 import { evidenceOf } from '../../events/evidence.js';
 import { rangeOf } from '../../events/instant.js';
-import { formatProblem } from '../../events/parse.js';
+import { formatProblem } from '../../problem.js';
 import { type CaseSnapshot, initialSnapshot, persistSnapshot } from '../../replay/replay.js';
 import { type TimelineEntry, timeline } from '../../replay/timeline.js';
 import { CliError } from '../errors.js';

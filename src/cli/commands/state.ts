@@ -1,11 +1,11 @@
 import type { CaseEvent } from '../../events/schema.js';
 import { awaitsRuling, type MotionRecord, openParts } from '../../machine/context.js';
 import { reliefScopeText } from '../../machine/effects.js';
+import { inFile, refuseInput } from '../../problem.js';
 import { checkLog } from '../../replay/check.js';
 import { datedEffects, effectIntervals } from '../../replay/intervals.js';
 import { caseAt, caseZone } from '../../replay/query.js';
 import { branchEventsOf } from '../../whatif/diff.js';
-import { formatScenarioError } from '../../whatif/scenario.js';
 import { effectLine, rejectionText } from '../format.js';
 import { loadLog, refuseProblems } from '../io.js';
 import { checkInstantSyntax, json, queryInstant, timeZoneOption } from '../options.js';
@@ -45,7 +45,7 @@ function branch(path: string): { file: string; events: CaseEvent[] } {
     base.events.map((l) => l.event),
     scenario,
   );
-  if (!result.ok) throw new CliError(`${path}: ${formatScenarioError(result.error)}`, 1, { file: path });
+  if (!result.ok) throw refuseInput([inFile(result.error, path)]);
   return { file: basePath, events: [...result.events] };
 }
 

@@ -1,4 +1,4 @@
-import { formatProblem } from '../../events/parse.js';
+import { formatProblem } from '../../problem.js';
 import { checkLog } from '../../replay/check.js';
 import { loadLog } from '../io.js';
 import { json } from '../options.js';

@@ -1,8 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { formatInstant } from '../../events/instant.js';
 import type { ParsedLog } from '../../events/parse.js';
+import { inFile, refuseInput } from '../../problem.js';
 import { type Cell, type EffectDiff, type Row, runWhatIf, type WhatIf } from '../../whatif/diff.js';
-import { formatScenarioError, parseScenario, type Scenario } from '../../whatif/scenario.js';
+import { parseScenario, type Scenario } from '../../whatif/scenario.js';
 import type { Colors } from '../format.js';
 import { loadLog, readText } from '../io.js';
 import { json } from '../options.js';
@@ -28,7 +29,7 @@ export function loadScenario(path: string): {
     );
   }
   const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new CliError(`${path}: ${formatScenarioError(parsed.error)}`, 1, { file: path });
+  if (!parsed.ok) throw refuseInput([inFile(parsed.error, path)]);
   const basePath = resolve(dirname(path), parsed.scenario.base);
   const base = loadLog(basePath, 'base log');
   // Nothing of a refused base is echoed (it may be any file the scenario names): only where it fails.
@@ -42,9 +43,9 @@ export function loadScenario(path: string): {
     );
   if (first)
     throw new CliError(
-      `${path}: the base log has problems; first: ${basePath}:${first.line} (${first.code}); run casesim validate ${basePath}`,
+      `${path}: the base log has problems; first: ${basePath}:${first.where.line} (${first.code}); run casesim validate ${basePath}`,
       1,
-      { file: basePath, line: first.line },
+      { file: basePath, line: first.where.line },
       'INVALID',
     );
   return { scenario: parsed.scenario, basePath, base };
@@ -202,7 +203,7 @@ export const whatifCommand: CommandModule = (program, io, setExit) => {
           base.events.map((l) => l.event),
           scenario,
         );
-        if (!result.ok) throw new CliError(`${path}: ${formatScenarioError(result.error)}`, 1);
+        if (!result.ok) throw refuseInput([inFile(result.error, path)]);
         const w = result.whatIf;
         if (opts.json) {
           io.out(
