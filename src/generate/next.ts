@@ -384,11 +384,6 @@ export class LegalStep {
   }
 }
 
-/** What a caller wants of the legal next events: only some kinds (an odds decision names a few). */
-export interface LegalFilter {
-  readonly kinds?: ReadonlySet<EventType>;
-}
-
 /**
  * The candidates the charts accept, each with the state it leads to, built only when read. Candidates are
  * generated object by object from the state each object's record holds: an object whose state has no
@@ -396,15 +391,19 @@ export interface LegalFilter {
  * object's state has no arrow for is never built. A candidate built is legal when the rules guarding one
  * of those arrows hold (`compiledStep`, which calls `rulesHold`): the decision replay makes on the same
  * chart, without routing the event, trial-applying it or building any state but the one a caller reads.
+ * Given `kinds`, only candidates of those kinds are considered (an odds decision names a few).
  */
-export function legalNextEvents(snapshot: CaseSnapshot, at: Instant, filter: LegalFilter = {}): LegalStep[] {
+export function legalNextEvents(
+  snapshot: CaseSnapshot,
+  at: Instant,
+  kinds?: ReadonlySet<EventType>,
+): LegalStep[] {
   const world = snapshot.context;
   const legal: LegalStep[] = [];
-  const wanted = filter.kinds;
-  const offer = (id: LifecycleId, primary: string, from: string, kinds: ReadonlySet<EventType>): Offer => {
+  const offer = (id: LifecycleId, primary: string, from: string, arrows: ReadonlySet<EventType>): Offer => {
     const lifecycle = lifecycleById(id);
     return (type, build) => {
-      if (!kinds.has(type) || (wanted && !wanted.has(type))) return;
+      if (!arrows.has(type) || (kinds && !kinds.has(type))) return;
       const event = finish(type, build(), at);
       if (compiledStep(lifecycle, from, { type, event, world, id: primary }) !== undefined)
         legal.push(new LegalStep(snapshot, event));
@@ -416,8 +415,8 @@ export function legalNextEvents(snapshot: CaseSnapshot, at: Instant, filter: Leg
       return offer(id, primary, from, kindsOutOf(id, from));
     },
     from: (id, primary, from) => {
-      const kinds = kindsOutOf(id, from);
-      return kinds.size > 0 ? offer(id, primary, from, kinds) : undefined;
+      const arrows = kindsOutOf(id, from);
+      return arrows.size > 0 ? offer(id, primary, from, arrows) : undefined;
     },
   });
   return legal;
