@@ -8,7 +8,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { Instant } from '../src/events/schema.js';
-import { addDays, candidatesAt, legalNextEvents } from '../src/generate/next.js';
+import { addDays, candidatesAt, legalNextByKind, legalNextEvents } from '../src/generate/next.js';
 import { addressees } from '../src/machine/route.js';
 import { applyEvent, type CaseSnapshot, initialSnapshot } from '../src/replay/replay.js';
 import { type History, legalHistories, START } from './support/histories.js';
@@ -93,4 +93,21 @@ describe(`legal next events (${fc.readConfigureGlobal().numRuns} generated histo
       );
     }
   });
+
+  test.prop([legalHistories, gaps, fc.array(fc.nat({ max: 40 }), { maxLength: 6 })], { numRuns: 300 })(
+    'by kind, give the kinds in order of their first legal event, and each kind asked for its legal events in order',
+    (history, gap, asked) => {
+      for (const { snapshot, at } of pointsOf(history, gap)) {
+        const legal = legalNextEvents(snapshot, at).map((l) => l.event);
+        const byKind = legalNextByKind(snapshot, at);
+        expect(byKind.kinds).toEqual([...new Set(legal.map((e) => e.type))]);
+        // Asked in any order, and again: each kind's events are the same.
+        for (const k of [...asked, ...asked]) {
+          const kind = byKind.kinds[k % Math.max(1, byKind.kinds.length)];
+          if (!kind) continue;
+          expect(byKind.ofKind(kind).map((l) => l.event)).toEqual(legal.filter((e) => e.type === kind));
+        }
+      }
+    },
+  );
 });

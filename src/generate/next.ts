@@ -43,12 +43,22 @@ export const STAY_FINDINGS: StayFindings = {
   publicInterest: 'favors-stay',
 };
 
+/** Day arithmetic already done: a walk dates every candidate from the same few days. */
+const laterDays = new Map<string, string>();
+
 /** Adds whole days to a local date (`YYYY-MM-DD...`), keeping its zone. */
 export function addDays(instant: Instant, days: number): Instant {
   const day = instant.local.slice(0, 10);
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return { local: d.toISOString().slice(0, 10) + instant.local.slice(10), zone: instant.zone };
+  const key = `${day}|${days}`;
+  let later = laterDays.get(key);
+  if (later === undefined) {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    later = d.toISOString().slice(0, 10);
+    if (laterDays.size >= 10_000) laterDays.clear();
+    laterDays.set(key, later);
+  }
+  return { local: later + instant.local.slice(10), zone: instant.zone };
 }
 
 type Draft = { readonly id: string } & Record<string, unknown>;
@@ -384,29 +394,28 @@ export class LegalStep {
   }
 }
 
+/** A candidate its primary object's state has an arrow for, decided (built and its rules checked) when called. */
+type Decide = (type: EventType, decide: () => LegalStep | undefined) => void;
+
 /**
- * The candidates the charts accept, each with the state it leads to, built only when read. Candidates are
- * generated object by object from the state each object's record holds: an object whose state has no
- * arrow out (a denied motion, a dismissed appeal) offers nothing, and a candidate whose kind its primary
- * object's state has no arrow for is never built. A candidate built is legal when the rules guarding one
- * of those arrows hold (`compiledStep`, which calls `rulesHold`): the decision replay makes on the same
- * chart, without routing the event, trial-applying it or building any state but the one a caller reads.
- * Given `kinds`, only candidates of those kinds are considered (an odds decision names a few).
+ * Generates the candidates of `snapshot` on day `at` object by object from the state each object's record
+ * holds: an object whose state has no arrow out (a denied motion, a dismissed appeal) offers nothing, and a
+ * candidate whose kind its primary object's state has no arrow for is never built. The others are handed
+ * to `take` with the way to decide them: a candidate is legal when the rules guarding one of those arrows
+ * hold (`compiledStep`, which calls `rulesHold`), the decision replay makes on the same chart, without
+ * routing the event, trial-applying it or building any state but the one a caller reads.
  */
-export function legalNextEvents(
-  snapshot: CaseSnapshot,
-  at: Instant,
-  kinds?: ReadonlySet<EventType>,
-): LegalStep[] {
+function offerLegal(snapshot: CaseSnapshot, at: Instant, take: Decide): void {
   const world = snapshot.context;
-  const legal: LegalStep[] = [];
   const offer = (id: LifecycleId, primary: string, from: string, arrows: ReadonlySet<EventType>): Offer => {
     const lifecycle = lifecycleById(id);
     return (type, build) => {
-      if (!arrows.has(type) || (kinds && !kinds.has(type))) return;
-      const event = finish(type, build(), at);
-      if (compiledStep(lifecycle, from, { type, event, world, id: primary }) !== undefined)
-        legal.push(new LegalStep(snapshot, event));
+      if (!arrows.has(type)) return;
+      take(type, () => {
+        const event = finish(type, build(), at);
+        const legal = compiledStep(lifecycle, from, { type, event, world, id: primary }) !== undefined;
+        return legal ? new LegalStep(snapshot, event) : undefined;
+      });
     };
   };
   offerCandidates(world, at, {
@@ -419,5 +428,68 @@ export function legalNextEvents(
       return arrows.size > 0 ? offer(id, primary, from, arrows) : undefined;
     },
   });
+}
+
+/**
+ * The candidates the charts accept, in the order they are generated, each with the state it leads to,
+ * built only when read (`offerLegal` says how each is decided). Given `kinds`, only candidates of those
+ * kinds are considered (an odds decision names a few).
+ */
+export function legalNextEvents(
+  snapshot: CaseSnapshot,
+  at: Instant,
+  kinds?: ReadonlySet<EventType>,
+): LegalStep[] {
+  const legal: LegalStep[] = [];
+  offerLegal(snapshot, at, (type, decide) => {
+    if (kinds && !kinds.has(type)) return;
+    const step = decide();
+    if (step) legal.push(step);
+  });
   return legal;
+}
+
+/** The legal next events grouped by kind, each kind decided only as far as it is asked about. */
+export interface LegalByKind {
+  /** The kinds with a legal next event, in the order of their first legal event in `legalNextEvents`. */
+  readonly kinds: readonly EventType[];
+  /** The legal next events of `kind`, in order: `legalNextEvents(...).filter(e => e.event.type === kind)`. */
+  ofKind(kind: EventType): readonly LegalStep[];
+}
+
+/**
+ * The legal next events by kind, for a chooser that picks a kind before an event of that kind: once a
+ * kind has one legal event, its later candidates are decided only if that kind is asked for. (A walk
+ * step picks one kind, so most candidates of the kinds offered many times, one per appeal or per
+ * injunction, are never built.)
+ */
+export function legalNextByKind(snapshot: CaseSnapshot, at: Instant): LegalByKind {
+  const found = new Map<EventType, LegalStep[]>();
+  const later = new Map<EventType, (() => LegalStep | undefined)[]>();
+  offerLegal(snapshot, at, (type, decide) => {
+    const known = found.get(type);
+    if (known) {
+      const deferred = later.get(type);
+      if (deferred) deferred.push(decide);
+      else later.set(type, [decide]);
+      return;
+    }
+    const step = decide();
+    if (step) found.set(type, [step]);
+  });
+  return {
+    kinds: [...found.keys()],
+    ofKind(kind) {
+      const steps = found.get(kind) ?? [];
+      const deferred = later.get(kind);
+      if (deferred) {
+        later.delete(kind);
+        for (const decide of deferred) {
+          const step = decide();
+          if (step) steps.push(step);
+        }
+      }
+      return steps;
+    },
+  };
 }

@@ -8,7 +8,7 @@
  */
 import type { CaseEvent, EventType, Instant } from '../events/schema.js';
 import { type CaseSnapshot, initialSnapshot } from '../replay/replay.js';
-import { addDays, legalNextEvents } from './next.js';
+import { addDays, type LegalByKind, legalNextByKind, legalNextEvents } from './next.js';
 
 export const WALK_START: Instant = { local: '2020-08-06', zone: 'America/Los_Angeles' };
 
@@ -52,6 +52,8 @@ export interface Point {
   readonly at: Instant;
   /** The legal next events dated `at`, in the order they are generated; only of `kinds`, when given. */
   legal(at: Instant, kinds?: ReadonlySet<EventType>): readonly LegalNext[];
+  /** The same by kind, each kind decided only as far as it is asked about. */
+  legalByKind(at: Instant): LegalByKind;
 }
 
 /**
@@ -62,17 +64,38 @@ export type Choice = { readonly take: LegalNext } | 'pass' | 'stop';
 
 export type Chooser = (point: Point) => Choice;
 
-/** The legal event a step picks, or undefined when nothing is legal. */
+/** Legal next events as a step chooses among them: their kinds in order, then the events of one kind. */
+interface ByKind<T> {
+  readonly kinds: readonly EventType[];
+  ofKind(kind: EventType): readonly T[];
+}
+
+function byKindOf<T extends { readonly event: CaseEvent }>(legal: readonly T[]): ByKind<T> {
+  return {
+    kinds: [...new Set(legal.map((l) => l.event.type))],
+    ofKind: (kind) => legal.filter((l) => l.event.type === kind),
+  };
+}
+
+/**
+ * The legal event a step picks, or undefined when nothing is legal: a kind first (passing over kinds that
+ * end or stall the case unless the step allows any kind, or nothing else is legal), then an event of it.
+ */
+function pickByKind<T>(legal: ByKind<T>, step: WalkStep): T | undefined {
+  const preferred = step.anyKind ? legal.kinds : legal.kinds.filter((kind) => !DIVERSIONS.has(kind));
+  const kinds = preferred.length > 0 ? preferred : legal.kinds;
+  const kind = kinds[step.choice % Math.max(1, kinds.length)];
+  if (kind === undefined) return undefined;
+  const ofKind = legal.ofKind(kind);
+  return ofKind[Math.floor(step.choice / Math.max(1, kinds.length)) % Math.max(1, ofKind.length)];
+}
+
+/** The event among `legal` a step picks, as a walk picks among the legal next events. */
 export function pick<T extends { readonly event: CaseEvent }>(
   legal: readonly T[],
   step: WalkStep,
 ): T | undefined {
-  const preferred = step.anyKind ? legal : legal.filter((l) => !DIVERSIONS.has(l.event.type));
-  const pool = preferred.length > 0 ? preferred : legal;
-  const kinds = [...new Set(pool.map((l) => l.event.type))];
-  const kind = kinds[step.choice % Math.max(1, kinds.length)];
-  const ofKind = pool.filter((l) => l.event.type === kind);
-  return ofKind[Math.floor(step.choice / Math.max(1, kinds.length)) % Math.max(1, ofKind.length)];
+  return pickByKind(byKindOf(legal), step);
 }
 
 /** Walks from `from` (the empty case by default) on day `start`, as `chooser` decides, until it stops. */
@@ -87,6 +110,7 @@ export function walkWith(chooser: Chooser, from: CaseSnapshot = initialSnapshot(
       snapshot: here,
       at,
       legal: (day, kinds) => legalNextEvents(here, day, kinds),
+      legalByKind: (day) => legalNextByKind(here, day),
     });
     if (choice === 'stop') break;
     if (choice === 'pass') continue;
@@ -104,7 +128,7 @@ export function stepChooser(steps: Iterable<WalkStep>): Chooser {
   return (point) => {
     const next = iterator.next();
     if (next.done) return 'stop';
-    const chosen = pick(point.legal(addDays(point.at, next.value.gap)), next.value);
+    const chosen = pickByKind(point.legalByKind(addDays(point.at, next.value.gap)), next.value);
     return chosen ? { take: chosen } : 'stop';
   };
 }
