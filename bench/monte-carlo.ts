@@ -41,18 +41,25 @@ export function futures(
     count += 1;
   }
   const ms = performance.now() - t;
-  return { perSecond: (count / ms) * 1000, stepsPerSecond: (steps / ms) * 1000, from: middle };
+  return { perSecond: (count / ms) * 1000, stepsPerSecond: (steps / ms) * 1000, from: middle, count };
 }
 
-/** Milliseconds per replayed event over the cases, replayed again and again for about `seconds`. */
-function replayMsPerEvent(cases: readonly CaseEvent[][], seconds: number): number {
+/** CPU milliseconds this process has used: on a shared machine, less disturbed by others than the wall clock. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** CPU milliseconds per replayed event over the cases, replayed again and again for about `seconds`. */
+function replayCpuMsPerEvent(cases: readonly CaseEvent[][], seconds: number): number {
   let events = 0;
   const t = performance.now();
+  const cpu = cpuMs();
   while (events === 0 || performance.now() - t < seconds * 1000) {
     for (const c of cases) replayAll(c);
     events += cases.reduce((n, c) => n + c.length, 0);
   }
-  return (performance.now() - t) / events;
+  return (cpuMs() - cpu) / events;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -64,21 +71,22 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   );
   const growMs = performance.now() - t;
   const checkpoints = cases.map((c) => buildCheckpoints(c, 16));
-  // The machine is shared: replay and futures are timed in alternating short rounds, so that both see the
-  // same load, and the median round's ratio is reported.
+  // The machine is shared: replay and futures are timed in alternating short rounds, in CPU time, so
+  // that both see the same load, and the median round's ratio is reported.
   const ratios: number[] = [];
-  let last = { perSecond: 0, stepsPerSecond: 0, from: 0 };
-  let replayMs = 0;
+  const rates: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    replayMs = replayMsPerEvent(cases, 0.3);
-    last = futures(cases, checkpoints, seed + i, 0.3);
-    ratios.push(1000 / last.perSecond / (FUTURE_STEPS * replayMs));
+    const replayMs = replayCpuMsPerEvent(cases, 0.3);
+    const cpu = cpuMs();
+    const f = futures(cases, checkpoints, seed + i, 0.3);
+    const futureMs = (cpuMs() - cpu) / f.count;
+    ratios.push(futureMs / (FUTURE_STEPS * replayMs));
+    rates.push(1000 / futureMs);
   }
-  ratios.sort((a, b) => a - b);
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   console.log(
-    `pool of ${cases.length} walks grown in ${Math.round(growMs)} ms; last round: replay ${Math.round(1 / replayMs)} events/ms, ` +
-      `${Math.round(last.perSecond)} futures/s (${Math.round(last.stepsPerSecond)} steps/s) from event ${last.from}; ` +
-      `future / replay of ${FUTURE_STEPS} events over ${rounds} rounds: median ${ratios[rounds >> 1]!.toFixed(1)}x ` +
-      `(${ratios[0]!.toFixed(1)}-${ratios.at(-1)!.toFixed(1)})`,
+    `pool of ${cases.length} walks grown in ${Math.round(growMs)} ms; ${rounds} rounds: median ${Math.round(mid(rates))} futures per CPU second; ` +
+      `a future of ${FUTURE_STEPS} steps / a replay of ${FUTURE_STEPS} events: median ${mid(ratios).toFixed(1)}x ` +
+      `(${Math.min(...ratios).toFixed(1)}-${Math.max(...ratios).toFixed(1)})`,
   );
 }
