@@ -94,19 +94,44 @@ describe(`legal next events (${fc.readConfigureGlobal().numRuns} generated histo
     }
   });
 
-  test.prop([legalHistories, gaps, fc.array(fc.nat({ max: 40 }), { maxLength: 6 })], { numRuns: 300 })(
+  const someKinds = fc.subarray([
+    'appeal.dismissed',
+    'case.dismissed',
+    'stay.motionFiled',
+    'appeal.decided',
+  ] as const);
+
+  test.prop([legalHistories, gaps, fc.array(fc.nat({ max: 40 }), { maxLength: 6 }), someKinds, someKinds], {
+    numRuns: 300,
+  })(
     'by kind, give the kinds in order of their first legal event, and each kind asked for its legal events in order',
-    (history, gap, asked) => {
+    (history, gap, asked, onDemand, except) => {
       for (const { snapshot, at } of pointsOf(history, gap)) {
         const legal = legalNextEvents(snapshot, at).map((l) => l.event);
-        const byKind = legalNextByKind(snapshot, at);
-        expect(byKind.kinds).toEqual([...new Set(legal.map((e) => e.type))]);
+        const kinds = [...new Set(legal.map((e) => e.type))];
+        const byKind = legalNextByKind(snapshot, at, new Set(onDemand));
+        // Without some kinds first (those are not decided for it), then all of them.
+        expect(byKind.kinds(new Set(except))).toEqual(kinds.filter((k) => !except.includes(k as never)));
+        expect(byKind.kinds()).toEqual(kinds);
         // Asked in any order, and again: each kind's events are the same.
         for (const k of [...asked, ...asked]) {
-          const kind = byKind.kinds[k % Math.max(1, byKind.kinds.length)];
+          const kind = kinds[k % Math.max(1, kinds.length)];
           if (!kind) continue;
           expect(byKind.ofKind(kind).map((l) => l.event)).toEqual(legal.filter((e) => e.type === kind));
         }
+      }
+    },
+  );
+
+  test.prop([legalHistories, gaps, someKinds], { numRuns: 300 })(
+    'by kind, a kind asked for before the kinds are listed has the same events, and the same kinds follow',
+    (history, gap, onDemand) => {
+      for (const { snapshot, at } of pointsOf(history, gap)) {
+        const legal = legalNextEvents(snapshot, at).map((l) => l.event);
+        const byKind = legalNextByKind(snapshot, at, new Set(onDemand));
+        for (const kind of onDemand)
+          expect(byKind.ofKind(kind).map((l) => l.event)).toEqual(legal.filter((e) => e.type === kind));
+        expect(byKind.kinds()).toEqual([...new Set(legal.map((e) => e.type))]);
       }
     },
   );

@@ -14,7 +14,7 @@ import {
 } from '../events/schema.js';
 import { stateOf } from '../machine/case.js';
 import type { CaseContext } from '../machine/context.js';
-import { arrowsOf } from '../machine/lifecycle.js';
+import { arrowsOf, type Lifecycle } from '../machine/lifecycle.js';
 import { type LifecycleId, lifecycleById } from '../machine/lifecycles.js';
 import { compiledStep } from '../replay/compiled.js';
 import { type CaseSnapshot, stateIfLegal } from '../replay/replay.js';
@@ -394,28 +394,36 @@ export class LegalStep {
   }
 }
 
-/** A candidate its primary object's state has an arrow for, decided (built and its rules checked) when called. */
-type Decide = (type: EventType, decide: () => LegalStep | undefined) => void;
+/** What a caller of `offerLegal` does with each candidate its primary object's state has an arrow for. */
+interface Taker {
+  /** Decide it now (`now` gets the legal step, or undefined), later (`later` gets the way to), or skip it. */
+  wants(type: EventType): 'now' | 'later' | 'skip';
+  now(step: LegalStep | undefined): void;
+  later(type: EventType, decide: () => LegalStep | undefined): void;
+}
 
 /**
  * Generates the candidates of `snapshot` on day `at` object by object from the state each object's record
  * holds: an object whose state has no arrow out (a denied motion, a dismissed appeal) offers nothing, and a
- * candidate whose kind its primary object's state has no arrow for is never built. The others are handed
- * to `take` with the way to decide them: a candidate is legal when the rules guarding one of those arrows
- * hold (`compiledStep`, which calls `rulesHold`), the decision replay makes on the same chart, without
- * routing the event, trial-applying it or building any state but the one a caller reads.
+ * candidate whose kind its primary object's state has no arrow for is never built. The others go to
+ * `taker`, decided as it wants: a candidate is legal when the rules guarding one of those arrows hold
+ * (`compiledStep`, which calls `rulesHold`), the decision replay makes on the same chart, without routing
+ * the event, trial-applying it or building any state but the one a caller reads.
  */
-function offerLegal(snapshot: CaseSnapshot, at: Instant, take: Decide): void {
+function offerLegal(snapshot: CaseSnapshot, at: Instant, taker: Taker): void {
   const world = snapshot.context;
+  const decide = (type: EventType, build: () => Draft, lifecycle: Lifecycle, id: string, from: string) => {
+    const event = finish(type, build(), at);
+    const legal = compiledStep(lifecycle, from, { type, event, world, id }) !== undefined;
+    return legal ? new LegalStep(snapshot, event) : undefined;
+  };
   const offer = (id: LifecycleId, primary: string, from: string, arrows: ReadonlySet<EventType>): Offer => {
     const lifecycle = lifecycleById(id);
     return (type, build) => {
       if (!arrows.has(type)) return;
-      take(type, () => {
-        const event = finish(type, build(), at);
-        const legal = compiledStep(lifecycle, from, { type, event, world, id: primary }) !== undefined;
-        return legal ? new LegalStep(snapshot, event) : undefined;
-      });
+      const wanted = taker.wants(type);
+      if (wanted === 'now') taker.now(decide(type, build, lifecycle, primary, from));
+      else if (wanted === 'later') taker.later(type, () => decide(type, build, lifecycle, primary, from));
     };
   };
   offerCandidates(world, at, {
@@ -441,55 +449,95 @@ export function legalNextEvents(
   kinds?: ReadonlySet<EventType>,
 ): LegalStep[] {
   const legal: LegalStep[] = [];
-  offerLegal(snapshot, at, (type, decide) => {
-    if (kinds && !kinds.has(type)) return;
-    const step = decide();
-    if (step) legal.push(step);
+  offerLegal(snapshot, at, {
+    wants: (type) => (kinds && !kinds.has(type) ? 'skip' : 'now'),
+    now: (step) => {
+      if (step) legal.push(step);
+    },
+    later: () => {},
   });
   return legal;
 }
 
 /** The legal next events grouped by kind, each kind decided only as far as it is asked about. */
 export interface LegalByKind {
-  /** The kinds with a legal next event, in the order of their first legal event in `legalNextEvents`. */
-  readonly kinds: readonly EventType[];
+  /**
+   * The kinds with a legal next event, in the order of their first legal event in `legalNextEvents`;
+   * without the kinds in `except`, which are then not decided for this.
+   */
+  kinds(except?: ReadonlySet<EventType>): readonly EventType[];
   /** The legal next events of `kind`, in order: `legalNextEvents(...).filter(e => e.event.type === kind)`. */
   ofKind(kind: EventType): readonly LegalStep[];
 }
 
+/** One kind's candidates: the legal ones found, where the first of them came, and those not decided yet. */
+interface KindSoFar {
+  readonly steps: LegalStep[];
+  first?: number;
+  readonly undecided: { readonly seq: number; readonly decide: () => LegalStep | undefined }[];
+  next: number;
+}
+
+/** Decides a kind's undecided candidates in order: all of them, or until it has a legal one. */
+function settle(kind: KindSoFar, all: boolean): void {
+  while (kind.next < kind.undecided.length && (all || kind.first === undefined)) {
+    const { seq, decide } = kind.undecided[kind.next++]!;
+    const step = decide();
+    if (step) {
+      kind.steps.push(step);
+      kind.first ??= seq;
+    }
+  }
+}
+
 /**
  * The legal next events by kind, for a chooser that picks a kind before an event of that kind: once a
- * kind has one legal event, its later candidates are decided only if that kind is asked for. (A walk
- * step picks one kind, so most candidates of the kinds offered many times, one per appeal or per
- * injunction, are never built.)
+ * kind has one legal event, its later candidates are decided only if that kind is asked for, and the
+ * kinds in `onDemand` are decided only when asked about at all. (A walk step picks one kind, and passes
+ * over the kinds that end or stall a case unless nothing else is legal; so most candidates of the kinds
+ * offered many times, one per appeal or per injunction, are never built.)
  */
-export function legalNextByKind(snapshot: CaseSnapshot, at: Instant): LegalByKind {
-  const found = new Map<EventType, LegalStep[]>();
-  const later = new Map<EventType, (() => LegalStep | undefined)[]>();
-  offerLegal(snapshot, at, (type, decide) => {
-    const known = found.get(type);
-    if (known) {
-      const deferred = later.get(type);
-      if (deferred) deferred.push(decide);
-      else later.set(type, [decide]);
-      return;
-    }
-    const step = decide();
-    if (step) found.set(type, [step]);
+export function legalNextByKind(
+  snapshot: CaseSnapshot,
+  at: Instant,
+  onDemand: ReadonlySet<EventType> = NO_KINDS,
+): LegalByKind {
+  const byKind = new Map<EventType, KindSoFar>();
+  let seq = -1;
+  let current: KindSoFar | undefined;
+  offerLegal(snapshot, at, {
+    wants: (type) => {
+      seq += 1;
+      current = byKind.get(type);
+      if (!current) {
+        current = { steps: [], undecided: [], next: 0 };
+        byKind.set(type, current);
+      }
+      return current.first !== undefined || onDemand.has(type) ? 'later' : 'now';
+    },
+    now: (step) => {
+      if (step && current) {
+        current.steps.push(step);
+        current.first = seq;
+      }
+    },
+    later: (_type, decide) => current?.undecided.push({ seq, decide }),
   });
   return {
-    kinds: [...found.keys()],
-    ofKind(kind) {
-      const steps = found.get(kind) ?? [];
-      const deferred = later.get(kind);
-      if (deferred) {
-        later.delete(kind);
-        for (const decide of deferred) {
-          const step = decide();
-          if (step) steps.push(step);
-        }
+    kinds(except) {
+      const firsts: [number, EventType][] = [];
+      for (const [type, kind] of byKind) {
+        if (except?.has(type)) continue;
+        settle(kind, false);
+        if (kind.first !== undefined) firsts.push([kind.first, type]);
       }
-      return steps;
+      return firsts.sort((a, b) => a[0] - b[0]).map(([, type]) => type);
+    },
+    ofKind(kind) {
+      const soFar = byKind.get(kind);
+      if (!soFar) return [];
+      settle(soFar, true);
+      return soFar.steps;
     },
   };
 }

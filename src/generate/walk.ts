@@ -52,8 +52,8 @@ export interface Point {
   readonly at: Instant;
   /** The legal next events dated `at`, in the order they are generated; only of `kinds`, when given. */
   legal(at: Instant, kinds?: ReadonlySet<EventType>): readonly LegalNext[];
-  /** The same by kind, each kind decided only as far as it is asked about. */
-  legalByKind(at: Instant): LegalByKind;
+  /** The same by kind, each kind decided only as far as it is asked about (`onDemand` kinds: not before). */
+  legalByKind(at: Instant, onDemand?: ReadonlySet<EventType>): LegalByKind;
 }
 
 /**
@@ -66,13 +66,13 @@ export type Chooser = (point: Point) => Choice;
 
 /** Legal next events as a step chooses among them: their kinds in order, then the events of one kind. */
 interface ByKind<T> {
-  readonly kinds: readonly EventType[];
+  kinds(except?: ReadonlySet<EventType>): readonly EventType[];
   ofKind(kind: EventType): readonly T[];
 }
 
 function byKindOf<T extends { readonly event: CaseEvent }>(legal: readonly T[]): ByKind<T> {
   return {
-    kinds: [...new Set(legal.map((l) => l.event.type))],
+    kinds: (except) => [...new Set(legal.map((l) => l.event.type))].filter((kind) => !except?.has(kind)),
     ofKind: (kind) => legal.filter((l) => l.event.type === kind),
   };
 }
@@ -82,8 +82,8 @@ function byKindOf<T extends { readonly event: CaseEvent }>(legal: readonly T[]):
  * end or stall the case unless the step allows any kind, or nothing else is legal), then an event of it.
  */
 function pickByKind<T>(legal: ByKind<T>, step: WalkStep): T | undefined {
-  const preferred = step.anyKind ? legal.kinds : legal.kinds.filter((kind) => !DIVERSIONS.has(kind));
-  const kinds = preferred.length > 0 ? preferred : legal.kinds;
+  const preferred = step.anyKind ? legal.kinds() : legal.kinds(DIVERSIONS);
+  const kinds = preferred.length > 0 ? preferred : legal.kinds();
   const kind = kinds[step.choice % Math.max(1, kinds.length)];
   if (kind === undefined) return undefined;
   const ofKind = legal.ofKind(kind);
@@ -110,7 +110,7 @@ export function walkWith(chooser: Chooser, from: CaseSnapshot = initialSnapshot(
       snapshot: here,
       at,
       legal: (day, kinds) => legalNextEvents(here, day, kinds),
-      legalByKind: (day) => legalNextByKind(here, day),
+      legalByKind: (day, onDemand) => legalNextByKind(here, day, onDemand),
     });
     if (choice === 'stop') break;
     if (choice === 'pass') continue;
@@ -128,7 +128,9 @@ export function stepChooser(steps: Iterable<WalkStep>): Chooser {
   return (point) => {
     const next = iterator.next();
     if (next.done) return 'stop';
-    const chosen = pickByKind(point.legalByKind(addDays(point.at, next.value.gap)), next.value);
+    const step = next.value;
+    // Kinds that end or stall a case are decided only when the step may take them, or nothing else is legal.
+    const chosen = pickByKind(point.legalByKind(addDays(point.at, step.gap), DIVERSIONS), step);
     return chosen ? { take: chosen } : 'stop';
   };
 }
