@@ -426,11 +426,20 @@ function offerLegal(snapshot: CaseSnapshot, at: Instant, taker: Taker): void {
       else if (wanted === 'later') taker.later(type, () => decide(type, build, lifecycle, primary, from));
     };
   };
+  // An object a candidate would create is looked up only when the candidate is decided: its new id is
+  // almost never in the record, and a state with no arrow for the kind refuses it all the same.
+  const create = (id: LifecycleId, primary: string): Offer => {
+    const lifecycle = lifecycleById(id);
+    const decideNew = (type: EventType, build: () => Draft) =>
+      decide(type, build, lifecycle, primary, stateOf(world, lifecycle, primary));
+    return (type, build) => {
+      const wanted = taker.wants(type);
+      if (wanted === 'now') taker.now(decideNew(type, build));
+      else if (wanted === 'later') taker.later(type, () => decideNew(type, build));
+    };
+  };
   offerCandidates(world, at, {
-    to: (id, primary) => {
-      const from = stateOf(world, lifecycleById(id), primary);
-      return offer(id, primary, from, kindsOutOf(id, from));
-    },
+    to: create,
     from: (id, primary, from) => {
       const arrows = kindsOutOf(id, from);
       return arrows.size > 0 ? offer(id, primary, from, arrows) : undefined;
