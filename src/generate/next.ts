@@ -80,11 +80,15 @@ type Offer = (type: EventType, build: () => Draft) => void;
 
 /**
  * Where the candidates go. Each is offered with its primary object (the object `route.ts` addresses it to
- * first, whose chart decides whether it is accepted), so whether that chart could take it is known from the
- * object's state before the event is built; a test holds every candidate's primary object to `addressees`.
+ * first, whose chart decides whether it is accepted), so the candidate is decided on that object's chart
+ * alone, and an object of the record whose state has no arrow for a kind never has that kind built; a test
+ * holds every candidate's primary object to `addressees`.
  */
 interface Offers {
-  /** Offers for an object the record does not hold at hand (one the candidate would create). */
+  /**
+   * Offers for an object the record does not hold at hand (one the candidate would create): its state is
+   * looked up only when a candidate is decided.
+   */
   to(lifecycle: LifecycleId, id: string): Offer;
   /** Offers for an object of the record in state `from`; undefined when that state takes no arrow at all. */
   from(lifecycle: LifecycleId, id: string, from: string): Offer | undefined;

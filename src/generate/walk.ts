@@ -122,7 +122,10 @@ export function walkWith(chooser: Chooser, from: CaseSnapshot = initialSnapshot(
   return { events, snapshots };
 }
 
-/** A chooser that takes the steps in turn (days passing, then which legal event) and stops when they run out or nothing is legal. */
+/**
+ * A chooser that takes the steps in turn (days passing, then which legal event), and stops when they run
+ * out or nothing is legal: the bench's seeded steps and the property tests' fast-check steps.
+ */
 export function stepChooser(steps: Iterable<WalkStep>): Chooser {
   const iterator = steps[Symbol.iterator]();
   return (point) => {
