@@ -17,17 +17,12 @@ import { serializeLog, validateEvent } from '../src/events/parse.js';
 import { CaseEvent } from '../src/events/schema.js';
 import { fastEvent } from '../src/events/validate.js';
 import { upcast } from '../src/events/versions.js';
-import { legalEffects } from '../src/machine/effects.js';
-import {
-  buildCheckpoints,
-  type Checkpoints,
-  caseAtFromCheckpoints,
-  stateAfter,
-} from '../src/replay/checkpoints.js';
+import { buildCheckpoints, type Checkpoints, caseAtFromCheckpoints } from '../src/replay/checkpoints.js';
 import { caseAt } from '../src/replay/query.js';
-import { applyEvent, type CaseSnapshot, initialSnapshot, replayAll } from '../src/replay/replay.js';
+import { applyEvent, initialSnapshot, replayAll } from '../src/replay/replay.js';
 import { prng, randomWalk, writeCorpus } from './corpus.js';
 import { caseBatches, isCaseHeader } from './lines.js';
+import { FUTURE_STEPS, futures } from './monte-carlo.js';
 import { storeBench } from './store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,7 +34,6 @@ const QUERIES = 300;
 /** Cases loaded for the query figures: by default the whole corpus (CASESIM_BENCH_QUERY_CASES to sample). */
 const QUERY_CASES = Number(process.env.CASESIM_BENCH_QUERY_CASES ?? Number.POSITIVE_INFINITY);
 const CHECKPOINT_EVERY = 16;
-const FUTURE_STEPS = 20;
 const SPAWNS = Number(process.env.CASESIM_BENCH_SPAWNS ?? 11);
 
 interface Row {
@@ -222,30 +216,6 @@ function queries(cases: readonly CaseEvent[][], checkpoints?: readonly Checkpoin
   return { times, effects };
 }
 
-function futures(cases: readonly CaseEvent[][], checkpoints: readonly Checkpoints[]) {
-  const random = prng(SEED ^ 0xf00);
-  let longest = 0;
-  cases.forEach((c, i) => {
-    if (c.length > cases[longest]!.length) longest = i;
-  });
-  const events = cases[longest]!;
-  const middle = events.length >> 1;
-  const start = events[middle - 1]!.at;
-  let count = 0;
-  let steps = 0;
-  const t = performance.now();
-  while (count < 20 || performance.now() - t < 3000) {
-    // Each future branches from the middle of the case: a checkpoint and a short tail.
-    const from: CaseSnapshot = stateAfter(checkpoints[longest]!, middle).snapshot;
-    const walk = randomWalk(random, FUTURE_STEPS, from, start);
-    legalEffects(walk.snapshot.context, rangeOf(walk.events.at(-1)?.at ?? start).end);
-    steps += walk.events.length;
-    count += 1;
-  }
-  const ms = performance.now() - t;
-  return { perSecond: (count / ms) * 1000, stepsPerSecond: (steps / ms) * 1000, from: middle };
-}
-
 function coldStart(): { cli: number; bin: string; modules?: number; node: number; log: string } {
   const bundledLog = path.join(root, 'events', 'wechat.jsonl');
   let log = bundledLog;
@@ -401,7 +371,7 @@ async function main() {
     met: heap <= 400,
   });
 
-  const f = futures(cases, checkpoints);
+  const f = futures(cases, checkpoints, SEED);
   // A future of N steps against replaying N events: what a Monte Carlo sample costs over reading a log.
   const futureMs = 1000 / f.perSecond;
   const replayNMs = (FUTURE_STEPS * tp.ms.replayOnly) / tp.events;

@@ -5,14 +5,19 @@
  */
 import {
   type CaseEvent,
+  type EventType,
   type InjunctionFindings,
   type Instant,
   SCHEMA_VERSION,
   type Source,
   type StayFindings,
 } from '../events/schema.js';
+import { stateOf } from '../machine/case.js';
 import type { CaseContext } from '../machine/context.js';
-import { acceptsEvent, type CaseSnapshot, stateIfLegal } from '../replay/replay.js';
+import { arrowsOf, type Lifecycle } from '../machine/lifecycle.js';
+import { type LifecycleId, lifecycleById } from '../machine/lifecycles.js';
+import { compiledStep } from '../replay/compiled.js';
+import { type CaseSnapshot, stateIfLegal } from '../replay/replay.js';
 
 /** The source every generated event carries: it says plainly that it is not evidence of anything. */
 export const SYNTHETIC_SOURCE: Source = {
@@ -38,55 +43,94 @@ export const STAY_FINDINGS: StayFindings = {
   publicInterest: 'favors-stay',
 };
 
+/** Day arithmetic already done: a walk dates every candidate from the same few days. */
+const laterDays = new Map<string, string>();
+
 /** Adds whole days to a local date (`YYYY-MM-DD...`), keeping its zone. */
 export function addDays(instant: Instant, days: number): Instant {
   const day = instant.local.slice(0, 10);
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return { local: d.toISOString().slice(0, 10) + instant.local.slice(10), zone: instant.zone };
+  const key = `${day}|${days}`;
+  let later = laterDays.get(key);
+  if (later === undefined) {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    later = d.toISOString().slice(0, 10);
+    if (laterDays.size >= 10_000) laterDays.clear();
+    laterDays.set(key, later);
+  }
+  return { local: later + instant.local.slice(10), zone: instant.zone };
 }
 
-type Draft = { type: CaseEvent['type']; id: string } & Record<string, unknown>;
+type Draft = { readonly id: string } & Record<string, unknown>;
 
-function finish(draft: Draft, at: Instant): CaseEvent {
+function finish(type: EventType, draft: Draft, at: Instant): CaseEvent {
   return {
     schemaVersion: SCHEMA_VERSION,
     at,
     knownAt: at,
-    summary: `${draft.type} (generated)`,
+    summary: `${type} (generated)`,
     sources: [SYNTHETIC_SOURCE],
+    type,
     ...draft,
   } as CaseEvent;
 }
 
-function candidates(ctx: CaseContext, at: Instant): Draft[] {
+/** Offers a candidate of kind `type`, built by `build` only if it is taken. */
+type Offer = (type: EventType, build: () => Draft) => void;
+
+/**
+ * Where the candidates go. Each is offered with its primary object (the object `route.ts` addresses it to
+ * first, whose chart decides whether it is accepted), so the candidate is decided on that object's chart
+ * alone, and an object of the record whose state has no arrow for a kind never has that kind built; a test
+ * holds every candidate's primary object to `addressees`.
+ */
+interface Offers {
+  /**
+   * Offers for an object the record does not hold at hand (one the candidate would create): its state is
+   * looked up only when a candidate is decided.
+   */
+  to(lifecycle: LifecycleId, id: string): Offer;
+  /** Offers for an object of the record in state `from`; undefined when that state takes no arrow at all. */
+  from(lifecycle: LifecycleId, id: string, from: string): Offer | undefined;
+}
+
+/**
+ * The candidate next events, object by object: what each order, identification, case, motion, injunction
+ * and appeal in the record could see happen next (and the order and complaint that start a case), dated
+ * `at`. The candidates restate no rule: the charts decide which are legal.
+ */
+function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
   const n = ctx.accepted + 1;
   const id = (label: string) => `g${n}-${label}`;
-  const drafts: Draft[] = [];
   const orders = Object.values(ctx.orders);
   const suits = Object.values(ctx.suits);
-  const prohibitionIds = Object.keys(ctx.prohibitions);
+  const prohibitionIds = () => Object.keys(ctx.prohibitions);
+  const hasProhibitions = () => {
+    for (const _ in ctx.prohibitions) return true;
+    return false;
+  };
 
   if (orders.length === 0) {
-    drafts.push({
-      type: 'order.signed',
+    offers.to('order', 'order-1')('order.signed', () => ({
       id: id('order'),
       order: 'order-1',
       title: 'Order 1',
       issuer: 'President',
       authority: [],
-    });
+    }));
   }
   for (const order of orders) {
-    drafts.push({
-      type: 'order.revoked',
+    offers.from(
+      'order',
+      order.id,
+      order.status,
+    )?.('order.revoked', () => ({
       id: id(`revoke-${order.id}`),
       order: order.id,
       by: 'a later order',
-    });
+    }));
     if (!Object.values(ctx.identifications).some((i) => i.order === order.id)) {
-      drafts.push({
-        type: 'identification.announced',
+      offers.to('identification', `ident-${n}`)('identification.announced', () => ({
         id: id('identify'),
         identification: `ident-${n}`,
         order: order.id,
@@ -96,44 +140,32 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
           description: `prohibition ${k}`,
           effective: addDays(at, 2 * k),
         })),
-      });
+      }));
     }
   }
   for (const identification of Object.values(ctx.identifications)) {
-    const first = Object.values(ctx.prohibitions).find((p) => p.identification === identification.id);
+    const ident = identification.id;
+    const offer = offers.from('identification', ident, identification.status);
+    if (!offer) continue;
+    const first = Object.values(ctx.prohibitions).find((p) => p.identification === ident);
     if (first) {
-      drafts.push({
-        type: 'identification.datesChanged',
-        id: id(`move-${identification.id}`),
-        identification: identification.id,
+      offer('identification.datesChanged', () => ({
+        id: id(`move-${ident}`),
+        identification: ident,
         changes: [{ prohibition: first.id, effective: addDays(at, 7) }],
-      });
+      }));
     }
-    drafts.push({
-      type: 'identification.suspended',
-      id: id(`suspend-${identification.id}`),
-      identification: identification.id,
+    offer('identification.suspended', () => ({
+      id: id(`suspend-${ident}`),
+      identification: ident,
       pending: 'further legal developments',
-    });
-    drafts.push({
-      type: 'identification.enforcementResumed',
-      id: id(`resume-${identification.id}`),
-      identification: identification.id,
-    });
-    drafts.push({
-      type: 'identification.withdrawn',
-      id: id(`withdraw-${identification.id}`),
-      identification: identification.id,
-    });
-    drafts.push({
-      type: 'identification.rescinded',
-      id: id(`rescind-${identification.id}`),
-      identification: identification.id,
-    });
+    }));
+    offer('identification.enforcementResumed', () => ({ id: id(`resume-${ident}`), identification: ident }));
+    offer('identification.withdrawn', () => ({ id: id(`withdraw-${ident}`), identification: ident }));
+    offer('identification.rescinded', () => ({ id: id(`rescind-${ident}`), identification: ident }));
   }
   if (suits.length === 0) {
-    drafts.push({
-      type: 'complaint.filed',
+    offers.to('district-case', 'district-1')('complaint.filed', () => ({
       id: id('complaint'),
       docket: 'district-1',
       court: 'District Court',
@@ -143,193 +175,217 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
       defendants: ['Government'],
       unitedStatesIsParty: true,
       challenges: [],
-    });
+    }));
   }
   for (const suit of suits) {
-    drafts.push({ type: 'complaint.amended', id: id(`amend-${suit.docket}`), docket: suit.docket });
+    const docket = suit.docket;
+    const offer = offers.from('district-case', docket, suit.status);
+    offer?.('complaint.amended', () => ({ id: id(`amend-${docket}`), docket }));
     for (const relief of ['preliminary', 'tro'] as const) {
-      drafts.push({
-        type: 'injunction.motionFiled',
+      // A motion is its own object, created by its filing: its chart's arrow out of `absent` decides.
+      offers.to('motion', id(`${relief}-motion`))('injunction.motionFiled', () => ({
         id: id(`${relief}-motion`),
-        docket: suit.docket,
+        docket,
         relief,
         movant: 'Users',
-      });
+      }));
     }
+    if (!offer) continue;
     for (const reason of ['voluntary', 'moot'] as const) {
-      drafts.push({ type: 'case.dismissed', id: id(`dismiss-${reason}`), docket: suit.docket, reason });
+      offer('case.dismissed', () => ({ id: id(`dismiss-${reason}`), docket, reason }));
     }
-    drafts.push({
-      type: 'case.proceedingsStayed',
-      id: id(`stay-proceedings-${suit.docket}`),
-      docket: suit.docket,
-    });
-    drafts.push({
-      type: 'case.proceedingsResumed',
-      id: id(`resume-proceedings-${suit.docket}`),
-      docket: suit.docket,
-    });
-    drafts.push({
-      type: 'case.judgment',
-      id: id(`judgment-${suit.docket}`),
-      docket: suit.docket,
-      for: 'defendants',
-    });
-    if (prohibitionIds.length > 0) {
-      drafts.push({
-        type: 'case.judgment',
-        id: id(`judgment-injunction-${suit.docket}`),
-        docket: suit.docket,
+    offer('case.proceedingsStayed', () => ({ id: id(`stay-proceedings-${docket}`), docket }));
+    offer('case.proceedingsResumed', () => ({ id: id(`resume-proceedings-${docket}`), docket }));
+    offer('case.judgment', () => ({ id: id(`judgment-${docket}`), docket, for: 'defendants' }));
+    if (hasProhibitions()) {
+      offer('case.judgment', () => ({
+        id: id(`judgment-injunction-${docket}`),
+        docket,
         for: 'plaintiffs',
-        permanentInjunction: { prohibitions: prohibitionIds, defendants: ['Government'], nationwide: true },
-      });
+        permanentInjunction: { prohibitions: prohibitionIds(), defendants: ['Government'], nationwide: true },
+      }));
     }
   }
   for (const motion of Object.values(ctx.motions)) {
     if (motion.status !== 'pending') continue;
+    const m = motion.id;
+    const offer = offers.from('motion', m, motion.status);
+    if (!offer) continue;
     if (motion.kind === 'injunction') {
-      const expires = motion.relief === 'tro' ? { expires: addDays(at, 14) } : {};
-      const scope = { prohibitions: prohibitionIds, defendants: ['Government'], nationwide: true };
-      if (prohibitionIds.length > 0) {
-        drafts.push({
-          type: 'injunction.granted',
-          id: id(`grant-${motion.id}`),
-          motion: motion.id,
-          scope,
+      const expires = () => (motion.relief === 'tro' ? { expires: addDays(at, 14) } : {});
+      if (hasProhibitions()) {
+        offer('injunction.granted', () => ({
+          id: id(`grant-${m}`),
+          motion: m,
+          scope: { prohibitions: prohibitionIds(), defendants: ['Government'], nationwide: true },
           findings: GRANTING_FINDINGS,
-          ...expires,
-        });
-        drafts.push({
-          type: 'injunction.granted',
-          id: id(`grant-part-${motion.id}`),
-          motion: motion.id,
+          ...expires(),
+        }));
+        offer('injunction.granted', () => ({
+          id: id(`grant-part-${m}`),
+          motion: m,
           scope: {
-            prohibitions: prohibitionIds.slice(0, 1),
+            prohibitions: prohibitionIds().slice(0, 1),
             defendants: ['Government'],
             nationwide: false,
             protects: ['Users'],
           },
           findings: GRANTING_FINDINGS,
-          ...expires,
-        });
+          ...expires(),
+        }));
       }
-      drafts.push({ type: 'injunction.denied', id: id(`deny-${motion.id}`), motion: motion.id });
-      drafts.push({ type: 'motion.withdrawn', id: id(`withdraw-${motion.id}`), motion: motion.id });
+      offer('injunction.denied', () => ({ id: id(`deny-${m}`), motion: m }));
+      offer('motion.withdrawn', () => ({ id: id(`withdraw-${m}`), motion: m }));
     } else {
-      drafts.push({
-        type: 'stay.granted',
-        id: id(`stay-${motion.id}`),
-        motion: motion.id,
-        findings: STAY_FINDINGS,
-      });
-      drafts.push({ type: 'stay.denied', id: id(`deny-stay-${motion.id}`), motion: motion.id });
+      offer('stay.granted', () => ({ id: id(`stay-${m}`), motion: m, findings: STAY_FINDINGS }));
+      offer('stay.denied', () => ({ id: id(`deny-stay-${m}`), motion: m }));
     }
   }
   for (const injunction of Object.values(ctx.injunctions)) {
     if (injunction.status !== 'in-force' && injunction.status !== 'stayed') continue;
-    if (injunction.relief === 'tro' && injunction.expires) {
-      drafts.push({
-        type: 'injunction.extended',
-        id: id(`extend-${injunction.id}`),
-        injunction: injunction.id,
-        expires: addDays(injunction.expires, 14),
+    const inj = injunction.id;
+    const expires = injunction.expires;
+    if (injunction.relief === 'tro' && expires) {
+      offers.from(
+        'injunction',
+        inj,
+        injunction.status,
+      )?.('injunction.extended', () => ({
+        id: id(`extend-${inj}`),
+        injunction: inj,
+        expires: addDays(expires, 14),
         byConsent: false,
-      });
+      }));
     }
-    drafts.push({
-      type: 'stay.motionFiled',
-      id: id(`stay-motion-${injunction.id}`),
+    offers.to('motion', id(`stay-motion-${inj}`))('stay.motionFiled', () => ({
+      id: id(`stay-motion-${inj}`),
       docket: injunction.docket,
-      injunction: injunction.id,
+      injunction: inj,
       movant: 'Government',
-    });
-    const appeal = Object.values(ctx.appeals).find((a) => a.order === injunction.id);
+    }));
+    const appeal = Object.values(ctx.appeals).find((a) => a.order === inj);
     if (!appeal) {
-      drafts.push({
-        type: 'appeal.noticed',
-        id: id(`appeal-${injunction.id}`),
-        order: injunction.id,
+      offers.to('appeal', `appeal-${n}`)('appeal.noticed', () => ({
+        id: id(`appeal-${inj}`),
+        order: inj,
         appealDocket: `appeal-${n}`,
         court: 'Court of Appeals',
         caseNumber: `00-${n}`,
         appellant: 'Government',
-      });
+      }));
     } else {
       for (const ground of ['district-denied', 'district-failed-to-afford-relief'] as const) {
-        drafts.push({
-          type: 'stay.motionFiled',
+        offers.to('motion', id(`appellate-stay-${ground}`))('stay.motionFiled', () => ({
           id: id(`appellate-stay-${ground}`),
           docket: appeal.docket,
-          injunction: injunction.id,
+          injunction: inj,
           movant: 'Government',
           ground,
-        });
+        }));
       }
     }
   }
   for (const motion of Object.values(ctx.motions)) {
-    if (motion.kind === 'injunction' && motion.status === 'denied' && motion.ruledBy) {
-      drafts.push({
-        type: 'appeal.noticed',
+    const order = motion.ruledBy;
+    if (motion.kind === 'injunction' && motion.status === 'denied' && order) {
+      offers.to('appeal', `appeal-${n}`)('appeal.noticed', () => ({
         id: id(`appeal-denial-${motion.id}`),
-        order: motion.ruledBy,
+        order,
         appealDocket: `appeal-${n}`,
         court: 'Court of Appeals',
         caseNumber: `00-${n}`,
         appellant: 'Users',
-      });
+      }));
     }
   }
   for (const appeal of Object.values(ctx.appeals)) {
     const a = appeal.docket;
-    drafts.push({ type: 'appeal.heldInAbeyance', id: id(`abeyance-${a}`), appealDocket: a });
-    drafts.push({ type: 'appeal.abeyanceLifted', id: id(`resume-${a}`), appealDocket: a });
+    const offer = offers.from('appeal', a, appeal.status);
+    if (!offer) continue;
+    offer('appeal.heldInAbeyance', () => ({ id: id(`abeyance-${a}`), appealDocket: a }));
+    offer('appeal.abeyanceLifted', () => ({ id: id(`resume-${a}`), appealDocket: a }));
     for (const disposition of ['affirmed', 'reversed', 'vacated'] as const) {
-      drafts.push({ type: 'appeal.decided', id: id(`${disposition}-${a}`), appealDocket: a, disposition });
+      offer('appeal.decided', () => ({ id: id(`${disposition}-${a}`), appealDocket: a, disposition }));
     }
-    drafts.push({ type: 'appeal.mandateIssued', id: id(`mandate-${a}`), appealDocket: a, forthwith: false });
+    offer('appeal.mandateIssued', () => ({ id: id(`mandate-${a}`), appealDocket: a, forthwith: false }));
     // FRAP 41(b): the court may direct the mandate to issue forthwith, without waiting out rehearing.
-    drafts.push({
-      type: 'appeal.mandateIssued',
+    offer('appeal.mandateIssued', () => ({
       id: id(`mandate-forthwith-${a}`),
       appealDocket: a,
       forthwith: true,
-    });
-    drafts.push({
-      type: 'appeal.rehearingSought',
+    }));
+    offer('appeal.rehearingSought', () => ({
       id: id(`rehearing-${a}`),
       appealDocket: a,
       petitioner: 'Government',
-    });
-    drafts.push({ type: 'appeal.rehearingDenied', id: id(`rehearing-denied-${a}`), appealDocket: a });
+    }));
+    offer('appeal.rehearingDenied', () => ({ id: id(`rehearing-denied-${a}`), appealDocket: a }));
     for (const reason of ['voluntary', 'moot'] as const) {
-      drafts.push({
-        type: 'appeal.dismissed',
+      offer('appeal.dismissed', () => ({
         id: id(`dismiss-${reason}-${a}`),
         appealDocket: a,
         reason,
         vacatur: false,
-      });
+      }));
     }
     // Munsingwear vacatur is equitable and often granted when the government's own act mooted the appeal.
-    drafts.push({
-      type: 'appeal.dismissed',
+    offer('appeal.dismissed', () => ({
       id: id(`dismiss-moot-vacated-${a}`),
       appealDocket: a,
       reason: 'moot',
       vacatur: 'granted',
-    });
+    }));
   }
-  return drafts;
+}
+
+/** A candidate with the object whose chart decides it: its lifecycle, its id, and the state it is in. */
+export interface Candidate {
+  readonly event: CaseEvent;
+  readonly lifecycle: LifecycleId;
+  readonly primary: string;
+  readonly from: string;
+}
+
+/** Every candidate next event at instant `at`, legal or not, each with its primary object. */
+export function candidatesAt(snapshot: CaseSnapshot, at: Instant): Candidate[] {
+  const world = snapshot.context;
+  const out: Candidate[] = [];
+  const offer =
+    (lifecycle: LifecycleId, primary: string, from: string): Offer =>
+    (type, build) =>
+      out.push({ event: finish(type, build(), at), lifecycle, primary, from });
+  offerCandidates(world, at, {
+    to: (lifecycle, id) => offer(lifecycle, id, stateOf(world, lifecycleById(lifecycle), id)),
+    from: offer,
+  });
+  return out;
 }
 
 /** Every candidate next event at instant `at`, legal or not: the machine decides. */
 export function nextEvents(snapshot: CaseSnapshot, at: Instant): CaseEvent[] {
-  return candidates(snapshot.context, at).map((d) => finish(d, at));
+  return candidatesAt(snapshot, at).map((c) => c.event);
+}
+
+const kindsByState = new Map<LifecycleId, ReadonlyMap<string, ReadonlySet<EventType>>>();
+const NO_KINDS: ReadonlySet<EventType> = new Set();
+
+/** The event kinds a chart has arrows for out of state `from`, read from its definition (`arrowsOf`). */
+function kindsOutOf(lifecycle: LifecycleId, from: string): ReadonlySet<EventType> {
+  let byState = kindsByState.get(lifecycle);
+  if (!byState) {
+    const table = new Map<string, Set<EventType>>();
+    for (const arrow of arrowsOf(lifecycleById(lifecycle).machine)) {
+      const kinds = table.get(arrow.source) ?? new Set<EventType>();
+      table.set(arrow.source, kinds.add(arrow.event));
+    }
+    byState = table;
+    kindsByState.set(lifecycle, byState);
+  }
+  return byState.get(from) ?? NO_KINDS;
 }
 
 /** A legal next event and the state it leads to, built only when asked for (a walk takes one of many). */
-class LegalStep {
+export class LegalStep {
   private next: CaseSnapshot | undefined;
   constructor(
     private readonly from: CaseSnapshot,
@@ -342,15 +398,159 @@ class LegalStep {
   }
 }
 
+/** What a caller of `offerLegal` does with each candidate its primary object's state has an arrow for. */
+interface Taker {
+  /** Decide it now (`now` gets the legal step, or undefined), later (`later` gets the way to), or skip it. */
+  wants(type: EventType): 'now' | 'later' | 'skip';
+  now(step: LegalStep | undefined): void;
+  later(type: EventType, decide: () => LegalStep | undefined): void;
+}
+
 /**
- * The candidates the machine accepts, each with the state it leads to. Each candidate is only checked
- * (`acceptsEvent`: its primary chart takes an arrow); the state is built for those whose `snapshot` is read.
+ * Generates the candidates of `snapshot` on day `at` object by object from the state each object's record
+ * holds: an object whose state has no arrow out (a denied motion, a dismissed appeal) offers nothing, and a
+ * candidate whose kind its primary object's state has no arrow for is never built. The others go to
+ * `taker`, decided as it wants: a candidate is legal when the rules guarding one of those arrows hold
+ * (`compiledStep`, which calls `rulesHold`), the decision replay makes on the same chart, without routing
+ * the event, trial-applying it or building any state but the one a caller reads.
+ */
+function offerLegal(snapshot: CaseSnapshot, at: Instant, taker: Taker): void {
+  const world = snapshot.context;
+  const decide = (type: EventType, build: () => Draft, lifecycle: Lifecycle, id: string, from: string) => {
+    const event = finish(type, build(), at);
+    const legal = compiledStep(lifecycle, from, { type, event, world, id }) !== undefined;
+    return legal ? new LegalStep(snapshot, event) : undefined;
+  };
+  const offer = (id: LifecycleId, primary: string, from: string, arrows: ReadonlySet<EventType>): Offer => {
+    const lifecycle = lifecycleById(id);
+    return (type, build) => {
+      if (!arrows.has(type)) return;
+      const wanted = taker.wants(type);
+      if (wanted === 'now') taker.now(decide(type, build, lifecycle, primary, from));
+      else if (wanted === 'later') taker.later(type, () => decide(type, build, lifecycle, primary, from));
+    };
+  };
+  // An object a candidate would create is looked up only when the candidate is decided: its new id is
+  // almost never in the record, and a state with no arrow for the kind refuses it all the same.
+  const create = (id: LifecycleId, primary: string): Offer => {
+    const lifecycle = lifecycleById(id);
+    const decideNew = (type: EventType, build: () => Draft) =>
+      decide(type, build, lifecycle, primary, stateOf(world, lifecycle, primary));
+    return (type, build) => {
+      const wanted = taker.wants(type);
+      if (wanted === 'now') taker.now(decideNew(type, build));
+      else if (wanted === 'later') taker.later(type, () => decideNew(type, build));
+    };
+  };
+  offerCandidates(world, at, {
+    to: create,
+    from: (id, primary, from) => {
+      const arrows = kindsOutOf(id, from);
+      return arrows.size > 0 ? offer(id, primary, from, arrows) : undefined;
+    },
+  });
+}
+
+/**
+ * The candidates the charts accept, in the order they are generated, each with the state it leads to,
+ * built only when read (`offerLegal` says how each is decided). Given `kinds`, only candidates of those
+ * kinds are considered (an odds decision names a few).
  */
 export function legalNextEvents(
   snapshot: CaseSnapshot,
   at: Instant,
-): { readonly event: CaseEvent; readonly snapshot: CaseSnapshot }[] {
-  return nextEvents(snapshot, at)
-    .filter((event) => acceptsEvent(snapshot, event))
-    .map((event) => new LegalStep(snapshot, event));
+  kinds?: ReadonlySet<EventType>,
+): LegalStep[] {
+  const legal: LegalStep[] = [];
+  offerLegal(snapshot, at, {
+    wants: (type) => (kinds && !kinds.has(type) ? 'skip' : 'now'),
+    now: (step) => {
+      if (step) legal.push(step);
+    },
+    later: () => {},
+  });
+  return legal;
+}
+
+/** The legal next events grouped by kind, each kind decided only as far as it is asked about. */
+export interface LegalByKind {
+  /**
+   * The kinds with a legal next event, in the order of their first legal event in `legalNextEvents`;
+   * without the kinds in `except`, which are then not decided for this.
+   */
+  kinds(except?: ReadonlySet<EventType>): readonly EventType[];
+  /** The legal next events of `kind`, in order: `legalNextEvents(...).filter(e => e.event.type === kind)`. */
+  ofKind(kind: EventType): readonly LegalStep[];
+}
+
+/** One kind's candidates: the legal ones found, where the first of them came, and those not decided yet. */
+interface KindSoFar {
+  readonly steps: LegalStep[];
+  first?: number;
+  readonly undecided: { readonly seq: number; readonly decide: () => LegalStep | undefined }[];
+  next: number;
+}
+
+/** Decides a kind's undecided candidates in order: all of them, or until it has a legal one. */
+function settle(kind: KindSoFar, all: boolean): void {
+  while (kind.next < kind.undecided.length && (all || kind.first === undefined)) {
+    const { seq, decide } = kind.undecided[kind.next++]!;
+    const step = decide();
+    if (step) {
+      kind.steps.push(step);
+      kind.first ??= seq;
+    }
+  }
+}
+
+/**
+ * The legal next events by kind, for a chooser that picks a kind before an event of that kind: once a
+ * kind has one legal event, its later candidates are decided only if that kind is asked for, and the
+ * kinds in `onDemand` are decided only when asked about at all. (A walk step picks one kind, and passes
+ * over the kinds that end or stall a case unless nothing else is legal; so most candidates of the kinds
+ * offered many times, one per appeal or per injunction, are never built.)
+ */
+export function legalNextByKind(
+  snapshot: CaseSnapshot,
+  at: Instant,
+  onDemand: ReadonlySet<EventType> = NO_KINDS,
+): LegalByKind {
+  const byKind = new Map<EventType, KindSoFar>();
+  let seq = -1;
+  let current: KindSoFar | undefined;
+  offerLegal(snapshot, at, {
+    wants: (type) => {
+      seq += 1;
+      current = byKind.get(type);
+      if (!current) {
+        current = { steps: [], undecided: [], next: 0 };
+        byKind.set(type, current);
+      }
+      return current.first !== undefined || onDemand.has(type) ? 'later' : 'now';
+    },
+    now: (step) => {
+      if (step && current) {
+        current.steps.push(step);
+        current.first = seq;
+      }
+    },
+    later: (_type, decide) => current?.undecided.push({ seq, decide }),
+  });
+  return {
+    kinds(except) {
+      const firsts: [number, EventType][] = [];
+      for (const [type, kind] of byKind) {
+        if (except?.has(type)) continue;
+        settle(kind, false);
+        if (kind.first !== undefined) firsts.push([kind.first, type]);
+      }
+      return firsts.sort((a, b) => a[0] - b[0]).map(([, type]) => type);
+    },
+    ofKind(kind) {
+      const soFar = byKind.get(kind);
+      if (!soFar) return [];
+      settle(soFar, true);
+      return soFar.steps;
+    },
+  };
 }

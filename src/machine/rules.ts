@@ -677,8 +677,11 @@ export const RULES = {
     'U.S. Const. art. III, sec. 2; Friends of the Earth v. Laidlaw, 528 U.S. 167, 189 (2000); Rosebrock v. Mathis, 745 F.3d 963, 971-72 (9th Cir. 2014); Bd. of Trustees of Glazing Health & Welfare Trust v. Chambers, 941 F.3d 1195, 1197-99 (9th Cir. 2019) (en banc)',
     (ctx, e) => {
       if (e.reason !== 'moot') return e.mootness === undefined;
+      const named = e.mootness?.events ?? [];
+      // A finding that names no event has nothing to look up: the record's changes are gathered only then.
+      if (named.length === 0) return true;
       const changes = recordedChanges(ctx);
-      return (e.mootness?.events ?? []).every((id) => changes.has(id));
+      return named.every((id) => changes.has(id));
     },
   ),
   appealUndoesInjunction: rule<'appeal.mandateIssued'>(

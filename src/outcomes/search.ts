@@ -1,17 +1,19 @@
 /**
  * Every reachable ending from a point in a case, searched over the machine's own next events. At each
  * step the decision taken is the first one in the odds file that the machine allows for some subject not
- * yet decided; its options are the legal candidates whose kinds the odds file names (and `none` when the
- * file offers it). The search is bounded by a number of decisions per path. Pure: the same log, odds,
- * bound and seed give the same answer.
+ * yet decided; its options are the legal next events whose labels the odds file names (and `none` when the
+ * file offers it). The search is bounded by a number of decisions per path. A sample is a walk of the
+ * project's one walker (src/generate/walk.ts) with a chooser that draws among the open options by their
+ * odds. Pure: the same log, odds, bound and seed give the same answer.
  */
 import { countedBy, countingMoments, happenedBy, latestOf, localAt } from '../events/instant.js';
-import type { CaseEvent, Instant } from '../events/schema.js';
-import { addDays, nextEvents } from '../generate/next.js';
+import type { CaseEvent, EventType, Instant } from '../events/schema.js';
+import { addDays, legalNextEvents } from '../generate/next.js';
+import { type Chooser, type LegalNext, type Point, walkWith } from '../generate/walk.js';
 import { binds, legalEffects } from '../machine/effects.js';
-import { applyEvent, type CaseSnapshot, replayAll } from '../replay/replay.js';
+import { type CaseSnapshot, replayAll } from '../replay/replay.js';
 import { type Ending, endingOf } from './endings.js';
-import { choiceProbability, labelOf, NONE, type Odds, offered, subjectOf } from './odds.js';
+import { choiceProbability, type Decision, labelOf, NONE, type Odds, offered, subjectOf } from './odds.js';
 
 export interface Choice {
   /** Index of the decision in the odds file. */
@@ -57,8 +59,8 @@ interface Node {
 
 interface Option {
   readonly label: string;
-  readonly event?: CaseEvent;
-  readonly snapshot?: CaseSnapshot;
+  /** The legal next event the option takes; none for `none`. */
+  readonly next?: LegalNext;
 }
 
 export interface BranchPoint {
@@ -93,20 +95,36 @@ export function startFrom(
   return { snapshot, at, atBy: { snapshot: atBy, open: counted.length === prefix.length } };
 }
 
-function branchPoint(node: Node, odds: Odds): BranchPoint | undefined {
+/** A decision's option labels, and the event kinds they name (a label is a kind, or `kind:qualifier`). */
+const labelsOf = new WeakMap<Decision, { labels: ReadonlySet<string>; kinds: ReadonlySet<EventType> }>();
+
+function optionsOf(decision: Decision) {
+  let known = labelsOf.get(decision);
+  if (!known) {
+    const labels = new Set(Object.keys(decision.options));
+    const kinds = new Set([...labels].map((label) => label.split(':')[0] as EventType));
+    known = { labels, kinds };
+    labelsOf.set(decision, known);
+  }
+  return known;
+}
+
+/** The legal next events of a node: `legal` of the walk's point, or of the node's own state. */
+type LegalAt = Point['legal'];
+
+function branchPoint(node: Node, odds: Odds, legal: LegalAt): BranchPoint | undefined {
   for (const [index, decision] of odds.decisions.entries()) {
     const at = addDays(node.at, decision.afterDays);
-    const labels = new Set(Object.keys(decision.options));
+    const { labels, kinds } = optionsOf(decision);
     const bySubject = new Map<string, Map<string, Option>>();
-    for (const event of nextEvents(node.snapshot, at)) {
-      const label = labelOf(event, node.snapshot.context);
+    // Only the kinds the decision names are generated: its other labels' events could not be options.
+    for (const next of legal(at, kinds)) {
+      const label = labelOf(next.event, node.snapshot.context);
       if (!labels.has(label) || !offered(label, node.snapshot.context)) continue;
-      const subject = subjectOf(event);
+      const subject = subjectOf(next.event);
       const options = bySubject.get(subject) ?? new Map<string, Option>();
       if (node.closed.has(`${decision.id}|${subject}`) || options.has(label)) continue;
-      const result = applyEvent(node.snapshot, event);
-      if (!result.ok) continue;
-      options.set(label, { label, event, snapshot: result.snapshot });
+      options.set(label, { label, next });
       bySubject.set(subject, options);
     }
     const first = bySubject.entries().next();
@@ -128,19 +146,17 @@ function child(node: Node, point: BranchPoint, option: Option, odds: Odds, by?: 
     chosen: option.label,
     open: point.options.map((o) => o.label),
   };
-  if (!option.event || !option.snapshot) return { ...node, closed, choices: [...node.choices, choice] };
+  if (!option.next) return { ...node, closed, choices: [...node.choices, choice] };
+  const { event, snapshot } = option.next;
   let atBy = node.atBy;
   if (atBy && by !== undefined) {
-    atBy =
-      atBy.open && happenedBy(option.event.at, by)
-        ? { snapshot: option.snapshot, open: true }
-        : { ...atBy, open: false };
+    atBy = atBy.open && happenedBy(event.at, by) ? { snapshot, open: true } : { ...atBy, open: false };
   }
   return {
-    snapshot: option.snapshot,
+    snapshot,
     at: point.at,
     closed,
-    events: [...node.events, option.event],
+    events: [...node.events, event],
     choices: [...node.choices, choice],
     ...(atBy ? { atBy } : {}),
   };
@@ -184,7 +200,7 @@ export function enumerate(
 ): Leaf[] {
   const leaves: Leaf[] = [];
   const visit = (node: Node, depth: number): void => {
-    const point = branchPoint(node, odds);
+    const point = branchPoint(node, odds, (at, kinds) => legalNextEvents(node.snapshot, at, kinds));
     if (!point || depth === options.depth) {
       if (leaves.length >= options.maxLeaves) throw new TreeTooLarge(`more than ${options.maxLeaves} paths`);
       leaves.push(leafOf(node, point !== undefined, options.by));
@@ -225,26 +241,43 @@ function cached<T extends BranchPoint | Leaf | undefined>(
   return value;
 }
 
-/** One path drawn at random under `odds`. */
-export function samplePath(
-  start: SearchStart,
-  odds: Odds,
-  options: SearchOptions,
-  random: () => number,
-  cache?: BranchCache,
-): Leaf {
-  let node = rootOf(start);
-  for (let depth = 0; ; depth++) {
-    const key = node.choices.map((c) => c.chosen).join('|');
-    const point = cached(key, cache, () => branchPoint(node, odds));
-    if (!point || depth === options.depth) {
-      const truncated = point !== undefined;
-      return cached(`leaf ${truncated} ${key}`, cache, () => leafOf(node, truncated, options.by));
+/**
+ * The chooser of a Monte Carlo sample: at each point, the branch point the odds make of it (the first
+ * decision open for some subject), and one of its options drawn by its renormalised probability; `none`
+ * passes. It stops at a point with no decision open, or at the depth bound, and keeps the path it chose.
+ */
+class OddsChooser {
+  node: Node;
+  /** Set when the walk stops: whether it was cut by the depth bound with decisions still open. */
+  truncated: boolean | undefined;
+  /** Set when the draw found no option with any weight (the path ends there, untruncated and uncached). */
+  dead = false;
+
+  constructor(
+    start: SearchStart,
+    private readonly odds: Odds,
+    private readonly options: SearchOptions,
+    private readonly random: () => number,
+    private readonly cache: BranchCache | undefined,
+  ) {
+    this.node = rootOf(start);
+  }
+
+  key(): string {
+    return this.node.choices.map((c) => c.chosen).join('|');
+  }
+
+  readonly choose: Chooser = (here) => {
+    const node = this.node;
+    const point = cached(this.key(), this.cache, () => branchPoint(node, this.odds, here.legal));
+    if (!point || node.choices.length === this.options.depth) {
+      this.truncated = point !== undefined;
+      return 'stop';
     }
-    const decision = odds.decisions[point.decision];
+    const decision = this.odds.decisions[point.decision];
     const open = point.options.map((o) => o.label);
     const weights = point.options.map((o) => (decision ? choiceProbability(decision, o.label, open) : 0));
-    let r = random();
+    let r = this.random();
     // Rounding can leave r a hair above zero: the last option with any weight takes it.
     let pick = weights.findLastIndex((w) => w > 0);
     for (let i = 0; i < weights.length; i++) {
@@ -254,7 +287,27 @@ export function samplePath(
         break;
       }
     }
-    if (pick < 0) return leafOf(node, false, options.by);
-    node = child(node, point, point.options[pick] as Option, odds, options.by);
-  }
+    if (pick < 0) {
+      this.dead = true;
+      return 'stop';
+    }
+    const option = point.options[pick] as Option;
+    this.node = child(node, point, option, this.odds, this.options.by);
+    return option.next ? { take: option.next } : 'pass';
+  };
+}
+
+/** One path drawn at random under `odds`: a walk of the project's walker, chosen by the odds. */
+export function samplePath(
+  start: SearchStart,
+  odds: Odds,
+  options: SearchOptions,
+  random: () => number,
+  cache?: BranchCache,
+): Leaf {
+  const chooser = new OddsChooser(start, odds, options, random, cache);
+  walkWith(chooser.choose, start.snapshot, start.at);
+  const { node, truncated } = chooser;
+  if (chooser.dead || truncated === undefined) return leafOf(node, false, options.by);
+  return cached(`leaf ${truncated} ${chooser.key()}`, cache, () => leafOf(node, truncated, options.by));
 }
