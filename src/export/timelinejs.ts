@@ -250,6 +250,13 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
       return ctx.injunctions[event.injunction]?.court ?? 'Court';
     case 'context.note':
       return event.actor ?? 'Context';
+    case 'relief.enteredElsewhere':
+    case 'relief.stayedElsewhere':
+      return event.court;
+    case 'relief.stayLiftedElsewhere':
+      return ctx.injunctions[ctx.stays[event.stay]?.injunction ?? '']?.court ?? 'Court';
+    case 'relief.endedElsewhere':
+      return ctx.injunctions[event.injunction]?.court ?? 'Court';
   }
 }
 
@@ -289,7 +296,9 @@ function eras(events: readonly CaseEvent[], zone: string): TimelineEra[] {
   // The eras run to the end of the last event's day (to when it counts, if the record leaves it open).
   const lastEnd = latestOf(last.at);
   const end = Number.isFinite(lastEnd) ? lastEnd : (countingMoments(events).at(-1) ?? lastEnd);
-  const stays = new Set(events.filter((e) => e.type === 'stay.granted').map((e) => e.id));
+  const stays = new Set(
+    events.filter((e) => e.type === 'stay.granted' || e.type === 'relief.stayedElsewhere').map((e) => e.id),
+  );
   // An era's edge is named by the day of the instant that made it, in that instant's own zone: a revocation
   // dated 9 June in Eastern time counts from midnight ET, which is still 8 June in the court's zone.
   const instants = changeInstants(events);
@@ -331,7 +340,6 @@ function eras(events: readonly CaseEvent[], zone: string): TimelineEra[] {
 /** The whole log as a TimelineJS3 document. */
 export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
   const zone = caseZone(events);
-  const complaint = events.find((e) => e.type === 'complaint.filed');
   const slides: TimelineSlide[] = [];
   const dates = slideDates(events);
   for (const step of replay(events)) {
@@ -354,12 +362,33 @@ export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
         : {}),
     });
   }
-  const title =
-    complaint?.type === 'complaint.filed'
-      ? {
-          headline: escapeHtml(complaint.caseName),
-          text: escapeHtml(`${complaint.court}, ${complaint.caseNumber}. Every event with its sources.`),
-        }
-      : { headline: 'Case timeline', text: 'Every event with its sources.' };
-  return { title: { text: title }, events: slides, eras: eras(events, zone) };
+  return { title: { text: matterTitle(events) }, events: slides, eras: eras(events, zone) };
+}
+
+/**
+ * The title of a matter: every case the log holds, by caption (a district case and its appeal share one),
+ * and every docket, in the order the log opens them, with the cases whose relief it records from elsewhere.
+ */
+export function matterTitle(events: readonly CaseEvent[]): TimelineText {
+  const captions: string[] = [];
+  const dockets: string[] = [];
+  const elsewhere: string[] = [];
+  for (const e of events) {
+    if (e.type === 'complaint.filed') {
+      if (!captions.includes(e.caseName)) captions.push(e.caseName);
+      dockets.push(`${e.court}, ${e.caseNumber}`);
+    }
+    if (e.type === 'appeal.noticed' && !dockets.includes(`${e.court}, ${e.caseNumber}`))
+      dockets.push(`${e.court}, ${e.caseNumber}`);
+    if (e.type === 'relief.enteredElsewhere') {
+      const other = `${e.caption} (${e.court}, ${e.caseNumber})`;
+      if (!elsewhere.includes(other)) elsewhere.push(other);
+    }
+  }
+  if (captions.length === 0) return { headline: 'Case timeline', text: 'Every event with its sources.' };
+  const recorded = elsewhere.length > 0 ? ` Relief entered elsewhere: ${elsewhere.join('; ')}.` : '';
+  return {
+    headline: escapeHtml(captions.join('; ')),
+    text: escapeHtml(`${dockets.join('; ')}.${recorded} Every event with its sources.`),
+  };
 }
