@@ -337,13 +337,21 @@ function eras(events: readonly CaseEvent[], zone: string): TimelineEra[] {
     }));
 }
 
-/** The whole log as a TimelineJS3 document. */
-export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
+/**
+ * The whole log as a TimelineJS3 document; with `shown` (one docket's view, `replay/docket.ts`), only the
+ * slides of the events it shows, under that docket's title. The eras are the matter's either way: what is
+ * in force does not depend on the docket looked at.
+ */
+export function toTimelineJs(
+  events: readonly CaseEvent[],
+  shown: (event: CaseEvent) => boolean = () => true,
+): TimelineJs {
   const zone = caseZone(events);
   const slides: TimelineSlide[] = [];
   const dates = slideDates(events);
   for (const step of replay(events)) {
     const e = step.event;
+    if (!shown(e)) continue;
     const credit = [...new Set(e.sources.map(sourceCredit))].join('; ');
     const linked = e.sources.find((s) => {
       const url = sourceUrl(s);
@@ -362,7 +370,7 @@ export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
         : {}),
     });
   }
-  return { title: { text: matterTitle(events) }, events: slides, eras: eras(events, zone) };
+  return { title: { text: matterTitle(events.filter(shown)) }, events: slides, eras: eras(events, zone) };
 }
 
 /**
@@ -385,10 +393,11 @@ export function matterTitle(events: readonly CaseEvent[]): TimelineText {
       if (!elsewhere.includes(other)) elsewhere.push(other);
     }
   }
-  if (captions.length === 0) return { headline: 'Case timeline', text: 'Every event with its sources.' };
+  if (captions.length === 0 && dockets.length === 0)
+    return { headline: 'Case timeline', text: 'Every event with its sources.' };
   const recorded = elsewhere.length > 0 ? ` Relief entered elsewhere: ${elsewhere.join('; ')}.` : '';
   return {
-    headline: escapeHtml(captions.join('; ')),
+    headline: escapeHtml(captions.length > 0 ? captions.join('; ') : dockets.join('; ')),
     text: escapeHtml(`${dockets.join('; ')}.${recorded} Every event with its sources.`),
   };
 }
