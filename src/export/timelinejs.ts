@@ -25,6 +25,7 @@ import {
 import type { CaseEvent, Instant, Source } from '../events/schema.js';
 import { type CaseContext, courtOf } from '../machine/context.js';
 import type { EffectStatus } from '../machine/effects.js';
+import { docketOfEvent } from '../replay/docket.js';
 import { changeInstants, type EffectInterval, effectIntervals } from '../replay/intervals.js';
 import { caseZone } from '../replay/query.js';
 import { replay } from '../replay/replay.js';
@@ -199,9 +200,11 @@ export function groupOf(actor: string): string {
   return name;
 }
 
-/** The court or actor that acted: the court of the docket for filings and rulings, else the actor named. */
+/**
+ * The court or actor that acted: the actor named where the event names one, else the court of the docket
+ * the event was entered on (`docketOfEvent`, one reading of that for every view).
+ */
 export function actorOf(event: CaseEvent, ctx: CaseContext): string {
-  const court = (docket: string | undefined) => (docket ? courtOf(ctx, docket) : undefined);
   switch (event.type) {
     case 'order.signed':
       return event.issuer;
@@ -218,45 +221,22 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'government.position':
       return event.by;
     case 'complaint.filed':
-      return event.court;
-    case 'complaint.amended':
-    case 'injunction.motionFiled':
-    case 'stay.motionFiled':
-    case 'case.dismissed':
-    case 'case.proceedingsStayed':
-    case 'case.proceedingsResumed':
-    case 'case.judgment':
-      return court(event.docket) ?? event.docket;
-    case 'injunction.granted':
-    case 'injunction.denied':
-    case 'stay.granted':
-    case 'stay.denied':
-    case 'motion.withdrawn': {
-      const docket = ctx.motions[event.motion]?.docket;
-      return court(docket) ?? 'Court';
-    }
     case 'appeal.noticed':
-      return event.court;
-    case 'appeal.heldInAbeyance':
-    case 'appeal.abeyanceLifted':
-    case 'appeal.decided':
-    case 'appeal.mandateIssued':
-    case 'appeal.rehearingDenied':
-    case 'appeal.dismissed':
-      return court(event.appealDocket) ?? event.appealDocket;
-    case 'appeal.rehearingSought':
-      return event.petitioner;
-    case 'injunction.extended':
-      return ctx.injunctions[event.injunction]?.court ?? 'Court';
-    case 'context.note':
-      return event.actor ?? 'Context';
     case 'relief.enteredElsewhere':
     case 'relief.stayedElsewhere':
       return event.court;
+    case 'appeal.rehearingSought':
+      return event.petitioner;
+    case 'context.note':
+      return event.actor ?? 'Context';
     case 'relief.stayLiftedElsewhere':
       return ctx.injunctions[ctx.stays[event.stay]?.injunction ?? '']?.court ?? 'Court';
     case 'relief.endedElsewhere':
       return ctx.injunctions[event.injunction]?.court ?? 'Court';
+    default: {
+      const docket = docketOfEvent(ctx, event);
+      return (docket === undefined ? undefined : courtOf(ctx, docket)) ?? docket ?? 'Court';
+    }
   }
 }
 
