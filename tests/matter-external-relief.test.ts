@@ -14,7 +14,7 @@ import type { CaseEvent } from '../src/events/schema.js';
 import { datedEffects, effectIntervals } from '../src/replay/intervals.js';
 import { caseAt } from '../src/replay/query.js';
 import { replayAll } from '../src/replay/replay.js';
-import { complaint, DMD, EFFECTIVE } from './support/case-events.js';
+import { complaint, DMD, EFFECTIVE, event } from './support/case-events.js';
 import { cli } from './support/cli.js';
 import {
   entered,
@@ -84,6 +84,33 @@ describe.each(MATTERS)('relief entered elsewhere: $name', (matter) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('stays of relief entered elsewhere', () => {
+  const partStay = (id: string, prohibition: string, date: string) =>
+    event('relief.stayedElsewhere', id, date, {
+      injunction: 'md-pi',
+      court: 'Fourth Circuit',
+      prohibitions: [prohibition],
+    });
+  const log = merged(ndcal(), [
+    entered('md-pi', '2020-09-19', 'preliminary', ['app-store', 'payments']),
+    partStay('stay-app-store', 'app-store', '2020-10-05'),
+    partStay('stay-payments', 'payments', '2020-10-06'),
+    stayLiftedThere('lift-app-store', 'stay-app-store', '2020-11-01'),
+  ]);
+
+  test('the relief stays stayed while another stay of it holds (rule anotherStayHolds)', () => {
+    const { snapshot, rejections } = replayAll(log);
+    expect(rejections).toEqual([]);
+    expect(snapshot.context.injunctions['md-pi']?.status).toBe('stayed');
+    expect(snapshot.context.stays['stay-app-store']?.status).toBe('ended');
+  });
+
+  test('and is in force again once the last stay ends', () => {
+    const { snapshot } = replayAll([...log, stayLiftedThere('lift-payments', 'stay-payments', '2020-11-02')]);
+    expect(snapshot.context.injunctions['md-pi']?.status).toBe('in-force');
   });
 });
 

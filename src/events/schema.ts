@@ -293,7 +293,11 @@ export const IdentificationSuspended = kind(
     prohibitions: z.array(Id).min(1).optional(),
     /** What the agency says the suspension lasts for ("pending further legal developments"). */
     pending: z.string().min(1).optional(),
-    /** When the suspension ends by its own terms, if it says (an instant); without it, it lasts until resumed. */
+    /**
+     * When the suspension ends by its own terms, if it says; without it, it lasts until enforcement resumes.
+     * It counts from its earliest moment, as every instant does: a suspension "through 15 October" ends at
+     * the start of the 16th (write that day).
+     */
     until: Instant.optional(),
   },
   'An agency suspends its prohibitions or announces it will not enforce them pending further developments; unlike a statement of position, this binds the agency until it resumes enforcement.',

@@ -272,10 +272,10 @@ const INJUNCTION = lifecycle({
         ],
         ...injunctionEndings,
         'relief.stayedElsewhere': { to: 'stayed' },
-        'relief.stayLiftedElsewhere': {
-          to: 'in-force',
-          description: 'relief entered elsewhere, reinstated when its stay there ends',
-        },
+        'relief.stayLiftedElsewhere': [
+          { to: 'stayed', rules: ['anotherStayHolds'], description: 'another stay of it still holds' },
+          { to: 'in-force', description: 'relief entered elsewhere, reinstated when its stay there ends' },
+        ],
         ...endedElsewhere,
       },
     },

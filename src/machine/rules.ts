@@ -693,6 +693,18 @@ export const RULES = {
       return stay?.status === 'in-force' && ctx.injunctions[stay.injunction]?.forum === 'external';
     },
   ),
+  anotherStayHolds: rule<'relief.stayLiftedElsewhere'>(
+    'anotherStayHolds',
+    'An injunction stays stayed while another stay of it holds',
+    'A court may stay an injunction in part, and more than one stay may hold at once; ending one leaves the injunction suspended by the others, as to the prohibitions they cover.',
+    'FRCP 62(d) ("suspend, modify ... an injunction"); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
+    (ctx, e) => {
+      const injunction = ctx.stays[e.stay]?.injunction;
+      return Object.values(ctx.stays).some(
+        (s) => s.id !== e.stay && s.injunction === injunction && s.status === 'in-force',
+      );
+    },
+  ),
   reliefVacatedElsewhere: rule<'relief.endedElsewhere'>(
     'reliefVacatedElsewhere',
     'Relief vacated elsewhere is vacated, not dissolved',
