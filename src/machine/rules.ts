@@ -661,8 +661,8 @@ export const RULES = {
   reliefCaseNotInLog: rule<'relief.enteredElsewhere'>(
     'reliefCaseNotInLog',
     'Relief entered elsewhere comes from a case the log does not hold',
-    'An injunction binds the parties it names and those bound with them, whichever court entered it, so relief entered in another case counts here as if that case were in the log. Where the log holds that case, its own grant is the record: recording the relief again would count one order twice.',
-    'FRCP 65(d)(2)',
+    'An injunction binds the parties it names and those bound with them, whichever court entered it, and must be obeyed until it is stayed or vacated, so relief entered in another case counts here as if that case were in the log. Whether a court may grant universal relief was disputed in 2020, but universal relief so entered bound the government until a higher court stayed or narrowed it. Where the log holds that case, its own grant is the record: recording the relief again would count one order twice.',
+    'FRCP 65(d)(2); Walker v. City of Birmingham, 388 U.S. 307, 314-21 (1967); Department of Homeland Security v. New York, 140 S. Ct. 599, 599-601 (2020) (Gorsuch, J., concurring) (universal relief questioned)',
     (ctx, e) => ctx.suits[e.docket] === undefined && ctx.appeals[e.docket] === undefined,
   ),
   externalReliefStands: rule<'relief.stayedElsewhere' | 'relief.endedElsewhere'>(
