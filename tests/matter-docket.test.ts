@@ -152,3 +152,36 @@ describe('relief that binds on a docket', () => {
     expect(shown).toEqual(expect.arrayContaining(['md-pi', 'md-stay', 'mandate-2021-01-05']));
   });
 });
+
+describe('outcomes --docket', () => {
+  type Outcome = { label: string; probability: number; shortest: { id: string }[] };
+  const outcomes = async (...flags: string[]) => {
+    const run = await cli('outcomes', '--from', 'pi-granted', '--json', ...flags);
+    expect(run.code).toBe(0);
+    return JSON.parse(run.out) as { docket: string | null; outcomes: Outcome[] };
+  };
+
+  test('gives the matter’s endings and odds, each shortest path cut to its steps on that docket', async () => {
+    const whole = await outcomes();
+    const appeal = await outcomes('--docket', 'ca9-20-16908');
+    expect(appeal.docket).toBe('ca9-20-16908');
+    expect(appeal.outcomes.map((o) => [o.label, o.probability])).toEqual(
+      whole.outcomes.map((o) => [o.label, o.probability]),
+    );
+    let cut = 0;
+    for (const [i, o] of appeal.outcomes.entries()) {
+      const all = whole.outcomes[i]?.shortest.map((s) => s.id) ?? [];
+      const shown = o.shortest.map((s) => s.id);
+      expect(all.filter((id) => shown.includes(id))).toEqual(shown);
+      cut += all.length - shown.length;
+    }
+    // The order's revocation is matter-level, and stays; a district-court stay motion is not the appeal's.
+    expect(cut).toBeGreaterThan(0);
+  });
+
+  test('refuses a docket the log does not hold before searching', async () => {
+    const run = await cli('outcomes', '--docket', 'nope');
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("unknown docket 'nope': the log holds cand-3-20-cv-05910");
+  });
+});

@@ -24,3 +24,17 @@ export function docketView(
   if (problem) throw new CliError(`--docket: ${problem}`);
   return docketFilter(ctx, docket);
 }
+
+/**
+ * The steps of a path from `prefix` that the view of `docket` shows, judged on the record the path itself
+ * builds (a generated ruling belongs to the docket of the motion it answers, which only the path records).
+ */
+export function stepsOnDocket<S extends { readonly event: CaseEvent }>(
+  prefix: readonly CaseEvent[],
+  steps: readonly S[],
+  docket: string,
+): S[] {
+  const ctx = replayAll([...prefix, ...steps.map((s) => s.event)]).snapshot.context;
+  const shown = docketFilter(ctx, docket);
+  return steps.filter((s) => shown(s.event));
+}
