@@ -45,61 +45,25 @@ export function unknownDocket(ctx: CaseContext, docket: string): string | undefi
     : `unknown docket '${docket}': the log holds ${list}`;
 }
 
+/** The fields by which an event names its docket, or the object whose docket it was entered on. */
+type DocketFields = Partial<Record<'appealDocket' | 'docket' | 'motion' | 'injunction' | 'stay', string>>;
+
 /**
- * The docket an event was entered on, read from the record the whole log builds: undefined for the
- * matter-level events (order, identification, statements and notes naming no docket), `elsewhere` for
- * relief recorded from a case the log does not hold.
+ * The docket an event was entered on: the docket it names (the appeal a notice opens, the case a filing is
+ * made in), else the docket of the motion it rules on, or of the injunction or stay it acts on; undefined
+ * for the matter-level events, which name none of these (the order, its identifications, notes). Read from
+ * the fields every event kind shares, so a new kind is placed by what it names. Relief recorded from a case
+ * the log does not hold is on that case's docket, which the log never holds: it is shown where it binds.
  */
 export function docketOfEvent(ctx: CaseContext, event: CaseEvent): string | undefined {
-  switch (event.type) {
-    case 'order.signed':
-    case 'order.revoked':
-    case 'identification.announced':
-    case 'identification.datesChanged':
-    case 'identification.withdrawn':
-    case 'identification.rescinded':
-    case 'identification.suspended':
-    case 'identification.enforcementResumed':
-    case 'context.note':
-      return undefined;
-    case 'government.position':
-      return event.docket;
-    case 'complaint.filed':
-    case 'complaint.amended':
-    case 'injunction.motionFiled':
-    case 'stay.motionFiled':
-    case 'case.dismissed':
-    case 'case.proceedingsStayed':
-    case 'case.proceedingsResumed':
-    case 'case.judgment':
-      return event.docket;
-    case 'injunction.granted':
-    case 'injunction.denied':
-    case 'stay.granted':
-    case 'stay.denied':
-    case 'motion.withdrawn':
-      return ctx.motions[event.motion]?.docket;
-    case 'injunction.extended':
-      return ctx.injunctions[event.injunction]?.docket;
-    case 'appeal.noticed':
-    case 'appeal.heldInAbeyance':
-    case 'appeal.abeyanceLifted':
-    case 'appeal.decided':
-    case 'appeal.mandateIssued':
-    case 'appeal.rehearingSought':
-    case 'appeal.rehearingDenied':
-    case 'appeal.dismissed':
-      return event.appealDocket;
-    case 'relief.enteredElsewhere':
-    case 'relief.stayedElsewhere':
-    case 'relief.stayLiftedElsewhere':
-    case 'relief.endedElsewhere':
-      return ELSEWHERE;
-  }
+  const e = event as DocketFields;
+  if (e.appealDocket !== undefined) return e.appealDocket;
+  if (e.docket !== undefined) return e.docket;
+  if (e.motion !== undefined) return ctx.motions[e.motion]?.docket;
+  if (e.injunction !== undefined) return ctx.injunctions[e.injunction]?.docket;
+  if (e.stay !== undefined) return ctx.stays[e.stay]?.docket;
+  return undefined;
 }
-
-/** The docket of relief recorded from a case the log does not hold. */
-export const ELSEWHERE = 'elsewhere';
 
 /** The plaintiffs of a docket: of the suit, or of the suit an appeal comes from. */
 function partiesOf(ctx: CaseContext, docket: string): readonly string[] {
