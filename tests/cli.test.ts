@@ -440,6 +440,8 @@ describe('--help', () => {
         --final-state        with --json: also print the final state, persisted (resumable)
         --save-state <file>  write the state after the last replayed event to <file>
         --resume <file>      start from a saved state; replay only the events after its last event
+        --docket <docket>    show one docket: its events and objects, the matter's order and prohibitions,
+                             and relief that binds there (default: the whole matter)
         -h, --help           display help for command
       "
     `);
@@ -462,6 +464,8 @@ describe('--help', () => {
         --known-at <instant>  count only what had been filed or published by then (default: end of log)
         --tz <zone>           zone for bare dates and times (default: the court's zone from the log)
         --scenario <file>     answer for the branch this what-if scenario builds from its base log
+        --docket <docket>     show one docket: its events and objects, the matter's order and
+                              prohibitions, and relief that binds there (default: the whole matter)
         --json                print the answer as JSON
         -h, --help            display help for command
       "

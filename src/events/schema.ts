@@ -293,6 +293,12 @@ export const IdentificationSuspended = kind(
     prohibitions: z.array(Id).min(1).optional(),
     /** What the agency says the suspension lasts for ("pending further legal developments"). */
     pending: z.string().min(1).optional(),
+    /**
+     * When the suspension ends by its own terms, if it says; without it, it lasts until enforcement resumes.
+     * It counts from its earliest moment, as every instant does: a suspension "through 15 October" ends at
+     * the start of the 16th (write that day).
+     */
+    until: Instant.optional(),
   },
   'An agency suspends its prohibitions or announces it will not enforce them pending further developments; unlike a statement of position, this binds the agency until it resumes enforcement.',
 );
@@ -572,6 +578,58 @@ export const CaseJudgment = kind(
   },
   'The district court enters final judgment, ending the case; it may enter a permanent injunction.',
 );
+/**
+ * Relief entered in a case the log does not hold: another court's injunction against the same prohibitions,
+ * recorded from that court's record (its `sources`). Its legal effect counts exactly as if that case were in
+ * the log: it is an injunction with an external forum, in the injunction chart, and it binds, is stayed and
+ * ends as an injunction entered here would. The other case's docket must not be one the log holds (its own
+ * grant is then the record).
+ */
+export const ReliefEnteredElsewhere = kind(
+  'relief.enteredElsewhere',
+  {
+    court: z.string().min(1),
+    /** The other case's docket, as an id (`ddc-20-cv-2345`); never a docket this log holds. */
+    docket: Id,
+    caseNumber: z.string().min(1),
+    caption: z.string().min(1),
+    relief: z.enum(['tro', 'preliminary', 'permanent']),
+    /** The prohibitions it enjoins, whom it binds and whom it protects, as an `injunction.granted` scope. */
+    scope: InjunctionGranted.shape.scope,
+    /** FRCP 65(b)(2): a TRO expires on its own. */
+    expires: Instant.optional(),
+  },
+  "Another court's injunction in a case this log does not hold, with its source: it binds as if that case were in the log.",
+);
+export const ReliefStayedElsewhere = kind(
+  'relief.stayedElsewhere',
+  {
+    /** The relief stayed: the id of the `relief.enteredElsewhere` event. */
+    injunction: Id,
+    court: z.string().min(1),
+    /** The prohibitions the stay covers; all the relief covers, when absent. */
+    prohibitions: z.array(Id).min(1).optional(),
+  },
+  'A court stays, pending appeal, relief entered in a case this log does not hold; the stay lasts until it is lifted or the relief ends (recorded as events: the log does not hold that appeal).',
+);
+export const ReliefStayLiftedElsewhere = kind(
+  'relief.stayLiftedElsewhere',
+  {
+    /** The stay lifted: the id of the `relief.stayedElsewhere` event. */
+    stay: Id,
+  },
+  'A stay of relief entered elsewhere ends (the mandate affirming it issues, or the appeal is dismissed): the relief binds again.',
+);
+export const ReliefEndedElsewhere = kind(
+  'relief.endedElsewhere',
+  {
+    /** The relief ended: the id of the `relief.enteredElsewhere` event. */
+    injunction: Id,
+    /** Vacated (reversed on appeal, or vacated), dissolved (its case ended), or superseded by a later injunction. */
+    how: z.enum(['vacated', 'dissolved', 'superseded']),
+  },
+  'Relief entered in a case this log does not hold ends there: vacated, dissolved, or superseded; its stays end with it.',
+);
 export const ContextNote = kind(
   'context.note',
   {
@@ -627,6 +685,10 @@ export const CaseEvent = z.discriminatedUnion('type', [
   CaseProceedingsResumed,
   CaseJudgment,
   ContextNote,
+  ReliefEnteredElsewhere,
+  ReliefStayedElsewhere,
+  ReliefStayLiftedElsewhere,
+  ReliefEndedElsewhere,
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type CaseEventInput = z.input<typeof CaseEvent>;

@@ -25,6 +25,7 @@ import {
 import type { CaseEvent, Instant, Source } from '../events/schema.js';
 import { type CaseContext, courtOf } from '../machine/context.js';
 import type { EffectStatus } from '../machine/effects.js';
+import { docketOfEvent } from '../replay/docket.js';
 import { changeInstants, type EffectInterval, effectIntervals } from '../replay/intervals.js';
 import { caseZone } from '../replay/query.js';
 import { replay } from '../replay/replay.js';
@@ -199,9 +200,11 @@ export function groupOf(actor: string): string {
   return name;
 }
 
-/** The court or actor that acted: the court of the docket for filings and rulings, else the actor named. */
+/**
+ * The court or actor that acted: the actor named where the event names one, else the court of the docket
+ * the event was entered on (`docketOfEvent`, one reading of that for every view).
+ */
 export function actorOf(event: CaseEvent, ctx: CaseContext): string {
-  const court = (docket: string | undefined) => (docket ? courtOf(ctx, docket) : undefined);
   switch (event.type) {
     case 'order.signed':
       return event.issuer;
@@ -218,38 +221,22 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'government.position':
       return event.by;
     case 'complaint.filed':
-      return event.court;
-    case 'complaint.amended':
-    case 'injunction.motionFiled':
-    case 'stay.motionFiled':
-    case 'case.dismissed':
-    case 'case.proceedingsStayed':
-    case 'case.proceedingsResumed':
-    case 'case.judgment':
-      return court(event.docket) ?? event.docket;
-    case 'injunction.granted':
-    case 'injunction.denied':
-    case 'stay.granted':
-    case 'stay.denied':
-    case 'motion.withdrawn': {
-      const docket = ctx.motions[event.motion]?.docket;
-      return court(docket) ?? 'Court';
-    }
     case 'appeal.noticed':
+    case 'relief.enteredElsewhere':
+    case 'relief.stayedElsewhere':
       return event.court;
-    case 'appeal.heldInAbeyance':
-    case 'appeal.abeyanceLifted':
-    case 'appeal.decided':
-    case 'appeal.mandateIssued':
-    case 'appeal.rehearingDenied':
-    case 'appeal.dismissed':
-      return court(event.appealDocket) ?? event.appealDocket;
     case 'appeal.rehearingSought':
       return event.petitioner;
-    case 'injunction.extended':
-      return ctx.injunctions[event.injunction]?.court ?? 'Court';
     case 'context.note':
       return event.actor ?? 'Context';
+    case 'relief.stayLiftedElsewhere':
+      return ctx.injunctions[ctx.stays[event.stay]?.injunction ?? '']?.court ?? 'Court';
+    case 'relief.endedElsewhere':
+      return ctx.injunctions[event.injunction]?.court ?? 'Court';
+    default: {
+      const docket = docketOfEvent(ctx, event);
+      return (docket === undefined ? undefined : courtOf(ctx, docket)) ?? docket ?? 'Court';
+    }
   }
 }
 
@@ -289,7 +276,9 @@ function eras(events: readonly CaseEvent[], zone: string): TimelineEra[] {
   // The eras run to the end of the last event's day (to when it counts, if the record leaves it open).
   const lastEnd = latestOf(last.at);
   const end = Number.isFinite(lastEnd) ? lastEnd : (countingMoments(events).at(-1) ?? lastEnd);
-  const stays = new Set(events.filter((e) => e.type === 'stay.granted').map((e) => e.id));
+  const stays = new Set(
+    events.filter((e) => e.type === 'stay.granted' || e.type === 'relief.stayedElsewhere').map((e) => e.id),
+  );
   // An era's edge is named by the day of the instant that made it, in that instant's own zone: a revocation
   // dated 9 June in Eastern time counts from midnight ET, which is still 8 June in the court's zone.
   const instants = changeInstants(events);
@@ -328,14 +317,21 @@ function eras(events: readonly CaseEvent[], zone: string): TimelineEra[] {
     }));
 }
 
-/** The whole log as a TimelineJS3 document. */
-export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
+/**
+ * The whole log as a TimelineJS3 document; with `shown` (one docket's view, `replay/docket.ts`), only the
+ * slides of the events it shows, under that docket's title. The eras are the matter's either way: what is
+ * in force does not depend on the docket looked at.
+ */
+export function toTimelineJs(
+  events: readonly CaseEvent[],
+  shown: (event: CaseEvent) => boolean = () => true,
+): TimelineJs {
   const zone = caseZone(events);
-  const complaint = events.find((e) => e.type === 'complaint.filed');
   const slides: TimelineSlide[] = [];
   const dates = slideDates(events);
   for (const step of replay(events)) {
     const e = step.event;
+    if (!shown(e)) continue;
     const credit = [...new Set(e.sources.map(sourceCredit))].join('; ');
     const linked = e.sources.find((s) => {
       const url = sourceUrl(s);
@@ -354,12 +350,34 @@ export function toTimelineJs(events: readonly CaseEvent[]): TimelineJs {
         : {}),
     });
   }
-  const title =
-    complaint?.type === 'complaint.filed'
-      ? {
-          headline: escapeHtml(complaint.caseName),
-          text: escapeHtml(`${complaint.court}, ${complaint.caseNumber}. Every event with its sources.`),
-        }
-      : { headline: 'Case timeline', text: 'Every event with its sources.' };
-  return { title: { text: title }, events: slides, eras: eras(events, zone) };
+  return { title: { text: matterTitle(events.filter(shown)) }, events: slides, eras: eras(events, zone) };
+}
+
+/**
+ * The title of a matter: every case the log holds, by caption (a district case and its appeal share one),
+ * and every docket, in the order the log opens them, with the cases whose relief it records from elsewhere.
+ */
+export function matterTitle(events: readonly CaseEvent[]): TimelineText {
+  const captions: string[] = [];
+  const dockets: string[] = [];
+  const elsewhere: string[] = [];
+  for (const e of events) {
+    if (e.type === 'complaint.filed') {
+      if (!captions.includes(e.caseName)) captions.push(e.caseName);
+      dockets.push(`${e.court}, ${e.caseNumber}`);
+    }
+    if (e.type === 'appeal.noticed' && !dockets.includes(`${e.court}, ${e.caseNumber}`))
+      dockets.push(`${e.court}, ${e.caseNumber}`);
+    if (e.type === 'relief.enteredElsewhere') {
+      const other = `${e.caption} (${e.court}, ${e.caseNumber})`;
+      if (!elsewhere.includes(other)) elsewhere.push(other);
+    }
+  }
+  if (captions.length === 0 && dockets.length === 0)
+    return { headline: 'Case timeline', text: 'Every event with its sources.' };
+  const recorded = elsewhere.length > 0 ? ` Relief entered elsewhere: ${elsewhere.join('; ')}.` : '';
+  return {
+    headline: escapeHtml(captions.length > 0 ? captions.join('; ') : dockets.join('; ')),
+    text: escapeHtml(`${dockets.join('; ')}.${recorded} Every event with its sources.`),
+  };
 }

@@ -62,6 +62,8 @@ export interface ProhibitionRecord {
   status: ProhibitionState;
   /** The events that suspended it and resumed enforcement, oldest first. */
   suspendedBy?: string[];
+  /** When its current suspension ends by its own terms (`identification.suspended` `until`). */
+  suspendedUntil?: Instant;
 }
 
 export interface SuitRecord {
@@ -168,6 +170,13 @@ export interface InjunctionRecord {
   motion: string;
   docket: string;
   court: string;
+  /**
+   * `external`: entered in a case the log does not hold (`relief.enteredElsewhere`), with that case's number
+   * and caption; `docket` and `court` are that case's. It binds as relief entered here does.
+   */
+  forum?: 'external';
+  caseNumber?: string;
+  caption?: string;
   relief: 'tro' | 'preliminary' | 'permanent';
   prohibitions: string[];
   defendants: string[];
@@ -412,14 +421,21 @@ function rule(d: Draft, motionId: string, event: CaseEvent, findings?: unknown):
   return motion;
 }
 
-/** Records, on each prohibition whose chart the event moves, the event that suspended or resumed it. */
+/**
+ * Records, on each prohibition whose chart the event moves, the event that suspended or resumed it, and
+ * when a suspension ends by its own terms (none for a resumption, or a suspension that names no end).
+ */
 function markSuspension(
   d: Draft,
   e: EventOf<'identification.suspended' | 'identification.enforcementResumed'>,
 ): void {
+  const until = e.type === 'identification.suspended' ? e.until : undefined;
   for (const move of d.movesOf('prohibitions')) {
     const p = d.edit('prohibitions', move.id);
-    if (p) p.suspendedBy = [...(p.suspendedBy ?? []), e.id];
+    if (!p) continue;
+    p.suspendedBy = [...(p.suspendedBy ?? []), e.id];
+    if (until) p.suspendedUntil = until;
+    else delete p.suspendedUntil;
   }
 }
 
@@ -661,6 +677,44 @@ const evolvers: Evolvers = {
     });
   },
   'context.note': nothing,
+  'relief.enteredElsewhere': (d, e) => {
+    const injunction: InjunctionRecord = {
+      id: e.id,
+      motion: e.id,
+      docket: e.docket,
+      court: e.court,
+      forum: 'external',
+      caseNumber: e.caseNumber,
+      caption: e.caption,
+      relief: e.relief,
+      prohibitions: e.scope.prohibitions,
+      defendants: e.scope.defendants,
+      nationwide: e.scope.nationwide,
+      protects: e.scope.protects ?? [],
+      beneficiaries: e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : 'named-parties'),
+      binds: boundDefendants(d.ctx, e.scope.defendants, e.scope.enjoinsPresident === true),
+      grantedAt: rangeOf(e.at),
+      status: d.stateOf('injunctions', e.id),
+    };
+    if (e.expires) injunction.expires = e.expires;
+    d.put('injunctions', e.id, injunction);
+  },
+  'relief.stayedElsewhere': (d, e) => {
+    const injunction = d.ctx.injunctions[e.injunction];
+    if (!injunction) return;
+    d.put('stays', e.id, {
+      id: e.id,
+      motion: e.id,
+      injunction: injunction.id,
+      docket: injunction.docket,
+      prohibitions: e.prohibitions ?? injunction.prohibitions,
+      grantedAt: rangeOf(e.at),
+      status: d.stateOf('stays', e.id),
+    });
+  },
+  // The charts move the stay or the relief, and `writeMove` records by which event and when.
+  'relief.stayLiftedElsewhere': nothing,
+  'relief.endedElsewhere': nothing,
 };
 
 /** The relief a motion seeks, as its record keeps it: `relief`, and `seeks` where it seeks both. */

@@ -228,13 +228,18 @@ export function prohibitionEffect(
       reason: `The order behind it (${order.id}) was revoked by ${order.revokedBy}; the prohibition has no legal basis.`,
     };
   }
-  if (p.status === 'suspended') {
+  // A suspension that names its own end binds the agency only until then: from that instant the
+  // prohibition stands as if enforcement had resumed, with no event to mark it (as a TRO lapses).
+  if (p.status === 'suspended' && !(p.suspendedUntil && begunBy(p.suspendedUntil, t))) {
     const by = p.suspendedBy?.at(-1) ?? identification.announcedBy;
+    const until = p.suspendedUntil
+      ? `until ${formatInstant(p.suspendedUntil)}, when the suspension ends by its terms, unless enforcement resumes sooner`
+      : 'until enforcement resumes';
     return {
       ...base,
       status: 'suspended',
       basis: [by],
-      reason: `The agency suspended it, or will not enforce it, by ${by}; it binds no one until enforcement resumes.`,
+      reason: `The agency suspended it, or will not enforce it, by ${by}; it binds no one ${until}.`,
     };
   }
   const enjoinedNote =

@@ -259,6 +259,15 @@ const injunctionEndings = {
   ],
 } as const;
 
+/** How relief entered elsewhere ends there: the record says how, and a rule reads it (vacated, superseded, else dissolved). */
+const endedElsewhere = {
+  'relief.endedElsewhere': [
+    { to: 'vacated', rules: ['externalReliefStands', 'reliefVacatedElsewhere'] },
+    { to: 'superseded', rules: ['externalReliefStands', 'reliefSupersededElsewhere'] },
+    { to: 'dissolved', rules: ['externalReliefStands'] },
+  ],
+} as const;
+
 const INJUNCTION = lifecycle({
   id: 'injunction',
   title: 'Injunction (TRO, preliminary or permanent)',
@@ -268,6 +277,16 @@ const INJUNCTION = lifecycle({
   created: {
     'injunction.granted': { to: 'in-force', description: 'the grant of a TRO or preliminary injunction' },
     'case.judgment': { to: 'in-force', description: 'a permanent injunction entered with final judgment' },
+    'relief.enteredElsewhere': {
+      to: 'in-force',
+      rules: [
+        'reliefCaseNotInLog',
+        'scopeNamesKnownProhibitions',
+        'partyScopeNamesProtectedParties',
+        'injunctionBindsSomeone',
+      ],
+      description: 'forum: external: relief another court entered in a case the log does not hold',
+    },
   },
   states: {
     'in-force': {
@@ -280,6 +299,8 @@ const INJUNCTION = lifecycle({
         'appeal.mandateIssued': { to: 'vacated', rules: ['appealUndoesInjunction'] },
         'appeal.dismissed': { to: 'vacated', rules: ['vacaturOrdered'] },
         ...injunctionEndings,
+        'relief.stayedElsewhere': { to: 'stayed', description: 'relief entered elsewhere, stayed there' },
+        ...endedElsewhere,
       },
     },
     stayed: {
@@ -296,6 +317,12 @@ const INJUNCTION = lifecycle({
           { to: 'in-force', description: 'reinstated: the stays pending appeal end with the appeal' },
         ],
         ...injunctionEndings,
+        'relief.stayedElsewhere': { to: 'stayed' },
+        'relief.stayLiftedElsewhere': [
+          { to: 'stayed', rules: ['anotherStayHolds'], description: 'another stay of it still holds' },
+          { to: 'in-force', description: 'relief entered elsewhere, reinstated when its stay there ends' },
+        ],
+        ...endedElsewhere,
       },
     },
     dissolved: {
@@ -315,11 +342,24 @@ const STAY = lifecycle({
   description:
     'A stay of an injunction pending appeal: it lives only as long as the appeal from that injunction (FRAP 8; FRCP 62(d)).',
   collection: 'stays',
-  created: { 'stay.granted': { to: 'in-force' } },
+  created: {
+    'stay.granted': { to: 'in-force' },
+    'relief.stayedElsewhere': {
+      to: 'in-force',
+      rules: ['externalReliefStands', 'externalStayWithinRelief'],
+      description: 'a stay of relief entered elsewhere, recorded from that court',
+    },
+  },
   states: {
     'in-force': {
       description: 'The stay suspends the injunction as to the prohibitions it names.',
       on: {
+        'relief.stayLiftedElsewhere': {
+          to: 'ended',
+          rules: ['externalStayInForce'],
+          description: 'a stay of relief entered elsewhere ends there (its appeal ends, or it is lifted)',
+        },
+        'relief.endedElsewhere': { to: 'ended', description: 'the relief it stayed ended there' },
         'appeal.mandateIssued': { to: 'ended', description: appealEnds },
         'appeal.dismissed': { to: 'ended', description: appealEnds },
         'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },

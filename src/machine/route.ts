@@ -145,6 +145,13 @@ const ROUTES: Routes = {
   'appeal.rehearingDenied': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.dismissed': appealEnd,
   'context.note': () => NONE,
+  'relief.enteredElsewhere': (_w, e) => [to('injunction', e.id)],
+  'relief.stayedElsewhere': (_w, e) => [to('stay', e.id), to('injunction', e.injunction)],
+  'relief.stayLiftedElsewhere': (w, e) => {
+    const injunction = w.stays[e.stay]?.injunction;
+    return [to('stay', e.stay), ...(injunction ? [to('injunction', injunction)] : [])];
+  },
+  'relief.endedElsewhere': (w, e) => [to('injunction', e.injunction), ...staysOf(w, e.injunction)],
 };
 
 /** The lifecycle of each event kind's primary object: the chart whose arrow decides whether it is accepted. */
@@ -181,6 +188,10 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'appeal.rehearingDenied': 'appeal',
   'appeal.dismissed': 'appeal',
   'context.note': undefined,
+  'relief.enteredElsewhere': 'injunction',
+  'relief.stayedElsewhere': 'stay',
+  'relief.stayLiftedElsewhere': 'stay',
+  'relief.endedElsewhere': 'injunction',
 };
 
 /** The objects `event` is addressed to in `world`: the primary object first (none for notes and positions). */

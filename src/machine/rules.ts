@@ -13,6 +13,7 @@ import {
   forumOf,
   type InjunctionRecord,
   injunctionInForceAt,
+  injunctionStands,
   isPresident,
   type ProhibitionState,
   partRuledOn,
@@ -373,14 +374,14 @@ export const RULES = {
     (ctx, e) =>
       ctx.motions[(e as MotionRuling).motion]?.rulings?.some((r) => r.outcome === 'granted') === true,
   ),
-  scopeNamesKnownProhibitions: rule<'injunction.granted'>(
+  scopeNamesKnownProhibitions: rule<'injunction.granted' | 'relief.enteredElsewhere'>(
     'scopeNamesKnownProhibitions',
     'An injunction describes the acts it restrains',
     'Every injunction must state its terms specifically and describe in reasonable detail the acts restrained: here, prohibitions the record names.',
     'FRCP 65(d)(1)',
     (ctx, e) => e.scope.prohibitions.every((p) => ctx.prohibitions[p] !== undefined),
   ),
-  partyScopeNamesProtectedParties: rule<'injunction.granted'>(
+  partyScopeNamesProtectedParties: rule<'injunction.granted' | 'relief.enteredElsewhere'>(
     'partyScopeNamesProtectedParties',
     'Relief that is not universal says whom it protects',
     'Who benefits from an injunction is the scope of equitable relief, which should be no more burdensome to the defendant than necessary to give the plaintiffs complete relief: universal relief bars implementing the prohibitions against anyone; party-limited relief protects only the parties it names, or the transactions that serve them (where the prohibitions regulate providers, not the users who sued), and must name them. "Nationwide" describes geography, not who benefits. Who is bound is a different question (FRCP 65(d)(2)).',
@@ -391,7 +392,7 @@ export const RULES = {
       return universal || (e.scope.protects?.length ?? 0) > 0;
     },
   ),
-  injunctionBindsSomeone: rule<'injunction.granted'>(
+  injunctionBindsSomeone: rule<'injunction.granted' | 'relief.enteredElsewhere'>(
     'injunctionBindsSomeone',
     'An injunction binds the officers who carry the order out',
     'An injunction binds only the parties, their officers, agents, servants, employees and attorneys, and others in active concert with them who receive actual notice. Courts do not enjoin the President in the performance of official duties: relief runs against the officers who implement the order, and the President is bound only where an order says so in terms. An injunction whose only defendant is the President, without saying so, binds no one.',
@@ -740,6 +741,67 @@ export const RULES = {
     'A preliminary injunction lasts until final judgment; a judgment that enters a permanent injunction supersedes it, and one that does not dissolves it.',
     'University of Texas v. Camenisch, 451 U.S. 390, 395 (1981); FRCP 65(a)(2)',
     (_ctx, e) => e.permanentInjunction !== undefined,
+  ),
+  reliefCaseNotInLog: rule<'relief.enteredElsewhere'>(
+    'reliefCaseNotInLog',
+    'Relief entered elsewhere comes from a case the log does not hold',
+    'An injunction binds the parties it names and those bound with them, whichever court entered it, and must be obeyed until it is stayed or vacated, so relief entered in another case counts here as if that case were in the log. Whether a court may grant universal relief was disputed in 2020, but universal relief so entered bound the government until a higher court stayed or narrowed it. Where the log holds that case, its own grant is the record: recording the relief again would count one order twice.',
+    'FRCP 65(d)(2); Walker v. City of Birmingham, 388 U.S. 307, 314-21 (1967); Department of Homeland Security v. New York, 140 S. Ct. 599, 599-601 (2020) (Gorsuch, J., concurring) (universal relief questioned)',
+    (ctx, e) => ctx.suits[e.docket] === undefined && ctx.appeals[e.docket] === undefined,
+  ),
+  externalReliefStands: rule<'relief.stayedElsewhere' | 'relief.endedElsewhere'>(
+    'externalReliefStands',
+    'Only relief entered elsewhere that still stands can be stayed or ended there',
+    'The stay or end of relief entered in another case acts on an injunction recorded as entered elsewhere that has not been dissolved, vacated or superseded; relief entered in a case the log holds is stayed and ended by that case’s own events.',
+    'FRCP 62(d); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
+    (ctx, e) => {
+      const injunction = ctx.injunctions[e.injunction];
+      return injunction?.forum === 'external' && injunctionStands(injunction);
+    },
+  ),
+  externalStayWithinRelief: rule<'relief.stayedElsewhere'>(
+    'externalStayWithinRelief',
+    'A partial stay of relief entered elsewhere names prohibitions that relief covers',
+    'A court may stay an injunction in part; the part stayed must be part of the injunction.',
+    'FRCP 62(d) ("suspend, modify ... an injunction")',
+    (ctx, e) =>
+      (e.prohibitions ?? []).every((p) => ctx.injunctions[e.injunction]?.prohibitions.includes(p) === true),
+  ),
+  externalStayInForce: rule<'relief.stayLiftedElsewhere'>(
+    'externalStayInForce',
+    'Only a stay of relief entered elsewhere that is in force can be lifted',
+    'A stay pending appeal ends with the appeal (the mandate, or a dismissal) or when the court lifts it; what ends must be a stay, recorded as of relief entered elsewhere, still in force.',
+    'FRAP 8(a), 41(c); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
+    (ctx, e) => {
+      const stay = ctx.stays[e.stay];
+      return stay?.status === 'in-force' && ctx.injunctions[stay.injunction]?.forum === 'external';
+    },
+  ),
+  anotherStayHolds: rule<'relief.stayLiftedElsewhere'>(
+    'anotherStayHolds',
+    'An injunction stays stayed while another stay of it holds',
+    'A court may stay an injunction in part, and more than one stay may hold at once; ending one leaves the injunction suspended by the others, as to the prohibitions they cover.',
+    'FRCP 62(d) ("suspend, modify ... an injunction"); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
+    (ctx, e) => {
+      const injunction = ctx.stays[e.stay]?.injunction;
+      return Object.values(ctx.stays).some(
+        (s) => s.id !== e.stay && s.injunction === injunction && s.status === 'in-force',
+      );
+    },
+  ),
+  reliefVacatedElsewhere: rule<'relief.endedElsewhere'>(
+    'reliefVacatedElsewhere',
+    'Relief vacated elsewhere is vacated, not dissolved',
+    'Relief reversed or vacated (on appeal, when the mandate issues) no longer binds, and a prohibition it barred when it came due does not spring back at its old instant; relief dissolved because its case ended lets the prohibition bind again.',
+    'FRAP 41(c); 28 U.S.C. 1292(a)(1)',
+    (_ctx, e) => e.how === 'vacated',
+  ),
+  reliefSupersededElsewhere: rule<'relief.endedElsewhere'>(
+    'reliefSupersededElsewhere',
+    'Relief superseded elsewhere merged into a later injunction',
+    'A preliminary injunction lasts until final judgment; a judgment that enters a permanent injunction supersedes it.',
+    'University of Texas v. Camenisch, 451 U.S. 390, 395 (1981); FRCP 65(a)(2)',
+    (_ctx, e) => e.how === 'superseded',
   ),
 } as const;
 

@@ -55,7 +55,10 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
       for (const p of e.prohibitions) add(countedAt(p.effective), p.effective);
     if (e.type === 'identification.datesChanged')
       for (const c of e.changes) add(countedAt(c.effective), c.effective);
-    if (e.type === 'injunction.granted' && e.expires) add(countedAt(e.expires), e.expires);
+    if ((e.type === 'injunction.granted' || e.type === 'relief.enteredElsewhere') && e.expires)
+      add(countedAt(e.expires), e.expires);
+    // A suspension that names its end lapses then (effects.ts).
+    if (e.type === 'identification.suspended' && e.until) add(countedAt(e.until), e.until);
     // A TRO extended for good cause (FRCP 65(b)(2)) lapses at its new instant instead.
     if (e.type === 'injunction.extended') add(countedAt(e.expires), e.expires);
     // A stay pending appeal lapses when the time to appeal runs out with no appeal (effects.ts, stayHoldsAt).

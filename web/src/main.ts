@@ -14,6 +14,7 @@ import { formatProblem } from '../../src/problem.js';
 import { checkLog } from '../../src/replay/check.js';
 import { caseZone } from '../../src/replay/query.js';
 import { applyScenario, parseScenario, type Scenario } from '../../src/whatif/scenario.js';
+import { stopsOnDocket } from './docket.js';
 import { h, replaceChildren } from './dom.js';
 import { formatDate, isoDay } from './format.js';
 import { buildStops, type Stop, stopIndexAt } from './model.js';
@@ -195,12 +196,18 @@ function rebuild(keepTime: boolean): void {
   banner.hidden = !entry;
   state.events = events;
   state.zone = caseZone(events);
-  state.stops = buildStops(events);
+  // `?docket=D` shows one docket of the matter, as `--docket` does; an unknown one is said, and the matter shown.
+  const all = buildStops(events);
+  const onDocket = stopsOnDocket(events, all, new URLSearchParams(location.search).get('docket'));
+  state.stops = onDocket.ok ? [...onDocket.stops] : all;
+  if (!onDocket.ok) notice.push(onDocket.problem);
   state.notice = notice;
   replaceChildren($('notice'), ...notice.map((n) => h('li', {}, n)));
   $('notice').hidden = notice.length === 0;
   const complaint = events.find((e) => e.type === 'complaint.filed');
-  $('case-name').textContent = complaint?.type === 'complaint.filed' ? complaint.caseName : state.log.name;
+  $('case-name').textContent =
+    (onDocket.ok ? onDocket.caseName : undefined) ??
+    (complaint?.type === 'complaint.filed' ? complaint.caseName : state.log.name);
   $('case-meta').textContent =
     complaint?.type === 'complaint.filed'
       ? `${complaint.court} ${complaint.caseNumber} · ${events.length} events from ${state.log.name}`

@@ -1,6 +1,7 @@
 import { toTimelineJs } from '../../export/timelinejs.js';
 import { formatProblem } from '../../problem.js';
 import { checkLog } from '../../replay/check.js';
+import { DOCKET_FLAG, DOCKET_HELP, docketView } from '../docket.js';
 import { loadLog, refuseProblems } from '../io.js';
 import { json } from '../options.js';
 import { action, CliError, type CommandModule } from '../program.js';
@@ -18,14 +19,16 @@ export const exportCommand: CommandModule = (program, io, setExit) => {
     .description('export a log for other tools: TimelineJS3 JSON (groups per court or actor, eras, credits)')
     .argument('[log]', 'event log (JSON lines); default: the bundled WeChat log')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'timelinejs')
+    .option(DOCKET_FLAG, DOCKET_HELP)
     .option('--json', 'the export is JSON already (errors are JSON too)')
     .action(
-      action(setExit, (logPath: string | undefined, opts: { format: string }) => {
+      action(setExit, (logPath: string | undefined, opts: { format: string; docket?: string }) => {
         if (!(FORMATS as readonly string[]).includes(opts.format))
           throw new CliError(`--format: '${opts.format}' is not one of ${FORMATS.join(', ')}`);
         const log = loadLog(logPath);
         refuseProblems(log.file, log.problems);
-        io.out(json(toTimelineJs(log.events.map((l) => l.event))));
+        const events = log.events.map((l) => l.event);
+        io.out(json(toTimelineJs(events, docketView(events, opts.docket))));
         const rejected = checkLog(log);
         for (const p of rejected) io.err(`casesim: ${formatProblem(p)}`);
         return rejected.length > 0 ? 1 : 0;

@@ -8,6 +8,7 @@ import { startFrom } from '../../outcomes/search.js';
 import { type Sensitivity, sensitivity, type Target } from '../../outcomes/sensitivity.js';
 import { inFile, refuseInput } from '../../problem.js';
 import { caseZone, eventsAt } from '../../replay/query.js';
+import { DOCKET_FLAG, DOCKET_HELP, docketView, stepsOnDocket } from '../docket.js';
 import type { Colors } from '../format.js';
 import { EVENTS_DIR, loadLog, readText, refuseProblems } from '../io.js';
 import { json, queryInstant } from '../options.js';
@@ -26,6 +27,7 @@ interface OutcomesOptions {
   maxPaths: string;
   vary?: string;
   json?: boolean;
+  docket?: string;
 }
 
 /**
@@ -131,7 +133,14 @@ const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 
 function render(
   c: Colors,
-  header: { log: string; from: string; oddsFile: string; by: string | undefined; depth: number },
+  header: {
+    log: string;
+    from: string;
+    oddsFile: string;
+    by: string | undefined;
+    depth: number;
+    docket?: string | undefined;
+  },
   odds: Odds,
   analysis: Analysis,
   sens: Sensitivity | undefined,
@@ -183,13 +192,14 @@ function render(
   out.push(
     '',
     c.bold(
-      analysis.method === 'exact' ? 'Shortest path to each ending' : 'Shortest sampled path to each ending',
+      `${analysis.method === 'exact' ? 'Shortest path to each ending' : 'Shortest sampled path to each ending'}${header.docket ? `, its steps on docket ${header.docket}` : ''}`,
     ),
   );
   for (const o of analysis.outcomes) {
     const steps = o.shortest.map((s) => `${s.event.at.local} ${s.label}`);
     out.push(`  ${o.label}:`);
-    const shown = steps.length > 0 ? steps : ['(nothing further happens)'];
+    const none = header.docket ? '(nothing on this docket)' : '(nothing further happens)';
+    const shown = steps.length > 0 ? steps : [none];
     out.push(...joinWrapped(shown, ' → ', 104).map((l) => `    ${l}`));
   }
 
@@ -265,6 +275,10 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
       '--vary <decision:option>',
       "the probability the sensitivity view varies (default: the odds file's `vary`)",
     )
+    .option(
+      DOCKET_FLAG,
+      `${DOCKET_HELP}; the endings and odds are the matter's, each path shows its steps there`,
+    )
     .option('--json', 'print the result as JSON')
     .action(
       action(setExit, (logPath: string | undefined, opts: OutcomesOptions) => {
@@ -278,6 +292,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         refuseProblems(log.file, log.problems);
         const events = log.events.map((l) => l.event);
         const zone = caseZone(events);
+        docketView(events, opts.docket);
         const oddsFile = opts.odds ?? BUNDLED_ODDS;
         const odds = loadOdds(oddsFile);
         const varyText = opts.vary ?? odds.vary;
@@ -291,7 +306,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         });
         const method = opts.method as 'auto' | 'exact' | 'monte-carlo';
         const onProgress = opts.json || method === 'exact' ? undefined : progressBar(samples);
-        const { analysis, leaves } = analyse(start, odds, {
+        const { analysis: matter, leaves } = analyse(start, odds, {
           depth,
           method,
           maxLeaves,
@@ -300,11 +315,24 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
           ...(by ? { by: by.ms } : {}),
           ...(onProgress ? { onProgress } : {}),
         });
+        // One docket's view: the matter's endings and odds, each shortest path cut to its steps on that docket.
+        const docket = opts.docket;
+        const analysis =
+          docket === undefined
+            ? matter
+            : {
+                ...matter,
+                outcomes: matter.outcomes.map((o) => ({
+                  ...o,
+                  shortest: stepsOnDocket(from.prefix, o.shortest, docket),
+                })),
+              };
         const sens = leaves && target ? sensitivity(leaves, odds, target) : undefined;
         if (opts.json) {
           io.out(
             json({
               log: log.file,
+              docket: opts.docket ?? null,
               from: {
                 input: opts.from ?? null,
                 label: from.label,
@@ -333,7 +361,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
             }),
           );
         } else {
-          const header = { log: log.file, from: from.label, oddsFile, by: by?.label, depth };
+          const header = { log: log.file, from: from.label, oddsFile, by: by?.label, depth, docket };
           io.out(render(colorsOf(io), header, odds, analysis, sens));
         }
         return 0;

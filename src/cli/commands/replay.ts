@@ -3,6 +3,7 @@ import { rangeOf } from '../../events/instant.js';
 import { formatProblem } from '../../problem.js';
 import { type CaseSnapshot, initialSnapshot, persistSnapshot } from '../../replay/replay.js';
 import { type TimelineEntry, timeline } from '../../replay/timeline.js';
+import { DOCKET_FLAG, DOCKET_HELP, docketView } from '../docket.js';
 import { CliError } from '../errors.js';
 import { type Colors, effectLine, formatInstant, rejectionText, sourceLabel } from '../format.js';
 import { loadLog } from '../io.js';
@@ -16,6 +17,7 @@ interface ReplayOptions {
   finalState?: boolean;
   saveState?: string;
   resume?: string;
+  docket?: string;
 }
 
 function entryText(c: Colors, entry: TimelineEntry, silences: Silences = new Map()): string {
@@ -98,6 +100,7 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
     .option('--final-state', 'with --json: also print the final state, persisted (resumable)')
     .option('--save-state <file>', 'write the state after the last replayed event to <file>')
     .option('--resume <file>', 'start from a saved state; replay only the events after its last event')
+    .option(DOCKET_FLAG, DOCKET_HELP)
     .action(
       action(setExit, (logPath: string | undefined, opts: ReplayOptions) => {
         const c = colorsOf(io);
@@ -123,6 +126,13 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
         const rejected = entries.filter((e) => e.kind === 'event' && e.step.rejection).length;
         const last = entries.findLast((e) => e.kind === 'event');
         const final = last?.kind === 'event' ? last.step.after : from;
+        // One docket's view hides the other dockets' events; what is replayed, and counted, is the whole log.
+        const inView = docketView(
+          log.events.map((l) => l.event),
+          opts.docket,
+          final.context,
+        );
+        const shown = inView ? entries.filter((e) => e.kind !== 'event' || inView(e.step.event)) : entries;
         if (opts.saveState !== undefined) {
           const through = log.events.find((l) => l.event.id === final.context.lastEvent)?.line ?? 0;
           saveState(opts.saveState, final, prefixIdentity(log.bytes, through));
@@ -134,8 +144,9 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
             resumedFrom: opts.resume
               ? { file: opts.resume, lastEvent: from.context.lastEvent ?? null }
               : null,
+            docket: opts.docket ?? null,
             problems: log.problems,
-            timeline: entries.map(entryJson),
+            timeline: shown.map(entryJson),
           };
           if (opts.finalState) out.finalState = persistSnapshot(final);
           if (opts.saveState !== undefined) out.savedState = opts.saveState;
@@ -153,9 +164,12 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
           const silences = silencesOf(
             log.events.slice(0, log.events.length - logged.length).map((l) => l.event),
           );
-          for (const entry of entries) io.out(entryText(c, entry, silences));
+          for (const entry of shown) io.out(entryText(c, entry, silences));
           for (const p of log.problems) io.err(c.red(formatProblem(p)));
-          const summary = `${logged.length} events replayed, ${rejected} rejected, ${log.problems.length} unreadable`;
+          const onDocket = inView
+            ? ` (${shown.filter((e) => e.kind === 'event').length} shown on docket ${opts.docket})`
+            : '';
+          const summary = `${logged.length} events replayed${onDocket}, ${rejected} rejected, ${log.problems.length} unreadable`;
           io.out(failed ? c.red(summary) : c.green(summary));
           if (opts.saveState !== undefined) {
             io.out(`state after ${final.context.lastEvent ?? '(no event)'} saved to ${opts.saveState}`);

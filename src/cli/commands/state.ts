@@ -3,9 +3,11 @@ import { awaitsRuling, type MotionRecord, openParts } from '../../machine/contex
 import { reliefScopeText } from '../../machine/effects.js';
 import { inFile, refuseInput } from '../../problem.js';
 import { checkLog } from '../../replay/check.js';
+import { contextInDocket } from '../../replay/docket.js';
 import { datedEffects, effectIntervals } from '../../replay/intervals.js';
 import { caseAt, caseZone } from '../../replay/query.js';
 import { branchEventsOf } from '../../whatif/diff.js';
+import { DOCKET_FLAG, DOCKET_HELP, docketView } from '../docket.js';
 import { effectLine, rejectionText } from '../format.js';
 import { loadLog, refuseProblems } from '../io.js';
 import { checkInstantSyntax, json, queryInstant, timeZoneOption } from '../options.js';
@@ -19,6 +21,7 @@ interface StateOptions {
   knownAt?: string;
   tz?: string;
   json?: boolean;
+  docket?: string;
 }
 
 /** The events of a log, refused if any is unreadable or illegal: an answer after it could be wrong anywhere. */
@@ -70,6 +73,7 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
     )
     .option('--tz <zone>', "zone for bare dates and times (default: the court's zone from the log)")
     .option('--scenario <file>', 'answer for the branch this what-if scenario builds from its base log')
+    .option(DOCKET_FLAG, DOCKET_HELP)
     .option('--json', 'print the answer as JSON')
     .action(
       action(setExit, (logPath: string | undefined, opts: StateOptions) => {
@@ -83,6 +87,8 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
             '--scenario: a scenario names its own base log; give the scenario or a log, not both',
           );
         const { file, events } = opts.scenario === undefined ? record(logPath) : branch(opts.scenario);
+        // The docket is checked against the whole log: one opened after D is known, with nothing in it yet.
+        docketView(events, opts.docket);
         const zone = tz ?? caseZone(events);
         const at = queryInstant(opts.at ?? '', zone, '--at');
         const known = opts.knownAt === undefined ? undefined : queryInstant(opts.knownAt, zone, '--known-at');
@@ -91,13 +97,17 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
         // Each status dated as `whatif` dates it: in force since it began to bind, not its effective date.
         // Only the events counted by then decide it, so the intervals are built from those alone.
         const effects = datedEffects(result.effects, effectIntervals(result.events, asOf), at.ms);
-        const ctx = result.snapshot.context;
+        const ctx =
+          opts.docket === undefined
+            ? result.snapshot.context
+            : contextInDocket(result.snapshot.context, opts.docket, result.events);
         const lastEvent = result.events.at(-1);
         if (opts.json) {
           io.out(
             json({
               file,
               ...(opts.scenario === undefined ? {} : { scenario: opts.scenario }),
+              docket: opts.docket ?? null,
               at: { input: opts.at, zone, epochMs: at.ms, iso: new Date(at.ms).toISOString() },
               knownAt: known
                 ? { input: opts.knownAt, epochMs: known.ms, iso: new Date(known.ms).toISOString() }
@@ -111,7 +121,8 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           );
         } else {
           const knownText = known ? `as known at ${known.label}` : 'as known at the end of the log';
-          const where = opts.scenario === undefined ? '' : ` in the branch ${opts.scenario}`;
+          const branch = opts.scenario === undefined ? '' : ` in the branch ${opts.scenario}`;
+          const where = opts.docket === undefined ? branch : `${branch}, docket ${opts.docket}`;
           io.out(pc.bold(`State at ${at.label}${where}, ${knownText}`));
           io.out(
             `  ${result.events.length} of ${events.length} events count; the last is ${lastEvent?.id ?? '(none)'}`,

@@ -2,8 +2,11 @@ import { dirname, resolve } from 'node:path';
 import { formatInstant } from '../../events/instant.js';
 import type { ParsedLog } from '../../events/parse.js';
 import { inFile, refuseInput } from '../../problem.js';
+import { docketFilter } from '../../replay/docket.js';
+import { replayAll } from '../../replay/replay.js';
 import { type Cell, type EffectDiff, type Row, runWhatIf, type WhatIf } from '../../whatif/diff.js';
 import { parseScenario, type Scenario } from '../../whatif/scenario.js';
+import { DOCKET_FLAG, DOCKET_HELP, docketView } from '../docket.js';
 import type { Colors } from '../format.js';
 import { loadLog, readText } from '../io.js';
 import { json } from '../options.js';
@@ -189,22 +192,42 @@ function terminalWidth(): number {
   return Math.min(120, Math.max(100, columns ?? 110));
 }
 
+/**
+ * The comparison as one docket's view shows it: the rows whose event either world shows on that docket, and
+ * the base events illegal in the branch among them. The divergence and the legal effects are the matter's.
+ */
+function inDocket(w: WhatIf, docket: string | undefined): WhatIf {
+  const inBase = docketView(w.baseEvents, docket);
+  if (!inBase || docket === undefined) return w;
+  const inBranch = docketFilter(replayAll(w.branchEvents).snapshot.context, docket);
+  return {
+    ...w,
+    rows: w.rows.filter(
+      (r) =>
+        (r.base !== undefined && inBase(r.base.event)) ||
+        (r.branch !== undefined && inBranch(r.branch.event)),
+    ),
+    illegal: w.illegal.filter((i) => inBase(i.event)),
+  };
+}
+
 /** `casesim whatif SCENARIO`: the branch against its base, side by side, with the legal effects compared. */
 export const whatifCommand: CommandModule = (program, io, setExit) => {
   program
     .command('whatif')
     .description('replay a what-if scenario against its base log: divergence, both timelines, legal effects')
     .argument('<scenario>', 'scenario file (JSON), for example events/scenarios/district-stay-granted.json')
+    .option(DOCKET_FLAG, DOCKET_HELP)
     .option('--json', 'print the comparison as JSON')
     .action(
-      action(setExit, (path: string, opts: { json?: boolean }) => {
+      action(setExit, (path: string, opts: { json?: boolean; docket?: string }) => {
         const { scenario, basePath, base } = loadScenario(path);
         const result = runWhatIf(
           base.events.map((l) => l.event),
           scenario,
         );
         if (!result.ok) throw refuseInput([inFile(result.error, path)]);
-        const w = result.whatIf;
+        const w = inDocket(result.whatIf, opts.docket);
         if (opts.json) {
           io.out(
             json({
@@ -212,6 +235,7 @@ export const whatifCommand: CommandModule = (program, io, setExit) => {
               base: basePath,
               description: scenario.description,
               title: scenario.title ?? null,
+              docket: opts.docket ?? null,
               onIllegal: scenario.onIllegal,
               applied: w.applied,
               divergence: w.divergence,
