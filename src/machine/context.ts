@@ -289,12 +289,10 @@ function copyContext(base: CaseContext, lastEvent: string): CaseContext {
  */
 class Draft {
   readonly ctx: CaseContext;
-  // An event touches a handful of records: arrays beat sets at this size.
-  private readonly copied: Collection[] = [];
-  private readonly fresh: object[] = [];
 
+  // What this event has copied is what differs from `base`, by identity: no list of copies to keep.
   constructor(
-    base: CaseContext,
+    private readonly base: CaseContext,
     private readonly moves: readonly Move[],
     eventId: string,
   ) {
@@ -315,18 +313,15 @@ class Draft {
 
   /** Adds or replaces a record with one built for this event. */
   put<K extends Collection>(key: K, id: string, record: RecordIn<K>): void {
-    if (!this.copied.includes(key)) {
-      this.ctx[key] = { ...this.ctx[key] };
-      this.copied.push(key);
-    }
+    if (this.ctx[key] === this.base[key]) this.ctx[key] = { ...this.ctx[key] };
     (this.ctx[key] as Record<string, RecordIn<K>>)[id] = record;
-    this.fresh.push(record);
   }
 
   /** The record, made safe to change for this event; undefined when there is none. */
   edit<K extends Collection>(key: K, id: string): RecordIn<K> | undefined {
     const current = this.ctx[key][id] as RecordIn<K> | undefined;
-    if (current === undefined || this.fresh.includes(current)) return current;
+    // A record that is not the one before the event was built or copied by this event.
+    if (current === undefined || current !== this.base[key][id]) return current;
     const copy = { ...current };
     this.put(key, id, copy);
     return copy;
