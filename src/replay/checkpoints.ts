@@ -31,10 +31,12 @@ export interface Checkpoints {
   /** Every rejection of a full replay, in log order, and how many fall before each checkpoint. */
   readonly rejections: readonly Rejection[];
   readonly rejectionsBefore: readonly number[];
-  /** When each event's `at` counts in the whole log (`countingMoments`: never decreasing). */
-  readonly atMoments: Float64Array;
-  /** The latest moment any event's `knownAt` counts, from the start up to each event. */
-  readonly knownMaxFromStart: Float64Array;
+  /**
+   * Two columns of one array, so a log pays for one typed array: at [i], when event i's `at` counts in the
+   * whole log (`countingMoments`: never decreasing); at [n + i], the latest moment any `knownAt` of events
+   * 0..i counts.
+   */
+  readonly moments: Float64Array;
 }
 
 /**
@@ -93,24 +95,21 @@ function checkpointsOfParts(
     states: states.slice(),
     rejections: rejections.length === 0 ? NONE : rejections.slice(),
     rejectionsBefore: rejectionsBefore.slice(),
-    ...timeIndex(events),
+    moments: timeIndex(events),
   };
 }
 
-type TimeIndex = Pick<Checkpoints, 'atMoments' | 'knownMaxFromStart'>;
-
-/** Both columns in one buffer, so a log pays for one `ArrayBuffer`, not one per column. */
-function timeIndex(events: readonly CaseEvent[]): TimeIndex {
+/** `Checkpoints.moments`: both columns in one array (a corpus of short cases keeps one per case). */
+function timeIndex(events: readonly CaseEvent[]): Float64Array {
   const n = events.length;
-  const columns = new Float64Array(2 * n);
-  columns.set(countingMoments(events));
-  const knownMaxFromStart = columns.subarray(n);
+  const moments = new Float64Array(2 * n);
+  moments.set(countingMoments(events));
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     max = Math.max(max, countedAt(events[i]!.knownAt));
-    knownMaxFromStart[i] = max;
+    moments[n + i] = max;
   }
-  return { atMoments: columns.subarray(0, n), knownMaxFromStart };
+  return moments;
 }
 
 const built = new WeakMap<readonly CaseEvent[], Checkpoints>();
@@ -156,8 +155,8 @@ function countedPrefix(cp: Checkpoints, asOf: AsOf): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const ok =
-      cp.atMoments[mid]! <= asOf.at &&
-      (asOf.knownAt === undefined || cp.knownMaxFromStart[mid]! <= asOf.knownAt);
+      cp.moments[mid]! <= asOf.at &&
+      (asOf.knownAt === undefined || cp.moments[cp.events.length + mid]! <= asOf.knownAt);
     if (ok) lo = mid + 1;
     else hi = mid;
   }
@@ -172,7 +171,7 @@ export function caseAtFromCheckpoints(cp: Checkpoints, asOf: AsOf): CaseAt {
   // what K had seen, each no earlier than the one before it.
   const { knownAt } = asOf;
   if (knownAt !== undefined) {
-    const countsAt = countingClock(prefix > 0 ? cp.atMoments[prefix - 1]! : undefined);
+    const countsAt = countingClock(prefix > 0 ? cp.moments[prefix - 1]! : undefined);
     for (let i = prefix; i < cp.events.length; i++) {
       if (countedAt(cp.events[i]!.knownAt) > knownAt) continue;
       if (countsAt(cp.events[i]!.at) > asOf.at) break;
