@@ -328,14 +328,6 @@ class Draft {
   }
 }
 
-/**
- * A new list: `list` and then `item`, exactly as long as that. A spread (`[...list, item]`) or `filter`
- * leaves room for sixteen more, and records in checkpoints keep their lists for as long as the log is loaded.
- */
-function appended<T>(list: readonly T[] | undefined, item: T): T[] {
-  return list === undefined ? [item] : list.concat([item]);
-}
-
 function rule(d: Draft, motionId: string, event: CaseEvent, findings?: unknown): MotionRecord | undefined {
   const motion = d.edit('motions', motionId);
   if (!motion) return undefined;
@@ -619,6 +611,14 @@ export function boundDefendants(ctx: CaseContext, defendants: readonly string[],
   const bound = defendants.filter((party) => enjoinsPresident || !isPresident(ctx, party));
   // `filter` leaves room for sixteen more; the record keeps the list for as long as the log is loaded.
   return bound.length === defendants.length ? defendants.slice() : bound.slice();
+}
+
+/**
+ * A new list: `list` and then `item`, exactly as long as that. A spread (`[...list, item]`) or `filter`
+ * leaves room for sixteen more, and records in checkpoints keep their lists for as long as the log is loaded.
+ */
+function appended<T>(list: readonly T[] | undefined, item: T): T[] {
+  return list === undefined ? [item] : list.concat([item]);
 }
 
 /** The docket on which an event that ended a case was entered (for appeals from a final judgment). */
