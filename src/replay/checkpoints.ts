@@ -76,6 +76,17 @@ export function buildCheckpoints(
 }
 
 const NONE: readonly Rejection[] = Object.freeze([]);
+const zerosByLength = new Map<number, readonly number[]>();
+
+/** `rejectionsBefore` of a log with no rejection: all zeros, one frozen list per length for every log. */
+function noneBefore(length: number): readonly number[] {
+  let zeros = zerosByLength.get(length);
+  if (!zeros) {
+    zeros = Object.freeze(new Array<number>(length).fill(0));
+    zerosByLength.set(length, zeros);
+  }
+  return zeros;
+}
 
 /**
  * The checkpoints record, its lists exactly as long as their contents: an array grown by `push` keeps room
@@ -94,7 +105,8 @@ function checkpointsOfParts(
     every,
     states: states.slice(),
     rejections: rejections.length === 0 ? NONE : rejections.slice(),
-    rejectionsBefore: rejectionsBefore.slice(),
+    rejectionsBefore:
+      rejections.length === 0 ? noneBefore(rejectionsBefore.length) : rejectionsBefore.slice(),
     moments: timeIndex(events),
   };
 }
