@@ -23,7 +23,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appendEvent } from '../src/store/index.js';
 
 export interface StoreRow {
+  /** A stable name for the JSON table (the `name` carries sizes and times that change from run to run). */
+  readonly key: string;
   readonly name: string;
+  /** The figures behind `value`, as numbers. */
+  readonly figures: Readonly<Record<string, number>>;
   readonly value: string;
   readonly target?: string;
   readonly met?: boolean;
@@ -160,16 +164,22 @@ export async function storeBench(root: string, row: (r: StoreRow) => void): Prom
       const r = await appendEvent(one, note(`one-${i}`));
       if (!r.ok) throw new Error(r.error.message);
     }
+    const perSecond = N / ((performance.now() - started) / 1000);
     row({
+      key: 'libraryOneWriter',
       name: 'appends/s, 1 writer through the library',
-      value: `${fmt(N / ((performance.now() - started) / 1000))} appends/s`,
+      value: `${fmt(perSecond)} appends/s`,
+      figures: { appendsPerSecond: perSecond },
     });
 
     const eight = path.join(dir, 'eight.jsonl');
     seed(root, eight);
+    const eightPerSecond = await libraryWriters(root, eight, 8, 50);
     row({
+      key: 'libraryEightWriters',
       name: 'appends/s, 8 writer processes through the library (50 each)',
-      value: `${fmt(await libraryWriters(root, eight, 8, 50))} appends/s`,
+      value: `${fmt(eightPerSecond)} appends/s`,
+      figures: { appendsPerSecond: eightPerSecond },
     });
 
     for (const writers of [1, 8]) {
@@ -177,6 +187,12 @@ export async function storeBench(root: string, row: (r: StoreRow) => void): Prom
       seed(root, log);
       const r = await cliWriters(root, dir, log, writers, writers === 1 ? 20 : 8);
       row({
+        key: writers === 1 ? 'cliOneWriter' : 'cliEightWriters',
+        figures: {
+          appendsPerSecond: r.perSecond,
+          medianMs: median(r.latencies),
+          p99Ms: p99(r.latencies),
+        },
         name: `appends/s, ${writers} writer${writers === 1 ? '' : 's'} through the CLI (casesim append)`,
         value: `${fmt(r.perSecond, 1)} appends/s; per append median ${fmt(median(r.latencies))} ms, p99 ${fmt(p99(r.latencies))} ms`,
       });
@@ -200,6 +216,14 @@ export async function storeBench(root: string, row: (r: StoreRow) => void): Prom
     }
     const hold = median(holds);
     row({
+      key: 'lockHold',
+      figures: {
+        medianMs: hold,
+        maxMs: Math.max(...holds),
+        firstAppendMs: firstMs,
+        logMb: statSync(big).size / 2 ** 20,
+        events,
+      },
       name: `lock hold per append on a ${fmt(statSync(big).size / 2 ** 20)} MB log (${fmt(events)} events, written in ${fmt(growMs / 1000, 1)} s; whole appendEvent call, median of 30)`,
       value: `median ${fmt(hold, 1)} ms, max ${fmt(Math.max(...holds), 1)} ms; the first append, which reads the log whole and writes its checkpoint, ${fmt(firstMs / 1000, 1)} s`,
       target: '< 50 ms',

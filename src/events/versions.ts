@@ -74,14 +74,17 @@ export function upcast(raw: unknown): unknown {
  * A version-1 line, for editors only (casesim itself reads it by upcasting): the current vocabulary with
  * version 1, and `government.position` naming its text `position`.
  */
-const CaseEventV1 = z.discriminatedUnion(
-  'type',
-  CaseEvent.options.map((option) => {
-    const v1 = option.extend({ schemaVersion: z.literal(1) });
-    if (option.shape.type.value !== 'government.position') return v1;
-    return (v1 as z.ZodObject).omit({ statement: true }).extend({ position: z.string().min(1) });
-  }) as unknown as [(typeof CaseEvent.options)[number], ...(typeof CaseEvent.options)[number][]],
-);
+function caseEventV1() {
+  // Built when asked (by `casesim schema`), not at import: every other command reads lines by upcasting.
+  return z.discriminatedUnion(
+    'type',
+    CaseEvent.options.map((option) => {
+      const v1 = option.extend({ schemaVersion: z.literal(1) });
+      if (option.shape.type.value !== 'government.position') return v1;
+      return (v1 as z.ZodObject).omit({ statement: true }).extend({ position: z.string().min(1) });
+    }) as unknown as [(typeof CaseEvent.options)[number], ...(typeof CaseEvent.options)[number][]],
+  );
+}
 
 /**
  * The JSON Schema of one log line, in any schema version casesim reads, generated from the zod schemas:
@@ -89,7 +92,7 @@ const CaseEventV1 = z.discriminatedUnion(
  */
 export function logLineJsonSchema(): Record<string, unknown> {
   const { $schema, ...current } = editorJsonSchema(CaseEvent);
-  const { $schema: _v1, ...v1 } = editorJsonSchema(CaseEventV1);
+  const { $schema: _v1, ...v1 } = editorJsonSchema(caseEventV1());
   return factored(
     {
       $schema,

@@ -327,21 +327,43 @@ export interface Move {
 }
 
 /**
+ * A shallow copy of the context for the next event, written as one literal: V8 lays its fields out in the
+ * object itself, where a spread copy keeps four there and puts the rest in a second array. Every
+ * checkpoint keeps one context, so that array was a tenth of what checkpoints cost. The copy is the
+ * context after `lastEvent`, which evolve counts as accepted once the evolvers have run. A field added to `CaseContext` must be added here (the
+ * type checker says so for a required field; tests/checkpoint-sharing.property.test.ts for an optional one).
+ */
+function copyContext(base: CaseContext, lastEvent: string): CaseContext {
+  return {
+    orders: base.orders,
+    identifications: base.identifications,
+    prohibitions: base.prohibitions,
+    suits: base.suits,
+    appeals: base.appeals,
+    motions: base.motions,
+    injunctions: base.injunctions,
+    stays: base.stays,
+    positions: base.positions,
+    accepted: base.accepted,
+    lastEvent,
+  };
+}
+
+/**
  * The context an event is being applied to, copied on write: a collection is copied the first time the
  * event writes to it, a record the first time the event changes it, and everything else is shared with
  * the context before the event, which is never changed.
  */
 class Draft {
   readonly ctx: CaseContext;
-  // An event touches a handful of records: arrays beat sets at this size.
-  private readonly copied: Collection[] = [];
-  private readonly fresh: object[] = [];
 
+  // What this event has copied is what differs from `base`, by identity: no list of copies to keep.
   constructor(
-    base: CaseContext,
+    private readonly base: CaseContext,
     private readonly moves: readonly Move[],
+    eventId: string,
   ) {
-    this.ctx = { ...base };
+    this.ctx = copyContext(base, eventId);
   }
 
   /** The state the event's chart step gave the object (for a record the event creates). */
@@ -358,18 +380,15 @@ class Draft {
 
   /** Adds or replaces a record with one built for this event. */
   put<K extends Collection>(key: K, id: string, record: RecordIn<K>): void {
-    if (!this.copied.includes(key)) {
-      this.ctx[key] = { ...this.ctx[key] };
-      this.copied.push(key);
-    }
+    if (this.ctx[key] === this.base[key]) this.ctx[key] = { ...this.ctx[key] };
     (this.ctx[key] as Record<string, RecordIn<K>>)[id] = record;
-    this.fresh.push(record);
   }
 
   /** The record, made safe to change for this event; undefined when there is none. */
   edit<K extends Collection>(key: K, id: string): RecordIn<K> | undefined {
     const current = this.ctx[key][id] as RecordIn<K> | undefined;
-    if (current === undefined || this.fresh.includes(current)) return current;
+    // A record that is not the one before the event was built or copied by this event.
+    if (current === undefined || current !== this.base[key][id]) return current;
     const copy = { ...current };
     this.put(key, id, copy);
     return copy;
@@ -406,9 +425,9 @@ function ruleInPart(motion: MotionRecord, e: InjunctionRuling): Relief {
   if (decided) ruling.prohibitions = decided;
   if (granted && e.denied) ruling.denied = e.denied;
   if (e.deferred) ruling.deferred = e.deferred;
-  motion.rulings = [...(motion.rulings ?? []), ruling];
+  motion.rulings = appended(motion.rulings, ruling);
   if (open.length > 0) motion.open = open;
-  else delete motion.open;
+  else if (motion.open !== undefined) delete motion.open;
   return relief;
 }
 
@@ -433,9 +452,9 @@ function markSuspension(
   for (const move of d.movesOf('prohibitions')) {
     const p = d.edit('prohibitions', move.id);
     if (!p) continue;
-    p.suspendedBy = [...(p.suspendedBy ?? []), e.id];
+    p.suspendedBy = appended(p.suspendedBy, e.id);
     if (until) p.suspendedUntil = until;
-    else delete p.suspendedUntil;
+    else if (p.suspendedUntil !== undefined) delete p.suspendedUntil;
   }
 }
 
@@ -482,7 +501,7 @@ const evolvers: Evolvers = {
       const p = d.edit('prohibitions', change.prohibition);
       if (p) {
         p.effective = change.effective;
-        p.movedBy = [...p.movedBy, e.id];
+        p.movedBy = appended(p.movedBy, e.id);
       }
     }
   },
@@ -497,7 +516,7 @@ const evolvers: Evolvers = {
   'identification.suspended': (d, e) => markSuspension(d, e),
   'identification.enforcementResumed': (d, e) => markSuspension(d, e),
   'government.position': (d, e) => {
-    d.ctx.positions = [...d.ctx.positions, { eventId: e.id, by: e.by, position: e.statement }];
+    d.ctx.positions = appended(d.ctx.positions, { eventId: e.id, by: e.by, position: e.statement });
   },
   'complaint.filed': (d, e) => {
     const suit: SuitRecord = {
@@ -567,7 +586,7 @@ const evolvers: Evolvers = {
     const injunction = d.edit('injunctions', e.injunction);
     if (!injunction) return;
     injunction.expires = e.expires;
-    injunction.extendedBy = [...(injunction.extendedBy ?? []), e.id];
+    injunction.extendedBy = appended(injunction.extendedBy, e.id);
   },
   'motion.withdrawn': (d, e) => {
     const motion = d.edit('motions', e.motion);
@@ -747,7 +766,17 @@ export function isPresident(ctx: CaseContext, party: string): boolean {
  * runs against the officers who carry the order out (Franklin v. Massachusetts, 505 U.S. 788, 802-03 (1992)).
  */
 export function boundDefendants(ctx: CaseContext, defendants: readonly string[], enjoinsPresident: boolean) {
-  return defendants.filter((party) => enjoinsPresident || !isPresident(ctx, party));
+  const bound = defendants.filter((party) => enjoinsPresident || !isPresident(ctx, party));
+  // `filter` leaves room for sixteen more; the record keeps the list for as long as the log is loaded.
+  return bound.length === defendants.length ? defendants.slice() : bound.slice();
+}
+
+/**
+ * A new list: `list` and then `item`, exactly as long as that. A spread (`[...list, item]`) or `filter`
+ * leaves room for sixteen more, and records in checkpoints keep their lists for as long as the log is loaded.
+ */
+function appended<T>(list: readonly T[] | undefined, item: T): T[] {
+  return list === undefined ? [item] : list.concat([item]);
 }
 
 /** The docket on which an event that ended a case was entered (for appeals from a final judgment). */
@@ -759,6 +788,9 @@ const ENDED_BY_ANOTHER: readonly string[] = ['dissolved', 'vacated', 'superseded
 
 /** Writes a state chosen by a chart onto an existing record, and who ended it when the event was not its own. */
 function writeMove(d: Draft, move: Move, event: CaseEvent): void {
+  // A chart step that stays in its state (an amended complaint, a stay of a stayed injunction) changes
+  // nothing: the record and its table stay shared with the state before.
+  if ((d.ctx[move.collection][move.id] as { status?: string } | undefined)?.status === move.to) return;
   const record = d.edit(move.collection, move.id) as
     | { status: string; endedBy?: string; endedAt?: EpochRange; ruledBy?: string }
     | undefined;
@@ -782,11 +814,10 @@ function writeMove(d: Draft, move: Move, event: CaseEvent): void {
  * on write), so records reachable from a context must never be mutated.
  */
 export function evolve(ctx: CaseContext, event: CaseEvent, moves: readonly Move[]): CaseContext {
-  const draft = new Draft(ctx, moves);
+  const draft = new Draft(ctx, moves, event.id);
   (evolvers[event.type] as (d: Draft, e: CaseEvent) => void)(draft, event);
   for (const move of moves) writeMove(draft, move, event);
   const next = draft.ctx;
   next.accepted += 1;
-  next.lastEvent = event.id;
   return next;
 }
