@@ -199,6 +199,17 @@ export const Prohibition = z.strictObject({
 });
 
 /**
+ * A section of an executive order that prohibits by its own force, with no agency identification between it
+ * and its effect (EO 13769 sec. 3(c) itself suspended entry). It is a prohibition in the record like an
+ * identified one: a court may restrain enforcement of it (the Washington v. Trump TRO restrained sections
+ * 3(c), 5(a)-(c) and 5(e) of EO 13769), and it ends when its order is revoked.
+ */
+export const Provision = Prohibition.extend({
+  /** The section of the order, as the order numbers it: `3(c)`. */
+  section: z.string().min(1),
+});
+
+/**
  * A court's findings on the preliminary-injunction test it applied, one value per factor. `not-stated`
  * records that the order says nothing on a factor (distinct from `not-reached`, a factor the court said
  * it need not decide); the rules decide which factors a court must state.
@@ -240,6 +251,8 @@ export const OrderSigned = kind(
     title: z.string().min(1),
     issuer: z.string().min(1),
     authority: z.array(z.string()).default([]),
+    /** The sections that prohibit by the order's own force; none when an agency must identify what it prohibits. */
+    provisions: z.array(Provision).min(1).optional(),
   },
   'An executive order is signed.',
 );

@@ -53,7 +53,11 @@ export interface IdentificationRecord {
 
 export interface ProhibitionRecord {
   id: string;
-  identification: string;
+  /** The identification that names it; none for a provision of the order itself (`order`, `section`). */
+  identification?: string;
+  /** For a section of an order that prohibits by its own force: the order, and its section. */
+  order?: string;
+  section?: string;
   description: string;
   effective: Instant;
   /** Events that moved the effective instant, oldest first. */
@@ -343,6 +347,17 @@ const evolvers: Evolvers = {
       issuer: e.issuer,
       status: d.stateOf('orders', e.order),
     });
+    for (const p of e.provisions ?? []) {
+      d.put('prohibitions', p.id, {
+        id: p.id,
+        order: e.order,
+        section: p.section,
+        description: p.description,
+        effective: p.effective,
+        movedBy: [],
+        status: d.stateOf('prohibitions', p.id),
+      });
+    }
   },
   'order.revoked': (d, e) => {
     const order = d.edit('orders', e.order);

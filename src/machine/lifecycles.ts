@@ -18,7 +18,7 @@ const ORDER = lifecycle({
   title: 'Executive order',
   description: 'An executive order, from signature to revocation.',
   collection: 'orders',
-  created: { 'order.signed': { to: 'in-force', rules: ['orderIsNew'] } },
+  created: { 'order.signed': { to: 'in-force', rules: ['orderIsNew', 'provisionsAreNew'] } },
   states: {
     'in-force': {
       description: 'The order is in force; agencies may identify the transactions it prohibits.',
@@ -79,6 +79,10 @@ const PROHIBITION = lifecycle({
   collection: 'prohibitions',
   created: {
     'identification.announced': { to: 'scheduled', description: 'named by the identification' },
+    'order.signed': {
+      to: 'scheduled',
+      description: 'a section of the order that prohibits by its own force',
+    },
   },
   states: {
     scheduled: {

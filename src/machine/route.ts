@@ -67,9 +67,16 @@ type Routes = {
 const NONE: readonly Addressee[] = [];
 
 const ROUTES: Routes = {
-  'order.signed': (_w, e) => [to('order', e.order)],
+  'order.signed': (_w, e) => [
+    to('order', e.order),
+    ...(e.provisions ?? []).map((p) => to('prohibition', p.id)),
+  ],
   'order.revoked': (w, e) => [
     to('order', e.order),
+    // The order's own provisions fall with it, as do the prohibitions of every identification under it.
+    ...Object.values(w.prohibitions)
+      .filter((p) => p.order === e.order)
+      .map((p) => to('prohibition', p.id)),
     ...Object.values(w.identifications)
       .filter((i) => i.order === e.order)
       .flatMap((i) => prohibitionsOf(w, i.id)),

@@ -202,6 +202,16 @@ export const RULES = {
     'Federal Register Act, 44 U.S.C. 1505 (one published order per number)',
     (ctx, e) => !ctx.orders[e.order],
   ),
+  provisionsAreNew: rule<'order.signed'>(
+    'provisionsAreNew',
+    'Each section an order prohibits by its own force enters the record once',
+    'Some orders prohibit by their own force, with no agency identification in between (Executive Order 13769 itself suspended entry): each such section is a prohibition in the record, under an id no other prohibition has, so that relief against the order can name it: an injunction must describe in reasonable detail the acts it restrains, and restraining enforcement of named sections of an order does so.',
+    'FRCP 65(d)(1)(B)-(C); Washington v. Trump, No. C17-0141JLR (W.D. Wash. Feb. 3, 2017) (TRO restraining sections 3(c), 5(a)-(c) and 5(e) of EO 13769)',
+    (ctx, e) =>
+      (e.provisions ?? []).every(
+        (p, i, all) => !ctx.prohibitions[p.id] && all.findIndex((q) => q.id === p.id) === i,
+      ),
+  ),
   orderInForce: rule<'order.revoked' | 'identification.announced'>(
     'orderInForce',
     'The order must be in force',
@@ -373,11 +383,12 @@ export const RULES = {
   troExpiresWithin14Days: rule<'injunction.granted'>(
     'troExpiresWithin14Days',
     'A TRO expires within 14 days',
-    'A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent. A preliminary injunction has no such limit.',
-    'FRCP 65(b)(2)',
+    "A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent. A preliminary injunction has no such limit. A TRO entered after notice and an adversary hearing that sets no expiry is not thereby void: it has a preliminary injunction's effect, and is reviewed and appealable as one (the Ninth Circuit so treated the Washington v. Trump TRO). Whether Rule 65(b)(2)'s limit binds a TRO issued on notice at all is read differently by courts; the machine accepts such a TRO only as one with a preliminary injunction's effect.",
+    'FRCP 65(b)(2); Granny Goose Foods, Inc. v. Teamsters, 415 U.S. 423, 443-45 (1974); Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)',
     (ctx, e) => {
       if (ctx.motions[e.motion]?.relief !== 'tro') return e.expires === undefined;
-      return e.expires !== undefined && rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
+      if (e.expires === undefined) return e.adversaryHearing === true && e.notice !== false;
+      return rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
     },
   ),
   appealDocketIsNew: rule<'appeal.noticed'>(

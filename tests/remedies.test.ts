@@ -1,0 +1,119 @@
+/**
+ * The remedies issue 10 found missing, read as the rules: relief against an executive order itself, before
+ * and without any agency identification. Each rule cites its authority; the case is the invented Lantern
+ * case of the other scenario tests.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from '../src/events/schema.js';
+import { GRANTING_FINDINGS } from '../src/generate/next.js';
+import { appealNoticed, complaint, event, motion, orderRevoked, stayMotion } from './support/case-events.js';
+import { given } from './support/given.js';
+
+const SIGNED: { local: string; zone: string } = { local: '2020-08-06', zone: 'America/New_York' };
+
+/** An order that prohibits by its own force: two sections, each in force from signature. */
+const selfExecutingOrder = () =>
+  event('order.signed', 'eo-signed', '2020-08-06', {
+    order: 'eo-4242',
+    title: 'Suspending Entry of Lantern Engineers',
+    issuer: 'President',
+    authority: [],
+    provisions: [
+      {
+        id: 'eo-4242-sec-3c',
+        section: '3(c)',
+        description: 'entry suspended for 90 days',
+        effective: SIGNED,
+      },
+      {
+        id: 'eo-4242-sec-5a',
+        section: '5(a)',
+        description: 'admissions suspended for 120 days',
+        effective: SIGNED,
+      },
+    ],
+  });
+
+/** A TRO against named sections of the order, after notice and an adversary hearing, with no expiry. */
+const troAgainstSections = (fields: Record<string, unknown> = {}) =>
+  ({
+    ...event('injunction.granted', 'tro', '2020-09-04', {
+      motion: 'tro-motion',
+      scope: {
+        prohibitions: ['eo-4242-sec-3c', 'eo-4242-sec-5a'],
+        defendants: ['President', 'Secretary of Homeland Security'],
+        nationwide: true,
+      },
+      findings: GRANTING_FINDINGS,
+      notice: true,
+      adversaryHearing: true,
+    }),
+    ...fields,
+  }) as CaseEvent;
+
+const suitAgainstTheOrder = (): CaseEvent[] => [
+  selfExecutingOrder(),
+  complaint('2020-09-01'),
+  motion('tro-motion', '2020-09-01', 'tro'),
+];
+
+describe('relief against an executive order itself, before any identification (FRCP 65(d)(1); Washington v. Trump, W.D. Wash. TRO of 3 Feb 2017)', () => {
+  it('an order that prohibits by its own force puts each of its sections in the record, in force from signature', () => {
+    const signed = given([]).when(selfExecutingOrder()).thenAccepted();
+    expect(signed.stateOf('prohibition', 'eo-4242-sec-3c')).toBe('scheduled');
+    expect(signed.statusesAt('2020-08-07')).toEqual({
+      'eo-4242-sec-3c': 'in-force',
+      'eo-4242-sec-5a': 'in-force',
+    });
+    expect(signed.effectsAt('2020-08-07')['eo-4242-sec-3c']?.section).toBe('3(c)');
+  });
+
+  it('a section id that another prohibition already has is refused (provisionsAreNew)', () => {
+    const twice = {
+      ...selfExecutingOrder(),
+      id: 'eo-2-signed',
+      order: 'eo-2',
+    } as CaseEvent;
+    given([selfExecutingOrder()]).when(twice).thenRejectedBy('provisionsAreNew');
+  });
+
+  it('a TRO restraining named sections of the order enjoins them for everyone, binding the officers and not the President (Franklin)', () => {
+    const tro = given(suitAgainstTheOrder()).when(troAgainstSections()).thenAccepted();
+    expect(tro.statusesAt('2020-09-05')).toEqual({
+      'eo-4242-sec-3c': 'enjoined',
+      'eo-4242-sec-5a': 'enjoined',
+    });
+    expect(tro.effectsAt('2020-09-05')['eo-4242-sec-3c']?.bound).toEqual(['Secretary of Homeland Security']);
+  });
+
+  it("a TRO entered after notice and an adversary hearing with no expiry has a PI's effect: accepted, and appealable (Sampson v. Murray; 847 F.3d at 1158)", () => {
+    const history = [...suitAgainstTheOrder(), troAgainstSections()];
+    given(history)
+      .when(appealNoticed('tro-appeal', 'tro', '2020-09-04'))
+      .thenAccepted();
+    given([...history, appealNoticed('tro-appeal', 'tro', '2020-09-04')])
+      .when(stayMotion('stay-motion', 'tro', '2020-09-04', 'ca9-20-77777', 'impracticable'))
+      .thenAccepted();
+  });
+
+  it('a TRO with no expiry and no adversary hearing is still refused (FRCP 65(b)(2))', () => {
+    const { adversaryHearing: _h, ...ex } = troAgainstSections() as CaseEvent & {
+      adversaryHearing?: boolean;
+    };
+    given(suitAgainstTheOrder())
+      .when(ex as CaseEvent)
+      .thenRejectedBy('troExpiresWithin14Days');
+  });
+
+  it('revoking the order ends what the injunction restrained: the sections have no legal basis, and the injunction nothing left to restrain', () => {
+    const revoked = given([...suitAgainstTheOrder(), troAgainstSections()])
+      .when(orderRevoked('2020-10-01'))
+      .thenAccepted();
+    expect(revoked.stateOf('prohibition', 'eo-4242-sec-3c')).toBe('order-revoked');
+    const effect = revoked.effectsAt('2020-10-02')['eo-4242-sec-3c'];
+    expect(effect?.status).toBe('revoked');
+    expect(effect?.reason).toMatch(
+      /tro restrained it and now has nothing left to restrain; whether the case is moot is for the court/,
+    );
+  });
+});
