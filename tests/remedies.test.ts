@@ -3,6 +3,9 @@
  * and without any agency identification. Each rule cites its authority; the case is the invented Lantern
  * case of the other scenario tests.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../src/events/schema.js';
 import { GRANTING_FINDINGS } from '../src/generate/next.js';
@@ -115,5 +118,16 @@ describe('relief against an executive order itself, before any identification (F
     expect(effect?.reason).toMatch(
       /tro restrained it and now has nothing left to restrain; whether the case is moot is for the court/,
     );
+  });
+});
+
+describe('the WeChat log records its circuit (issue 10: standards by circuit)', () => {
+  it("says in the complaint, not by inference from the court name, that the Ninth Circuit's law governs (28 U.S.C. 41; appeal 20-16908)", () => {
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'events/wechat.jsonl');
+    const complaintLine = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => (line.trim() ? JSON.parse(line) : undefined))
+      .find((e) => e?.type === 'complaint.filed');
+    expect(complaintLine?.circuit).toBe('9th');
   });
 });
