@@ -7,9 +7,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../src/events/schema.js';
+import type { CaseEvent, EventType } from '../src/events/schema.js';
 import { GRANTING_FINDINGS } from '../src/generate/next.js';
-import { appealNoticed, complaint, event, motion, orderRevoked, stayMotion } from './support/case-events.js';
+import {
+  appealDecided,
+  appealNoticed,
+  complaint,
+  enjoined,
+  event,
+  mandateIssued,
+  motion,
+  orderRevoked,
+  stayMotion,
+} from './support/case-events.js';
 import { given } from './support/given.js';
 
 const SIGNED: { local: string; zone: string } = { local: '2020-08-06', zone: 'America/New_York' };
@@ -129,5 +139,89 @@ describe('the WeChat log records its circuit (issue 10: standards by circuit)', 
       .map((line) => (line.trim() ? JSON.parse(line) : undefined))
       .find((e) => e?.type === 'complaint.filed');
     expect(complaintLine?.circuit).toBe('9th');
+  });
+});
+
+describe('the mandate held by a motion to stay it, and rehearing granted (FRAP 35, 40, 41(b), (d))', () => {
+  const reversed = () => [
+    ...enjoined(),
+    appealNoticed('appeal', 'pi-granted', '2020-10-01'),
+    appealDecided('2021-01-28', 'reversed'),
+  ];
+  const onAppeal = (type: EventType, id: string, date: string, fields: Record<string, unknown> = {}) =>
+    event(type, id, date, { appealDocket: 'ca9-20-77777', ...fields } as never);
+  const stayMotionOnMandate = () =>
+    onAppeal('appeal.mandateStayMotionFiled', 'mandate-stay-motion', '2021-03-01', {
+      movant: 'United States',
+    });
+
+  it('a motion to stay the mandate holds it: no mandate while the motion is pending, and the injunction stays in force', () => {
+    const moved = given(reversed()).when(stayMotionOnMandate()).thenAccepted();
+    expect(moved.stateOf('appeal', 'ca9-20-77777')).toBe('mandate-stay-sought');
+    given([...reversed(), stayMotionOnMandate()])
+      .when(mandateIssued('2021-03-22'))
+      .thenRejectedBy('appealDecided');
+    expect(moved.statusesAt('2021-03-23')).toEqual({ 'app-store': 'enjoined', payments: 'enjoined' });
+  });
+
+  it('denied, the mandate issues 7 days after the order denying the motion, and no sooner (FRAP 41(b))', () => {
+    const denied = [
+      ...reversed(),
+      stayMotionOnMandate(),
+      onAppeal('appeal.mandateStayDenied', 'mandate-stay-denied', '2021-04-01'),
+    ];
+    given(denied).when(mandateIssued('2021-04-05')).thenRejectedBy('mandateTimely');
+    given(denied).when(mandateIssued('2021-04-09')).thenAccepted();
+  });
+
+  it('granted only on a substantial question and good cause (FRAP 41(d)(1))', () => {
+    const grant = (substantialQuestion: boolean) =>
+      onAppeal('appeal.mandateStayGranted', 'mandate-stayed', '2021-03-10', {
+        substantialQuestion,
+        goodCause: true,
+      });
+    given([...reversed(), stayMotionOnMandate()])
+      .when(grant(false))
+      .thenRejectedBy('mandateStayShowsSubstantialQuestion');
+    const stayed = given([...reversed(), stayMotionOnMandate()])
+      .when(grant(true))
+      .thenAccepted();
+    expect(stayed.stateOf('appeal', 'ca9-20-77777')).toBe('mandate-stayed');
+  });
+
+  it('a stayed mandate issues after 90 days, or forthwith on a certiorari denial, not before (FRAP 41(d)(2), (d)(4))', () => {
+    const stayed = [
+      ...reversed(),
+      stayMotionOnMandate(),
+      onAppeal('appeal.mandateStayGranted', 'mandate-stayed', '2021-03-10', {
+        substantialQuestion: true,
+        goodCause: true,
+      }),
+    ];
+    given(stayed).when(mandateIssued('2021-04-30')).thenRejectedBy('mandateStayRunOut');
+    given(stayed).when(mandateIssued('2021-06-10')).thenAccepted();
+    const certDenied = { ...mandateIssued('2021-04-30'), forthwith: true } as CaseEvent;
+    const issued = given(stayed).when(certDenied).thenAccepted();
+    expect(issued.snapshot.context.injunctions['pi-granted']?.status).toBe('vacated');
+  });
+
+  it('rehearing granted: the reversal no longer stands, the appeal is pending again, and the injunction is untouched until a new decision and its mandate', () => {
+    const petitioned = [
+      ...reversed(),
+      onAppeal('appeal.rehearingSought', 'rehearing', '2021-02-20', {
+        petitioner: 'Lantern Users Coalition',
+      }),
+    ];
+    const granted_ = given(petitioned)
+      .when(onAppeal('appeal.rehearingGranted', 'rehearing-granted', '2021-04-01', { enBanc: true }))
+      .thenAccepted();
+    expect(granted_.stateOf('appeal', 'ca9-20-77777')).toBe('pending');
+    expect(granted_.snapshot.context.appeals['ca9-20-77777']?.disposition).toBeUndefined();
+    const regranted = [
+      ...petitioned,
+      onAppeal('appeal.rehearingGranted', 'rehearing-granted', '2021-04-01', { enBanc: true }),
+    ];
+    given(regranted).when(mandateIssued('2021-06-01')).thenRejectedBy('appealDecided');
+    given(regranted).when(appealDecided('2021-09-01', 'affirmed')).thenAccepted();
   });
 });

@@ -506,6 +506,31 @@ export const AppealRehearingDenied = kind(
   { appealDocket: Id },
   'The court of appeals denies rehearing; the mandate issues 7 days later unless stayed (FRAP 41(b), (d)).',
 );
+export const AppealRehearingGranted = kind(
+  'appeal.rehearingGranted',
+  { appealDocket: Id, enBanc: z.boolean().default(false) },
+  'The court of appeals grants panel or en banc rehearing: the appeal is pending again, to be decided anew (FRAP 35, 40).',
+);
+export const AppealMandateStayMotionFiled = kind(
+  'appeal.mandateStayMotionFiled',
+  { appealDocket: Id, movant: z.string().min(1) },
+  'A party moves the court of appeals to stay its mandate pending a petition for certiorari; the motion holds the mandate until it is decided (FRAP 41(b), (d)).',
+);
+export const AppealMandateStayGranted = kind(
+  'appeal.mandateStayGranted',
+  {
+    appealDocket: Id,
+    /** FRAP 41(d)(1): the motion showed that the petition would present a substantial question, and good cause. */
+    substantialQuestion: z.boolean(),
+    goodCause: z.boolean(),
+  },
+  'The court of appeals stays its mandate pending a petition for certiorari (FRAP 41(d)).',
+);
+export const AppealMandateStayDenied = kind(
+  'appeal.mandateStayDenied',
+  { appealDocket: Id },
+  'The court of appeals denies a motion to stay its mandate; the mandate issues 7 days later (FRAP 41(b)).',
+);
 export const AppealDismissed = kind(
   'appeal.dismissed',
   {
@@ -606,6 +631,10 @@ export const CaseEvent = z.discriminatedUnion('type', [
   AppealMandateIssued,
   AppealRehearingSought,
   AppealRehearingDenied,
+  AppealRehearingGranted,
+  AppealMandateStayMotionFiled,
+  AppealMandateStayGranted,
+  AppealMandateStayDenied,
   AppealDismissed,
   CaseDismissed,
   CaseProceedingsStayed,

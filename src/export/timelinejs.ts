@@ -242,10 +242,15 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'appeal.decided':
     case 'appeal.mandateIssued':
     case 'appeal.rehearingDenied':
+    case 'appeal.rehearingGranted':
+    case 'appeal.mandateStayGranted':
+    case 'appeal.mandateStayDenied':
     case 'appeal.dismissed':
       return court(event.appealDocket) ?? event.appealDocket;
     case 'appeal.rehearingSought':
       return event.petitioner;
+    case 'appeal.mandateStayMotionFiled':
+      return event.movant;
     case 'injunction.extended':
       return ctx.injunctions[event.injunction]?.court ?? 'Court';
     case 'context.note':

@@ -29,6 +29,8 @@ export type AppealState =
   | 'in-abeyance'
   | 'decided'
   | 'rehearing-sought'
+  | 'mandate-stay-sought'
+  | 'mandate-stayed'
   | 'mandate-issued'
   | 'dismissed';
 
@@ -111,6 +113,9 @@ export interface AppealRecord {
   /** When the decision was entered, and when rehearing was last denied: the mandate's clock (FRAP 41(b)). */
   decidedAt?: EpochRange;
   rehearingDeniedAt?: EpochRange;
+  /** When the court stayed its mandate, and when it denied a motion to stay it (FRAP 41(b), (d)). */
+  mandateStayedAt?: EpochRange;
+  mandateStayDeniedAt?: EpochRange;
   /** The count of accepted events when it ended: the latest-ended appeal sets the region's phase. */
   endedSeq?: number;
 }
@@ -531,6 +536,24 @@ const evolvers: Evolvers = {
     });
   },
   'appeal.rehearingSought': nothing,
+  // Rehearing granted: the panel's decision no longer stands; the appeal is decided anew (FRAP 35, 40).
+  'appeal.rehearingGranted': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (!appeal) return;
+    delete appeal.disposition;
+    delete appeal.decidedAt;
+    delete appeal.endedBy;
+    delete appeal.endedSeq;
+  },
+  'appeal.mandateStayMotionFiled': nothing,
+  'appeal.mandateStayGranted': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.mandateStayedAt = rangeOf(e.at);
+  },
+  'appeal.mandateStayDenied': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.mandateStayDeniedAt = rangeOf(e.at);
+  },
   'appeal.rehearingDenied': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (appeal) appeal.rehearingDeniedAt = rangeOf(e.at);

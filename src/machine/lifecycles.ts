@@ -320,12 +320,31 @@ const APPEAL = lifecycle({
       on: {
         'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided', 'mandateTimely'] },
         'appeal.rehearingSought': { to: 'rehearing-sought', rules: ['rehearingTimely'] },
+        'appeal.mandateStayMotionFiled': { to: 'mandate-stay-sought', rules: ['mandateStayMotionTimely'] },
       },
     },
     'rehearing-sought': {
       description:
         'A timely petition for rehearing is pending: it holds the mandate until the court rules (FRAP 40, 41(b)).',
-      on: { 'appeal.rehearingDenied': { to: 'decided', rules: ['rehearingPending'] } },
+      on: {
+        'appeal.rehearingDenied': { to: 'decided', rules: ['rehearingPending'] },
+        'appeal.rehearingGranted': { to: 'pending', rules: ['rehearingPending'] },
+      },
+    },
+    'mandate-stay-sought': {
+      description:
+        'A motion to stay the mandate pending a petition for certiorari is before the court: it holds the mandate until the court rules (FRAP 41(b), (d)(1)).',
+      on: {
+        'appeal.mandateStayGranted': { to: 'mandate-stayed', rules: ['mandateStayShowsSubstantialQuestion'] },
+        'appeal.mandateStayDenied': { to: 'decided' },
+      },
+    },
+    'mandate-stayed': {
+      description:
+        'The mandate is stayed pending a petition for certiorari: the decision still does not act on the injunction appealed from, and a stay pending appeal stays in place (FRAP 41(d)(2)).',
+      on: {
+        'appeal.mandateIssued': { to: 'mandate-issued', rules: ['mandateStayRunOut'] },
+      },
     },
     'mandate-issued': {
       description: 'The mandate has issued: the judgment of the court of appeals is in the district court.',

@@ -150,6 +150,10 @@ const ROUTES: Routes = {
   'appeal.mandateIssued': appealEnd,
   'appeal.rehearingSought': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.rehearingDenied': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.rehearingGranted': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.mandateStayMotionFiled': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.mandateStayGranted': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.mandateStayDenied': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.dismissed': appealEnd,
   'context.note': () => NONE,
 };
@@ -186,6 +190,10 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'appeal.mandateIssued': 'appeal',
   'appeal.rehearingSought': 'appeal',
   'appeal.rehearingDenied': 'appeal',
+  'appeal.rehearingGranted': 'appeal',
+  'appeal.mandateStayMotionFiled': 'appeal',
+  'appeal.mandateStayGranted': 'appeal',
+  'appeal.mandateStayDenied': 'appeal',
   'appeal.dismissed': 'appeal',
   'context.note': undefined,
 };

@@ -624,15 +624,17 @@ export const RULES = {
   mandateTimely: rule<'appeal.mandateIssued'>(
     'mandateTimely',
     'The mandate issues when the time for rehearing has run, or forthwith',
-    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith.',
-    'FRAP 40(a)(1) (2020); FRAP 41(b)',
+    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition for rehearing or a motion to stay the mandate. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith.',
+    'FRAP 40(a)(1) (2020); FRAP 41(b), (d)',
     (ctx, e) => {
       if (e.forthwith) return true;
       const appeal = ctx.appeals[e.appealDocket];
       if (!appeal?.decidedAt) return false;
-      const from = appeal.rehearingDeniedAt
-        ? appeal.rehearingDeniedAt.end
-        : appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
+      // The latest of: the time to petition for rehearing, an order denying rehearing, an order denying a stay of the mandate.
+      const from = Math.max(
+        appeal.rehearingDeniedAt?.end ?? appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY,
+        appeal.mandateStayDeniedAt?.end ?? Number.NEGATIVE_INFINITY,
+      );
       return rangeOf(e.at).end > from + 7 * DAY;
     },
   ),
@@ -647,12 +649,36 @@ export const RULES = {
       return rangeOf(e.at).start < appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
     },
   ),
-  rehearingPending: rule<'appeal.rehearingDenied'>(
+  rehearingPending: rule<'appeal.rehearingDenied' | 'appeal.rehearingGranted'>(
     'rehearingPending',
-    'Rehearing is denied on a pending petition',
-    'The court rules on a petition for rehearing that is before it.',
-    'FRAP 40(a)(4)',
-    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'rehearing-sought',
+    'Rehearing is granted or denied on a pending petition',
+    "The court rules on a petition for rehearing that is before it. Granting it means the decision does not stand as entered: the appeal is pending again and is decided anew, by the panel or the court en banc, and no mandate issues on the old decision. What becomes of the panel opinion on an en banc grant is a matter of each circuit's rules, which the machine does not model.",
+    'FRAP 35, 40(a)(4), 41(b)',
+    (ctx, e) => ctx.appeals[(e as AppealAct).appealDocket]?.status === 'rehearing-sought',
+  ),
+  mandateStayMotionTimely: rule<'appeal.mandateStayMotionFiled'>(
+    'mandateStayMotionTimely',
+    'A motion to stay the mandate is made before it issues',
+    'A party may move to stay the mandate pending a petition for certiorari, on a decided appeal whose mandate has not issued; a timely motion holds the mandate until the court rules on it, and the mandate then issues 7 days after an order denying it.',
+    'FRAP 41(b), (d)(1)',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'decided',
+  ),
+  mandateStayShowsSubstantialQuestion: rule<'appeal.mandateStayGranted'>(
+    'mandateStayShowsSubstantialQuestion',
+    'A stay of the mandate needs a substantial question and good cause',
+    'The motion to stay the mandate must show that the petition for certiorari would present a substantial question and that there is good cause for a stay.',
+    'FRAP 41(d)(1)',
+    (_ctx, e) => e.substantialQuestion && e.goodCause,
+  ),
+  mandateStayRunOut: rule<'appeal.mandateIssued'>(
+    'mandateStayRunOut',
+    'A stayed mandate issues when the stay ends',
+    'A stay of the mandate lasts no more than 90 days unless the court extends it for good cause or the party files a petition for certiorari and tells the clerk, when it lasts until the Supreme Court disposes of the petition; the mandate then issues immediately on receiving a copy of an order denying the petition (the machine reads that as a mandate issued forthwith). The machine does not record petitions for certiorari, so it cannot tell a stay extended by one from a stay that has run: after 90 days it accepts the mandate.',
+    'FRAP 41(d)(2), (d)(4) (as amended 2018)',
+    (ctx, e) => {
+      const stayedAt = ctx.appeals[e.appealDocket]?.mandateStayedAt;
+      return e.forthwith || (stayedAt !== undefined && rangeOf(e.at).start >= stayedAt.end + 90 * DAY);
+    },
   ),
   vacaturOrdered: rule<'appeal.dismissed'>(
     'vacaturOrdered',
