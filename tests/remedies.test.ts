@@ -13,11 +13,14 @@ import {
   appealDecided,
   appealNoticed,
   complaint,
+  DMD,
   enjoined,
   event,
   mandateIssued,
   motion,
+  NDCAL,
   orderRevoked,
+  stayGranted,
   stayMotion,
 } from './support/case-events.js';
 import { given } from './support/given.js';
@@ -223,5 +226,60 @@ describe('the mandate held by a motion to stay it, and rehearing granted (FRAP 3
     ];
     given(regranted).when(mandateIssued('2021-06-01')).thenRejectedBy('appealDecided');
     given(regranted).when(appealDecided('2021-09-01', 'affirmed')).thenAccepted();
+  });
+});
+
+describe('a motion to vacate or modify a stay pending appeal (FRAP 8(a)(1)(C); FRCP 62(d))', () => {
+  const districtStayed = () => [
+    ...enjoined(),
+    stayMotion('district-stay', 'pi-granted', '2020-10-02', NDCAL),
+    stayGranted('stay', 'district-stay', '2020-10-20'),
+  ];
+  const vacated = (docket: string, date = '2020-11-05') =>
+    event('stay.vacated', `stay-vacated-${docket}`, date, { stay: 'stay', docket });
+  const appealedAndStayed = () => [...districtStayed(), appealNoticed('appeal', 'pi-granted', '2020-10-21')];
+
+  it('the court that entered the stay may vacate it: the stay ends and the injunction binds again', () => {
+    const done = given(districtStayed()).when(vacated(NDCAL)).thenAccepted();
+    expect(done.stateOf('stay', 'stay')).toBe('ended');
+    expect(done.stateOf('injunction', 'pi-granted')).toBe('in-force');
+  });
+
+  it('so may the court of appeals hearing the appeal from the injunction', () => {
+    given(appealedAndStayed()).when(vacated('ca9-20-77777')).thenAccepted();
+  });
+
+  it('another district court, or a court of appeals with no appeal from that injunction, may not (stayCourtHasTheCase)', () => {
+    given([...districtStayed(), complaint('2020-10-22', DMD, 'D. Md.')])
+      .when(vacated(DMD))
+      .thenRejectedBy('stayCourtHasTheCase');
+  });
+
+  it('a stay already vacated cannot be vacated again', () => {
+    given([...districtStayed(), vacated(NDCAL)])
+      .when(vacated(NDCAL, '2020-11-06'))
+      .thenRejectedBy('stayCourtHasTheCase');
+  });
+
+  it('modified, the stay covers the prohibitions the court names, and the rest are enjoined again', () => {
+    const narrowed = given(districtStayed())
+      .when(
+        event('stay.modified', 'stay-narrowed', '2020-11-05', {
+          stay: 'stay',
+          docket: NDCAL,
+          prohibitions: ['payments'],
+        }),
+      )
+      .thenAccepted();
+    expect(narrowed.snapshot.context.stays.stay?.prohibitions).toEqual(['payments']);
+    given(districtStayed())
+      .when(
+        event('stay.modified', 'stay-widened', '2020-11-05', {
+          stay: 'stay',
+          docket: NDCAL,
+          prohibitions: ['tiktok'],
+        }),
+      )
+      .thenRejectedBy('modifiedStayWithinInjunction');
   });
 });

@@ -472,6 +472,25 @@ export const StayDenied = kind(
   { motion: Id, findings: StayFindings.optional() },
   'A court denies a motion to stay an injunction pending appeal.',
 );
+export const StayVacated = kind(
+  'stay.vacated',
+  {
+    stay: Id,
+    /** The docket of the court that vacates it: the court that entered the stay, or the court of appeals. */
+    docket: Id,
+  },
+  'On a motion to vacate a stay pending appeal, the court that entered it, or the court of appeals hearing the appeal, vacates it; the injunction binds again.',
+);
+export const StayModified = kind(
+  'stay.modified',
+  {
+    stay: Id,
+    docket: Id,
+    /** The prohibitions the stay covers from now on. */
+    prohibitions: z.array(Id).min(1),
+  },
+  'On a motion to modify a stay pending appeal, a court narrows or widens the prohibitions it covers.',
+);
 export const AppealHeldInAbeyance = kind(
   'appeal.heldInAbeyance',
   { appealDocket: Id },
@@ -625,6 +644,8 @@ export const CaseEvent = z.discriminatedUnion('type', [
   StayMotionFiled,
   StayGranted,
   StayDenied,
+  StayVacated,
+  StayModified,
   AppealHeldInAbeyance,
   AppealAbeyanceLifted,
   AppealDecided,

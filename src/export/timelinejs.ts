@@ -253,6 +253,9 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
       return event.movant;
     case 'injunction.extended':
       return ctx.injunctions[event.injunction]?.court ?? 'Court';
+    case 'stay.vacated':
+    case 'stay.modified':
+      return court(event.docket) ?? 'Court';
     case 'context.note':
       return event.actor ?? 'Context';
   }

@@ -182,6 +182,8 @@ export interface StayRecord {
   prohibitions: string[];
   /** When it was granted: whether it held when a prohibition came due (effects.ts). */
   grantedAt?: EpochRange;
+  /** Orders that modified the prohibitions it covers, oldest first. */
+  modifiedBy?: string[];
   status: StayState;
   endedBy?: string;
   endedAt?: EpochRange;
@@ -522,6 +524,13 @@ const evolvers: Evolvers = {
   },
   'stay.denied': (d, e) => {
     rule(d, e.motion, e, e.findings);
+  },
+  'stay.vacated': nothing,
+  'stay.modified': (d, e) => {
+    const stay = d.edit('stays', e.stay);
+    if (!stay) return;
+    stay.prohibitions = e.prohibitions;
+    stay.modifiedBy = [...(stay.modifiedBy ?? []), e.id];
   },
   'appeal.heldInAbeyance': nothing,
   'appeal.abeyanceLifted': nothing,

@@ -245,6 +245,10 @@ const INJUNCTION = lifecycle({
         'A stay pending appeal suspends the injunction, in whole or as to some prohibitions: those bind again while the stay lasts.',
       on: {
         'stay.granted': { to: 'stayed' },
+        'stay.vacated': [
+          { to: 'stayed', rules: ['anotherStayHolds'] },
+          { to: 'in-force', description: 'restored: the stay that suspended it is vacated' },
+        ],
         'appeal.mandateIssued': [
           { to: 'vacated', rules: ['appealUndoesInjunction'] },
           { to: 'in-force', description: 'reinstated: the stays pending appeal end with the mandate' },
@@ -278,6 +282,8 @@ const STAY = lifecycle({
     'in-force': {
       description: 'The stay suspends the injunction as to the prohibitions it names.',
       on: {
+        'stay.vacated': { to: 'ended', rules: ['stayCourtHasTheCase'] },
+        'stay.modified': { to: 'in-force', rules: ['stayCourtHasTheCase', 'modifiedStayWithinInjunction'] },
         'appeal.mandateIssued': { to: 'ended', description: appealEnds },
         'appeal.dismissed': { to: 'ended', description: appealEnds },
         'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },

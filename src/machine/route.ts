@@ -144,6 +144,11 @@ const ROUTES: Routes = {
     return [to('motion', e.motion), to('stay', e.id), ...(injunction ? [to('injunction', injunction)] : [])];
   },
   'stay.denied': (_w, e) => [to('motion', e.motion)],
+  'stay.vacated': (w, e) => {
+    const injunction = w.stays[e.stay]?.injunction;
+    return [to('stay', e.stay), ...(injunction ? [to('injunction', injunction)] : [])];
+  },
+  'stay.modified': (_w, e) => [to('stay', e.stay)],
   'appeal.heldInAbeyance': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.abeyanceLifted': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.decided': (w, e) => [to('appeal', e.appealDocket), ...pendingMotionsOn(w, e.appealDocket)],
@@ -184,6 +189,8 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'stay.motionFiled': 'motion',
   'stay.granted': 'motion',
   'stay.denied': 'motion',
+  'stay.vacated': 'stay',
+  'stay.modified': 'stay',
   'appeal.heldInAbeyance': 'appeal',
   'appeal.abeyanceLifted': 'appeal',
   'appeal.decided': 'appeal',

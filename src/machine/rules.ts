@@ -569,6 +569,47 @@ export const RULES = {
       return stayTestMet(e.findings, leivaPerez, merged);
     },
   ),
+  stayCourtHasTheCase: rule<'stay.vacated' | 'stay.modified'>(
+    'stayCourtHasTheCase',
+    'A stay is vacated or modified by the court that entered it, or by the court of appeals',
+    "The court that entered a stay pending appeal may vacate or modify it on motion, as part of its power over its own interlocutory orders. The court of appeals hearing the appeal from the injunction may also vacate or modify a district court's stay: that is an order restoring or modifying an injunction while an appeal is pending (FRAP 8(a)(1)(C)), which a party must ordinarily first ask of the district court (8(a)(2)(A); the machine does not check that step here). A district court cannot vacate or modify a stay the court of appeals entered. Only a stay still in force can be vacated or modified.",
+    'FRAP 8(a)(1)(C), (a)(2)(A); FRCP 62(d); Nken v. Holder, 556 U.S. 418, 432-34 (2009) (a stay is an exercise of judicial discretion)',
+    (ctx, e) => {
+      const stay = ctx.stays[(e as { stay: string }).stay];
+      if (stay?.status !== 'in-force') return false;
+      const docket = (e as { docket: string }).docket;
+      if (docket === stay.docket) return true;
+      const appeal = ctx.appeals[docket];
+      return (
+        forumOf(ctx, stay.docket) === 'district' &&
+        appeal !== undefined &&
+        appeal.order === stay.injunction &&
+        (appeal.status === 'pending' || appeal.status === 'in-abeyance')
+      );
+    },
+  ),
+  modifiedStayWithinInjunction: rule<'stay.modified'>(
+    'modifiedStayWithinInjunction',
+    'A modified stay names prohibitions the injunction covers',
+    "A court may modify a stay to cover more or fewer of the injunction's prohibitions; what it stays must be part of the injunction.",
+    'FRCP 62(d); FRAP 8(a)(1)(C)',
+    (ctx, e) => {
+      const injunction = ctx.injunctions[ctx.stays[e.stay]?.injunction ?? ''];
+      return injunction !== undefined && e.prohibitions.every((p) => injunction.prohibitions.includes(p));
+    },
+  ),
+  anotherStayHolds: rule<'stay.vacated'>(
+    'anotherStayHolds',
+    'The injunction stays suspended while another stay of it holds',
+    'Vacating one stay restores the injunction only if no other stay of it (from another court) is still in force.',
+    'FRCP 62(d); FRAP 8(a)',
+    (ctx, e) => {
+      const injunction = ctx.stays[e.stay]?.injunction;
+      return Object.values(ctx.stays).some(
+        (s) => s.id !== e.stay && s.injunction === injunction && s.status === 'in-force',
+      );
+    },
+  ),
   appealDecided: rule<'appeal.mandateIssued'>(
     'appealDecided',
     'A mandate issues on a decided appeal, once',
