@@ -283,3 +283,66 @@ describe('a motion to vacate or modify a stay pending appeal (FRAP 8(a)(1)(C); F
       .thenRejectedBy('modifiedStayWithinInjunction');
   });
 });
+
+describe('a Supreme Court stay application (S. Ct. R. 22-23; 28 U.S.C. 2101(f); Hollingsworth v. Perry, 558 U.S. 183, 190 (2010))', () => {
+  const ca9StayDenied = () => [
+    ...enjoined(),
+    appealNoticed('appeal', 'pi-granted', '2020-10-01'),
+    stayMotion('ca9-stay', 'pi-granted', '2020-10-02', 'ca9-20-77777', 'impracticable'),
+    event('stay.denied', 'ca9-stay-denied', '2020-10-20', { motion: 'ca9-stay' }),
+  ];
+  const application = (date = '2020-10-22') =>
+    event('stay.applicationFiled', 'scotus-application', date, {
+      docket: 'scotus-20a77',
+      injunction: 'pi-granted',
+      appealDocket: 'ca9-20-77777',
+      applicant: 'United States',
+    });
+  const grantedWith = (findings: Record<string, string>) =>
+    event('stay.applicationGranted', 'scotus-stay', '2020-11-02', {
+      motion: 'scotus-application',
+      findings: {
+        certiorari: 'not-stated',
+        reversal: 'not-stated',
+        irreparableHarm: 'not-stated',
+        ...findings,
+      },
+    } as never);
+  const scotusStayed = () => [...ca9StayDenied(), application(), grantedWith({})];
+
+  it('is entertained only after the court of appeals denied a stay (S. Ct. R. 23.3)', () => {
+    given(ca9StayDenied().slice(0, -2))
+      .when(application('2020-10-03'))
+      .thenRejectedBy('soughtFirstInTheCourtsBelow');
+    given(ca9StayDenied()).when(application()).thenAccepted();
+  });
+
+  it('granted without stated reasons, it stays the injunction; a factor found not shown defeats it', () => {
+    const stayed = given([...ca9StayDenied(), application()])
+      .when(grantedWith({}))
+      .thenAccepted();
+    expect(stayed.stateOf('injunction', 'pi-granted')).toBe('stayed');
+    expect(stayed.snapshot.context.stays['scotus-stay']?.pendingCertiorari).toBe(true);
+    given([...ca9StayDenied(), application()])
+      .when(grantedWith({ reversal: 'not-shown' }))
+      .thenRejectedBy('supremeCourtStayFindings');
+  });
+
+  it('a court of appeals ruling cannot answer a Supreme Court application, nor the Court a lower-court motion', () => {
+    given([...ca9StayDenied(), application()])
+      .when(event('stay.denied', 'wrong-court', '2020-11-02', { motion: 'scotus-application' }))
+      .thenRejectedBy('stayMotionPending');
+  });
+
+  it('it outlives an affirmance and its mandate: the injunction stays suspended until certiorari is denied', () => {
+    const affirmed = [...scotusStayed(), appealDecided('2021-01-28', 'affirmed')];
+    const mandate = given(affirmed).when(mandateIssued('2021-03-22')).thenAccepted();
+    expect(mandate.stateOf('stay', 'scotus-stay')).toBe('in-force');
+    expect(mandate.stateOf('injunction', 'pi-granted')).toBe('stayed');
+    const denied = given([...affirmed, mandateIssued('2021-03-22')])
+      .when(event('certiorari.denied', 'cert-denied', '2021-06-01', { appealDocket: 'ca9-20-77777' }))
+      .thenAccepted();
+    expect(denied.stateOf('stay', 'scotus-stay')).toBe('ended');
+    expect(denied.stateOf('injunction', 'pi-granted')).toBe('in-force');
+  });
+});

@@ -244,6 +244,19 @@ export const StayFindings = z.strictObject({
 });
 export type StayFindings = z.infer<typeof StayFindings>;
 
+/**
+ * What the Supreme Court (or its Circuit Justice) found on a stay application, under Hollingsworth v. Perry:
+ * certiorari likely, a fair prospect of reversal, irreparable harm likely. The Court's stay orders usually
+ * give no reasons, so `not-stated` is the common entry.
+ */
+export const SupremeCourtStayFindings = z.strictObject({
+  certiorari: z.enum(['reasonable-probability', 'not-shown', 'not-stated']),
+  reversal: z.enum(['fair-prospect', 'not-shown', 'not-stated']),
+  irreparableHarm: z.enum(['likely', 'not-shown', 'not-stated']),
+  notes: z.string().optional(),
+});
+export type SupremeCourtStayFindings = z.infer<typeof SupremeCourtStayFindings>;
+
 export const OrderSigned = kind(
   'order.signed',
   {
@@ -472,6 +485,38 @@ export const StayDenied = kind(
   { motion: Id, findings: StayFindings.optional() },
   'A court denies a motion to stay an injunction pending appeal.',
 );
+export const StayApplicationFiled = kind(
+  'stay.applicationFiled',
+  {
+    /** The Supreme Court docket of the application (`scotus-20a123`). */
+    docket: Id,
+    caseNumber: z.string().min(1).optional(),
+    injunction: Id,
+    /** The appeal below, whose judgment a petition for certiorari would review. */
+    appealDocket: Id,
+    applicant: z.string().min(1),
+  },
+  'A party applies to the Supreme Court (to the Circuit Justice, who may refer it to the Court) to stay an injunction pending appeal and the disposition of a petition for certiorari (S. Ct. R. 22-23; 28 U.S.C. 2101(f)).',
+);
+export const StayApplicationGranted = kind(
+  'stay.applicationGranted',
+  {
+    motion: Id,
+    prohibitions: z.array(Id).optional(),
+    findings: SupremeCourtStayFindings,
+  },
+  'The Supreme Court stays an injunction pending the disposition of the appeal and of a petition for certiorari: the stay outlives the mandate below, and ends if certiorari is denied.',
+);
+export const StayApplicationDenied = kind(
+  'stay.applicationDenied',
+  { motion: Id },
+  'The Supreme Court (or the Circuit Justice) denies an application for a stay.',
+);
+export const CertiorariDenied = kind(
+  'certiorari.denied',
+  { appealDocket: Id, docket: Id.optional() },
+  'The Supreme Court denies a petition for certiorari to review the judgment in an appeal; a stay it granted pending the petition ends.',
+);
 export const StayVacated = kind(
   'stay.vacated',
   {
@@ -644,6 +689,10 @@ export const CaseEvent = z.discriminatedUnion('type', [
   StayMotionFiled,
   StayGranted,
   StayDenied,
+  StayApplicationFiled,
+  StayApplicationGranted,
+  StayApplicationDenied,
+  CertiorariDenied,
   StayVacated,
   StayModified,
   AppealHeldInAbeyance,

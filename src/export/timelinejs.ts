@@ -256,6 +256,12 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
     case 'stay.vacated':
     case 'stay.modified':
       return court(event.docket) ?? 'Court';
+    case 'stay.applicationFiled':
+      return event.applicant;
+    case 'stay.applicationGranted':
+    case 'stay.applicationDenied':
+    case 'certiorari.denied':
+      return 'Supreme Court';
     case 'context.note':
       return event.actor ?? 'Context';
   }

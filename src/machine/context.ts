@@ -13,6 +13,7 @@ import type {
   Instant,
   MootnessFinding,
   StayFindings,
+  SupremeCourtStayFindings,
 } from '../events/schema.js';
 import { circuitOfCourt } from './circuits.js';
 
@@ -137,7 +138,10 @@ export interface MotionRecord {
   status: MotionState;
   ruledBy?: string;
   ruledAt?: EpochRange;
-  findings?: InjunctionFindings | StayFindings;
+  findings?: InjunctionFindings | StayFindings | SupremeCourtStayFindings;
+  /** An application to the Supreme Court (S. Ct. R. 22-23), with the appeal below it follows. */
+  forum?: 'supreme-court';
+  appealDocket?: string;
 }
 
 export interface InjunctionRecord {
@@ -184,6 +188,8 @@ export interface StayRecord {
   grantedAt?: EpochRange;
   /** Orders that modified the prohibitions it covers, oldest first. */
   modifiedBy?: string[];
+  /** A Supreme Court stay pending certiorari: it outlives the mandate below and ends if certiorari is denied. */
+  pendingCertiorari?: boolean;
   status: StayState;
   endedBy?: string;
   endedAt?: EpochRange;
@@ -325,7 +331,7 @@ function rule(d: Draft, motionId: string, event: CaseEvent, findings?: unknown):
   if (!motion) return undefined;
   motion.ruledBy = event.id;
   motion.ruledAt = rangeOf(event.at);
-  if (findings) motion.findings = findings as InjunctionFindings | StayFindings;
+  if (findings) motion.findings = findings as InjunctionFindings | StayFindings | SupremeCourtStayFindings;
   return motion;
 }
 
@@ -525,6 +531,37 @@ const evolvers: Evolvers = {
   'stay.denied': (d, e) => {
     rule(d, e.motion, e, e.findings);
   },
+  'stay.applicationFiled': (d, e) => {
+    d.put('motions', e.id, {
+      id: e.id,
+      kind: 'stay',
+      docket: e.docket,
+      movant: e.applicant,
+      injunction: e.injunction,
+      forum: 'supreme-court',
+      appealDocket: e.appealDocket,
+      status: d.stateOf('motions', e.id),
+    });
+  },
+  'stay.applicationGranted': (d, e) => {
+    const motion = rule(d, e.motion, e, e.findings);
+    const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
+    if (!motion || !injunction) return;
+    d.put('stays', e.id, {
+      id: e.id,
+      motion: motion.id,
+      injunction: injunction.id,
+      docket: motion.docket,
+      prohibitions: e.prohibitions ?? injunction.prohibitions,
+      grantedAt: rangeOf(e.at),
+      pendingCertiorari: true,
+      status: d.stateOf('stays', e.id),
+    });
+  },
+  'stay.applicationDenied': (d, e) => {
+    rule(d, e.motion, e);
+  },
+  'certiorari.denied': nothing,
   'stay.vacated': nothing,
   'stay.modified': (d, e) => {
     const stay = d.edit('stays', e.stay);

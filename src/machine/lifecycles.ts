@@ -162,6 +162,10 @@ const MOTION = lifecycle({
       to: 'pending',
       rules: ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
     },
+    'stay.applicationFiled': {
+      to: 'pending',
+      rules: ['stayTargetsInjunctionInForce', 'applicationFollowsTheAppeal', 'soughtFirstInTheCourtsBelow'],
+    },
   },
   states: {
     pending: {
@@ -195,6 +199,11 @@ const MOTION = lifecycle({
           ],
         },
         'stay.denied': { to: 'denied', rules: ['stayMotionPending'] },
+        'stay.applicationGranted': {
+          to: 'granted',
+          rules: ['stayMotionPending', 'stayedInjunctionStillInForce', 'supremeCourtStayFindings'],
+        },
+        'stay.applicationDenied': { to: 'denied', rules: ['stayMotionPending'] },
         'motion.withdrawn': { to: 'withdrawn', rules: ['motionPending'] },
         ...mooted,
       },
@@ -233,6 +242,7 @@ const INJUNCTION = lifecycle({
         'The injunction binds the enjoined parties as to the prohibitions it covers (a TRO only until its expiry instant). An appeal by itself does not stay it (FRCP 62(c)).',
       on: {
         'stay.granted': { to: 'stayed' },
+        'stay.applicationGranted': { to: 'stayed' },
         'injunction.extended': { to: 'in-force', rules: ['troInForce', 'troExtensionWithinLimit'] },
         // A reversal acts when the mandate issues, not when the decision is filed (FRAP 41(c)).
         'appeal.mandateIssued': { to: 'vacated', rules: ['appealUndoesInjunction'] },
@@ -245,12 +255,18 @@ const INJUNCTION = lifecycle({
         'A stay pending appeal suspends the injunction, in whole or as to some prohibitions: those bind again while the stay lasts.',
       on: {
         'stay.granted': { to: 'stayed' },
+        'stay.applicationGranted': { to: 'stayed' },
         'stay.vacated': [
           { to: 'stayed', rules: ['anotherStayHolds'] },
           { to: 'in-force', description: 'restored: the stay that suspended it is vacated' },
         ],
+        'certiorari.denied': [
+          { to: 'stayed', rules: ['aStayPendingAppealHolds'] },
+          { to: 'in-force', description: 'restored: the Supreme Court stay ends when certiorari is denied' },
+        ],
         'appeal.mandateIssued': [
           { to: 'vacated', rules: ['appealUndoesInjunction'] },
+          { to: 'stayed', rules: ['stayPendingCertiorari'] },
           { to: 'in-force', description: 'reinstated: the stays pending appeal end with the mandate' },
         ],
         'appeal.dismissed': [
@@ -277,14 +293,25 @@ const STAY = lifecycle({
   description:
     'A stay of an injunction pending appeal: it lives only as long as the appeal from that injunction (FRAP 8; FRCP 62(d)).',
   collection: 'stays',
-  created: { 'stay.granted': { to: 'in-force' } },
+  created: {
+    'stay.granted': { to: 'in-force' },
+    'stay.applicationGranted': { to: 'in-force', description: 'a Supreme Court stay pending certiorari' },
+  },
   states: {
     'in-force': {
       description: 'The stay suspends the injunction as to the prohibitions it names.',
       on: {
         'stay.vacated': { to: 'ended', rules: ['stayCourtHasTheCase'] },
         'stay.modified': { to: 'in-force', rules: ['stayCourtHasTheCase', 'modifiedStayWithinInjunction'] },
-        'appeal.mandateIssued': { to: 'ended', description: appealEnds },
+        'appeal.mandateIssued': [
+          { to: 'in-force', rules: ['stayPendingCertiorari'] },
+          { to: 'ended', description: appealEnds },
+        ],
+        'certiorari.denied': {
+          to: 'ended',
+          description:
+            'a Supreme Court stay ends when certiorari is denied; so does a stay pending an appeal whose mandate kept it alive',
+        },
         'appeal.dismissed': { to: 'ended', description: appealEnds },
         'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },
         'case.judgment': { to: 'ended', description: 'the injunction it stayed ended with its case' },
@@ -327,6 +354,7 @@ const APPEAL = lifecycle({
         'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided', 'mandateTimely'] },
         'appeal.rehearingSought': { to: 'rehearing-sought', rules: ['rehearingTimely'] },
         'appeal.mandateStayMotionFiled': { to: 'mandate-stay-sought', rules: ['mandateStayMotionTimely'] },
+        'certiorari.denied': { to: 'decided', description: 'the judgment below stands' },
       },
     },
     'rehearing-sought': {
@@ -350,10 +378,15 @@ const APPEAL = lifecycle({
         'The mandate is stayed pending a petition for certiorari: the decision still does not act on the injunction appealed from, and a stay pending appeal stays in place (FRAP 41(d)(2)).',
       on: {
         'appeal.mandateIssued': { to: 'mandate-issued', rules: ['mandateStayRunOut'] },
+        'certiorari.denied': {
+          to: 'mandate-stayed',
+          description: 'the mandate now issues forthwith (FRAP 41(d)(4))',
+        },
       },
     },
     'mandate-issued': {
       description: 'The mandate has issued: the judgment of the court of appeals is in the district court.',
+      on: { 'certiorari.denied': { to: 'mandate-issued', description: 'the judgment below stands' } },
     },
     dismissed: {
       description: 'The appeal was dismissed, voluntarily, as moot, or for want of jurisdiction.',

@@ -144,6 +144,29 @@ const ROUTES: Routes = {
     return [to('motion', e.motion), to('stay', e.id), ...(injunction ? [to('injunction', injunction)] : [])];
   },
   'stay.denied': (_w, e) => [to('motion', e.motion)],
+  'stay.applicationFiled': (_w, e) => [to('motion', e.id)],
+  'stay.applicationGranted': (w, e) => {
+    const injunction = w.motions[e.motion]?.injunction;
+    return [to('motion', e.motion), to('stay', e.id), ...(injunction ? [to('injunction', injunction)] : [])];
+  },
+  'stay.applicationDenied': (_w, e) => [to('motion', e.motion)],
+  // The appeal whose judgment certiorari would have reviewed, and the Supreme Court stays pending the petition.
+  'certiorari.denied': (w, e) => {
+    const appeal = w.appeals[e.appealDocket];
+    const order = appeal?.order ?? '';
+    // A stay pending appeal that outlived the mandate beside a Supreme Court stay ends with it.
+    const stays = Object.values(w.stays).filter(
+      (s) =>
+        s.injunction === order &&
+        s.status === 'in-force' &&
+        (s.pendingCertiorari === true || appeal?.status === 'mandate-issued'),
+    );
+    return [
+      to('appeal', e.appealDocket),
+      ...stays.map((s) => to('stay', s.id)),
+      ...(stays.length > 0 && w.injunctions[order] ? [to('injunction', order)] : []),
+    ];
+  },
   'stay.vacated': (w, e) => {
     const injunction = w.stays[e.stay]?.injunction;
     return [to('stay', e.stay), ...(injunction ? [to('injunction', injunction)] : [])];
@@ -189,6 +212,10 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'stay.motionFiled': 'motion',
   'stay.granted': 'motion',
   'stay.denied': 'motion',
+  'stay.applicationFiled': 'motion',
+  'stay.applicationGranted': 'motion',
+  'stay.applicationDenied': 'motion',
+  'certiorari.denied': 'appeal',
   'stay.vacated': 'stay',
   'stay.modified': 'stay',
   'appeal.heldInAbeyance': 'appeal',

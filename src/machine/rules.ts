@@ -425,7 +425,7 @@ export const RULES = {
       return rangeOf(e.at).start < entered.at.end + days * DAY;
     },
   ),
-  stayTargetsInjunctionInForce: rule<'stay.motionFiled'>(
+  stayTargetsInjunctionInForce: rule<'stay.motionFiled' | 'stay.applicationFiled'>(
     'stayTargetsInjunctionInForce',
     'A stay pending appeal targets an appealable injunction in force',
     "Only an injunction that is in force when the motion is filed can be stayed, and a stay pending appeal presupposes an order that can be appealed: a preliminary injunction, or a TRO with a preliminary injunction's effect (entered after notice and an adversary hearing). Against an ordinary TRO, which lapses on its own within days, the remedy is a motion to dissolve.",
@@ -474,14 +474,85 @@ export const RULES = {
       return false;
     },
   ),
-  stayMotionPending: rule<'stay.granted' | 'stay.denied'>(
+  stayMotionPending: rule<
+    'stay.granted' | 'stay.denied' | 'stay.applicationGranted' | 'stay.applicationDenied'
+  >(
     'stayMotionPending',
     'A stay ruling answers a pending stay motion',
-    'A court grants or denies a stay pending appeal on a motion pending before it; it cannot rule on a motion already decided, withdrawn or terminated.',
-    'FRAP 8(a); FRCP 62(d); FRCP 7(b)',
+    'A court grants or denies a stay pending appeal on a motion pending before it; it cannot rule on a motion already decided, withdrawn or terminated. The Supreme Court rules on applications made to it, and a lower court on motions made to it.',
+    'FRAP 8(a); FRCP 62(d); FRCP 7(b); S. Ct. R. 22-23',
     (ctx, e) => {
       const m = ctx.motions[(e as MotionRuling).motion];
-      return m?.kind === 'stay' && m.status === 'pending';
+      const application = e.type === 'stay.applicationGranted' || e.type === 'stay.applicationDenied';
+      return m?.kind === 'stay' && m.status === 'pending' && (m.forum === 'supreme-court') === application;
+    },
+  ),
+  aStayPendingAppealHolds: rule<'certiorari.denied'>(
+    'aStayPendingAppealHolds',
+    'A stay pending appeal still holds while the mandate has not issued',
+    "When certiorari is denied before the mandate below has issued, a lower court's stay pending appeal still lasts until the mandate issues; only the Supreme Court's own stay ends with the denial.",
+    'FRAP 8(a); FRAP 41(d)(4); S. Ct. R. 23',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      return (
+        appeal?.status !== 'mandate-issued' &&
+        Object.values(ctx.stays).some(
+          (s) => s.injunction === appeal?.order && s.status === 'in-force' && s.pendingCertiorari !== true,
+        )
+      );
+    },
+  ),
+  applicationFollowsTheAppeal: rule<'stay.applicationFiled'>(
+    'applicationFollowsTheAppeal',
+    'A Supreme Court stay application follows an appeal from the injunction',
+    'The Supreme Court may stay an injunction pending review of the judgment below on certiorari: the application names the appeal from that injunction, pending or decided, whose judgment a petition would bring up, and a Supreme Court docket of its own.',
+    '28 U.S.C. 2101(f); 28 U.S.C. 1651(a); 28 U.S.C. 1254(1); S. Ct. R. 22-23',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      return (
+        appeal !== undefined &&
+        appeal.order === e.injunction &&
+        appeal.status !== 'dismissed' &&
+        forumOf(ctx, e.docket) === undefined &&
+        !ctx.motions[e.id]
+      );
+    },
+  ),
+  soughtFirstInTheCourtsBelow: rule<'stay.applicationFiled'>(
+    'soughtFirstInTheCourtsBelow',
+    'A stay is sought first in the courts below',
+    'Except in the most extraordinary circumstances, the Supreme Court will not entertain a stay application unless the relief was first sought in the appropriate court or courts below: here, a stay of the same injunction that the court of appeals has denied. The extraordinary-circumstances exception is not modelled: the machine requires the denial below.',
+    'S. Ct. R. 23.3',
+    (ctx, e) =>
+      Object.values(ctx.motions).some(
+        (m) =>
+          m.kind === 'stay' &&
+          m.injunction === e.injunction &&
+          forumOf(ctx, m.docket) === 'appeals' &&
+          m.status === 'denied',
+      ),
+  ),
+  supremeCourtStayFindings: rule<'stay.applicationGranted'>(
+    'supremeCourtStayFindings',
+    'A Supreme Court stay: certiorari likely, a fair prospect of reversal, irreparable harm',
+    "The applicant must show a reasonable probability that four Justices will grant certiorari, a fair prospect that a majority will vote to reverse, and a likelihood of irreparable harm without a stay; in close cases the Court balances the equities. The Court's stay orders usually give no reasons: a finding it did not state is not held against the stay, but a stay cannot rest on a factor the Court found not shown.",
+    'Hollingsworth v. Perry, 558 U.S. 183, 190 (2010) (per curiam); S. Ct. R. 23',
+    (_ctx, e) =>
+      e.findings.certiorari !== 'not-shown' &&
+      e.findings.reversal !== 'not-shown' &&
+      e.findings.irreparableHarm !== 'not-shown',
+  ),
+  stayPendingCertiorari: rule<'appeal.mandateIssued' | 'certiorari.denied'>(
+    'stayPendingCertiorari',
+    'A Supreme Court stay lasts until certiorari is disposed of',
+    "A stay the Supreme Court grants pending the appeal and the disposition of a petition for certiorari outlives the mandate below; it ends automatically if certiorari is denied, and if certiorari is granted, when the Court's judgment is sent down (which the machine does not record yet).",
+    '28 U.S.C. 2101(f); S. Ct. R. 23, 45.3',
+    // A stay chart asks this of itself: read from the event, whether some Supreme Court stay of its appeal exists.
+    (ctx, e) => {
+      const order = ctx.appeals[e.appealDocket]?.order;
+      return Object.values(ctx.stays).some(
+        (s) => s.injunction === order && s.pendingCertiorari === true && s.status === 'in-force',
+      );
     },
   ),
   motionPending: rule<'motion.withdrawn'>(
@@ -531,7 +602,7 @@ export const RULES = {
     'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
     (ctx, e) => namesProhibitionsIn(ctx, e.identification, e.prohibitions, 'suspended'),
   ),
-  stayedInjunctionStillInForce: rule<'stay.granted'>(
+  stayedInjunctionStillInForce: rule<'stay.granted' | 'stay.applicationGranted'>(
     'stayedInjunctionStillInForce',
     'Only an injunction still in force can be stayed',
     'An injunction that has been dissolved, vacated or has lapsed has nothing left to stay.',
