@@ -14,6 +14,7 @@ import {
   appealNoticed,
   complaint,
   DMD,
+  denied,
   enjoined,
   event,
   mandateIssued,
@@ -22,6 +23,7 @@ import {
   orderRevoked,
   stayGranted,
   stayMotion,
+  suitWithPendingMotion,
 } from './support/case-events.js';
 import { given } from './support/given.js';
 
@@ -344,5 +346,78 @@ describe('a Supreme Court stay application (S. Ct. R. 22-23; 28 U.S.C. 2101(f); 
       .thenAccepted();
     expect(denied.stateOf('stay', 'scotus-stay')).toBe('ended');
     expect(denied.stateOf('injunction', 'pi-granted')).toBe('in-force');
+  });
+});
+
+describe('an injunction pending appeal for the party refused a preliminary injunction (FRCP 62(d); FRAP 8(a)(1)(C))', () => {
+  const refusedAndAppealed = () => [
+    ...suitWithPendingMotion(),
+    denied('pi-denied', 'pi-motion', '2020-09-19'),
+    appealNoticed('appeal', 'pi-denied', '2020-09-21'),
+  ];
+  const ipaMotion = (docket: string, ground?: string, id = `ipa-motion-${docket}`) =>
+    event('injunctionPendingAppeal.motionFiled', id, '2020-09-22', {
+      docket,
+      appealDocket: 'ca9-20-77777',
+      movant: 'Lantern Users Coalition',
+      prohibitions: ['app-store', 'payments'],
+      ...(ground ? { ground } : {}),
+    } as never);
+  const ipaGranted = (motionId: string, merits = 'likely') =>
+    event('injunctionPendingAppeal.granted', 'ipa', '2020-09-25', {
+      motion: motionId,
+      scope: {
+        prohibitions: ['app-store', 'payments'],
+        defendants: ['President', 'Secretary of Commerce'],
+        nationwide: true,
+      },
+      findings: { ...GRANTING_FINDINGS, merits },
+    } as never);
+
+  it('must be moved first in the district court, unless the court of appeals is told why not (FRAP 8(a)(2)(A))', () => {
+    given(refusedAndAppealed())
+      .when(ipaMotion('ca9-20-77777'))
+      .thenRejectedBy('pendingAppealMovedFirstBelow');
+    given(refusedAndAppealed()).when(ipaMotion(NDCAL)).thenAccepted();
+    given([...refusedAndAppealed(), ipaMotion(NDCAL)])
+      .when(ipaMotion('ca9-20-77777', 'district-failed-to-afford-relief'))
+      .thenAccepted();
+  });
+
+  it('is open only to the party refused, on its pending appeal from the refusal', () => {
+    given([...suitWithPendingMotion(), denied('pi-denied', 'pi-motion', '2020-09-19')])
+      .when(ipaMotion(NDCAL))
+      .thenRejectedBy('appealFromARefusal');
+  });
+
+  it('granted on the preliminary-injunction test (Feldman, 843 F.3d at 367), it enjoins the prohibitions while the appeal lasts', () => {
+    const history = [...refusedAndAppealed(), ipaMotion(NDCAL)];
+    given(history)
+      .when(ipaGranted(`ipa-motion-${NDCAL}`, 'not-shown'))
+      .thenRejectedBy('pendingAppealFindingsMeetTheTest');
+    const granted_ = given(history)
+      .when(ipaGranted(`ipa-motion-${NDCAL}`))
+      .thenAccepted();
+    expect(granted_.statusesAt('2020-09-26')).toEqual({ 'app-store': 'enjoined', payments: 'enjoined' });
+  });
+
+  it('ends with the appeal: when the mandate issues on the appeal from the refusal, the injunction pending appeal is dissolved', () => {
+    const history = [
+      ...refusedAndAppealed(),
+      ipaMotion(NDCAL),
+      ipaGranted(`ipa-motion-${NDCAL}`),
+      appealDecided('2021-01-28', 'affirmed'),
+    ];
+    const mandate = given(history).when(mandateIssued('2021-03-22')).thenAccepted();
+    expect(mandate.stateOf('injunction', 'ipa')).toBe('dissolved');
+  });
+});
+
+describe('an appeal from the refusal of an injunction', () => {
+  it('records the district docket it comes from, so the United States as a party gives 45 days for rehearing (FRAP 40(a)(1) (2020))', () => {
+    const noticed = given([...suitWithPendingMotion(), denied('pi-denied', 'pi-motion', '2020-09-19')])
+      .when(appealNoticed('appeal', 'pi-denied', '2020-09-21'))
+      .thenAccepted();
+    expect(noticed.snapshot.context.appeals['ca9-20-77777']?.from).toBe(NDCAL);
   });
 });

@@ -430,6 +430,30 @@ export const InjunctionGranted = kind(
   },
   'A court grants a TRO or preliminary injunction, in full or in part.',
 );
+export const InjunctionPendingAppealMotionFiled = kind(
+  'injunctionPendingAppeal.motionFiled',
+  {
+    /** The docket the motion is filed on: the district case, or the appeal. */
+    docket: Id,
+    /** The appeal from the order that refused the movant an injunction. */
+    appealDocket: Id,
+    movant: z.string().min(1),
+    prohibitions: z.array(Id).min(1),
+    /** FRAP 8(a)(2)(A): why a motion in the court of appeals did not wait for the district court. */
+    ground: z.enum(['district-denied', 'impracticable', 'district-failed-to-afford-relief']).optional(),
+  },
+  'A party refused a preliminary injunction moves, while its appeal is pending, for an injunction pending appeal (FRCP 62(d); FRAP 8(a)(1)(C)).',
+);
+export const InjunctionPendingAppealGranted = kind(
+  'injunctionPendingAppeal.granted',
+  { motion: Id, scope: InjunctionGranted.shape.scope, findings: InjunctionFindings },
+  'A court grants an injunction pending appeal: it binds until the appeal ends.',
+);
+export const InjunctionPendingAppealDenied = kind(
+  'injunctionPendingAppeal.denied',
+  { motion: Id, findings: InjunctionFindings.optional() },
+  'A court denies a motion for an injunction pending appeal.',
+);
 export const InjunctionDenied = kind(
   'injunction.denied',
   { motion: Id, alsoDecides: AlsoDecides, findings: InjunctionFindings.optional() },
@@ -683,6 +707,9 @@ export const CaseEvent = z.discriminatedUnion('type', [
   InjunctionMotionFiled,
   InjunctionGranted,
   InjunctionDenied,
+  InjunctionPendingAppealMotionFiled,
+  InjunctionPendingAppealGranted,
+  InjunctionPendingAppealDenied,
   InjunctionExtended,
   MotionWithdrawn,
   AppealNoticed,

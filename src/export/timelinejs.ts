@@ -258,6 +258,11 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
       return court(event.docket) ?? 'Court';
     case 'stay.applicationFiled':
       return event.applicant;
+    case 'injunctionPendingAppeal.motionFiled':
+      return event.movant;
+    case 'injunctionPendingAppeal.granted':
+    case 'injunctionPendingAppeal.denied':
+      return court(ctx.motions[event.motion]?.docket) ?? 'Court';
     case 'stay.applicationGranted':
     case 'stay.applicationDenied':
     case 'certiorari.denied':

@@ -128,7 +128,7 @@ export type Beneficiaries = 'everyone' | 'named-parties' | 'transactions-serving
 
 export interface MotionRecord {
   id: string;
-  kind: 'injunction' | 'stay';
+  kind: 'injunction' | 'stay' | 'injunction-pending-appeal';
   docket: string;
   movant: string;
   relief?: 'tro' | 'preliminary';
@@ -149,7 +149,9 @@ export interface InjunctionRecord {
   motion: string;
   docket: string;
   court: string;
-  relief: 'tro' | 'preliminary' | 'permanent';
+  relief: 'tro' | 'preliminary' | 'permanent' | 'pending-appeal';
+  /** For an injunction pending appeal (FRCP 62(d)): the appeal it lasts as long as. */
+  pendingAppeal?: string;
   prohibitions: string[];
   defendants: string[];
   /** Geography: the order runs nationwide. Not the same as universal relief (`beneficiaries`). */
@@ -478,6 +480,43 @@ const evolvers: Evolvers = {
     for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
     rule(d, e.motion, e, e.findings);
   },
+  'injunctionPendingAppeal.motionFiled': (d, e) => {
+    const motion: MotionRecord = {
+      id: e.id,
+      kind: 'injunction-pending-appeal',
+      docket: e.docket,
+      movant: e.movant,
+      appealDocket: e.appealDocket,
+      status: d.stateOf('motions', e.id),
+    };
+    if (e.ground) motion.ground = e.ground;
+    d.put('motions', e.id, motion);
+  },
+  'injunctionPendingAppeal.granted': (d, e) => {
+    const motion = rule(d, e.motion, e, e.findings);
+    if (!motion) return;
+    const { scope } = e;
+    d.put('injunctions', e.id, {
+      id: e.id,
+      motion: e.motion,
+      docket: motion.docket,
+      court: courtOf(d.ctx, motion.docket) ?? motion.docket,
+      relief: 'pending-appeal',
+      prohibitions: scope.prohibitions,
+      defendants: scope.defendants,
+      nationwide: scope.nationwide,
+      protects: scope.protects ?? [],
+      beneficiaries: scope.beneficiaries ?? (scope.nationwide ? 'everyone' : 'named-parties'),
+      binds: boundDefendants(d.ctx, scope.defendants, scope.enjoinsPresident === true),
+      findings: e.findings,
+      grantedAt: rangeOf(e.at),
+      status: d.stateOf('injunctions', e.id),
+      ...(motion.appealDocket ? { pendingAppeal: motion.appealDocket } : {}),
+    });
+  },
+  'injunctionPendingAppeal.denied': (d, e) => {
+    rule(d, e.motion, e, e.findings);
+  },
   'injunction.extended': (d, e) => {
     const injunction = d.edit('injunctions', e.injunction);
     if (!injunction) return;
@@ -490,8 +529,13 @@ const evolvers: Evolvers = {
   },
   'appeal.noticed': (d, e) => {
     const ctx = d.ctx;
+    // The order appealed from: an injunction, a ruling that refused one (the motion it ruled on), or a judgment.
     const from =
-      ctx.injunctions[e.order]?.docket ?? ctx.motions[e.order]?.docket ?? orderDocket(ctx, e.order) ?? '';
+      ctx.injunctions[e.order]?.docket ??
+      ctx.motions[e.order]?.docket ??
+      Object.values(ctx.motions).find((m) => m.ruledBy === e.order)?.docket ??
+      orderDocket(ctx, e.order) ??
+      '';
     d.put('appeals', e.appealDocket, {
       docket: e.appealDocket,
       court: e.court,

@@ -162,6 +162,10 @@ const MOTION = lifecycle({
       to: 'pending',
       rules: ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
     },
+    'injunctionPendingAppeal.motionFiled': {
+      to: 'pending',
+      rules: ['appealFromARefusal', 'pendingAppealForumHasTheCase', 'pendingAppealMovedFirstBelow'],
+    },
     'stay.applicationFiled': {
       to: 'pending',
       rules: ['stayTargetsInjunctionInForce', 'applicationFollowsTheAppeal', 'soughtFirstInTheCourtsBelow'],
@@ -204,6 +208,11 @@ const MOTION = lifecycle({
           rules: ['stayMotionPending', 'stayedInjunctionStillInForce', 'supremeCourtStayFindings'],
         },
         'stay.applicationDenied': { to: 'denied', rules: ['stayMotionPending'] },
+        'injunctionPendingAppeal.granted': {
+          to: 'granted',
+          rules: ['pendingAppealMotionPending', 'pendingAppealFindingsMeetTheTest'],
+        },
+        'injunctionPendingAppeal.denied': { to: 'denied', rules: ['pendingAppealMotionPending'] },
         'motion.withdrawn': { to: 'withdrawn', rules: ['motionPending'] },
         ...mooted,
       },
@@ -235,6 +244,7 @@ const INJUNCTION = lifecycle({
   created: {
     'injunction.granted': { to: 'in-force', description: 'the grant of a TRO or preliminary injunction' },
     'case.judgment': { to: 'in-force', description: 'a permanent injunction entered with final judgment' },
+    'injunctionPendingAppeal.granted': { to: 'in-force', description: 'an injunction pending appeal' },
   },
   states: {
     'in-force': {
@@ -245,8 +255,22 @@ const INJUNCTION = lifecycle({
         'stay.applicationGranted': { to: 'stayed' },
         'injunction.extended': { to: 'in-force', rules: ['troInForce', 'troExtensionWithinLimit'] },
         // A reversal acts when the mandate issues, not when the decision is filed (FRAP 41(c)).
-        'appeal.mandateIssued': { to: 'vacated', rules: ['appealUndoesInjunction'] },
-        'appeal.dismissed': { to: 'vacated', rules: ['vacaturOrdered'] },
+        'appeal.mandateIssued': [
+          {
+            to: 'dissolved',
+            rules: ['pendingAppealRelief'],
+            description: 'an injunction pending appeal ends with the appeal',
+          },
+          { to: 'vacated', rules: ['appealUndoesInjunction'] },
+        ],
+        'appeal.dismissed': [
+          {
+            to: 'dissolved',
+            rules: ['pendingAppealRelief'],
+            description: 'an injunction pending appeal ends with the appeal',
+          },
+          { to: 'vacated', rules: ['vacaturOrdered'] },
+        ],
         ...injunctionEndings,
       },
     },
@@ -277,7 +301,8 @@ const INJUNCTION = lifecycle({
       },
     },
     dissolved: {
-      description: 'The injunction was dissolved (its case ended without a permanent injunction).',
+      description:
+        'The injunction was dissolved (its case ended without a permanent injunction), or, granted pending appeal, its appeal ended.',
     },
     vacated: { description: 'The court of appeals reversed or vacated the injunction.' },
     superseded: { description: 'Final judgment entered a permanent injunction in its place.' },

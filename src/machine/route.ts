@@ -57,6 +57,10 @@ function appealEnd(world: CaseContext, e: EventOf<'appeal.mandateIssued' | 'appe
     to('appeal', e.appealDocket),
     ...pendingMotionsOn(world, e.appealDocket),
     ...(order ? [to('injunction', order.id), ...staysOf(world, order.id)] : []),
+    // An injunction granted pending this appeal (FRCP 62(d)) lasts only as long as the appeal.
+    ...Object.values(world.injunctions)
+      .filter((i) => i.pendingAppeal === e.appealDocket)
+      .map((i) => to('injunction', i.id)),
   ];
 }
 
@@ -135,6 +139,9 @@ const ROUTES: Routes = {
     to('motion', e.motion),
     ...(e.alsoDecides ?? []).map((m) => to('motion', m)),
   ],
+  'injunctionPendingAppeal.motionFiled': (_w, e) => [to('motion', e.id)],
+  'injunctionPendingAppeal.granted': (_w, e) => [to('motion', e.motion), to('injunction', e.id)],
+  'injunctionPendingAppeal.denied': (_w, e) => [to('motion', e.motion)],
   'injunction.extended': (_w, e) => [to('injunction', e.injunction)],
   'motion.withdrawn': (_w, e) => [to('motion', e.motion)],
   'appeal.noticed': (_w, e) => [to('appeal', e.appealDocket)],
@@ -206,6 +213,9 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'injunction.motionFiled': 'motion',
   'injunction.granted': 'motion',
   'injunction.denied': 'motion',
+  'injunctionPendingAppeal.motionFiled': 'motion',
+  'injunctionPendingAppeal.granted': 'motion',
+  'injunctionPendingAppeal.denied': 'motion',
   'injunction.extended': 'injunction',
   'motion.withdrawn': 'motion',
   'appeal.noticed': 'appeal',

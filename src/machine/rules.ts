@@ -502,6 +502,88 @@ export const RULES = {
       );
     },
   ),
+  appealFromARefusal: rule<'injunctionPendingAppeal.motionFiled'>(
+    'appealFromARefusal',
+    'An injunction pending appeal is sought by the party refused one, on its appeal',
+    'While an appeal is pending from an order refusing an injunction, the court may grant an injunction for its duration. The movant must be the party whose motion was refused, the appeal from that refusal must be pending, and the prohibitions it asks to restrain must be ones the record names.',
+    'FRCP 62(d); FRAP 8(a)(1)(C); 28 U.S.C. 1292(a)(1)',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      if (!appeal || (appeal.status !== 'pending' && appeal.status !== 'in-abeyance')) return false;
+      const refused = Object.values(ctx.motions).some(
+        (m) =>
+          m.kind === 'injunction' &&
+          m.ruledBy === appeal.order &&
+          m.status === 'denied' &&
+          m.movant === e.movant,
+      );
+      return refused && e.prohibitions.every((p) => ctx.prohibitions[p] !== undefined) && !ctx.motions[e.id];
+    },
+  ),
+  pendingAppealForumHasTheCase: rule<'injunctionPendingAppeal.motionFiled'>(
+    'pendingAppealForumHasTheCase',
+    'An injunction pending appeal is sought from the district court or the court of appeals',
+    'The motion goes to the district court whose refusal is appealed, while its case is open, or to the court of appeals hearing the appeal.',
+    'FRCP 62(d); FRAP 8(a)(1)-(2)',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      if (!appeal) return false;
+      return e.docket === e.appealDocket || (e.docket === appeal.from && suitNotEnded(ctx, e.docket));
+    },
+  ),
+  pendingAppealMovedFirstBelow: rule<'injunctionPendingAppeal.motionFiled'>(
+    'pendingAppealMovedFirstBelow',
+    'Move first in the district court for an injunction pending appeal, or say why not',
+    'A party must ordinarily move first in the district court for an order granting an injunction while an appeal is pending. A motion in the court of appeals must show that moving first would be impracticable, or that the district court denied the motion or failed to afford the relief requested.',
+    'FRAP 8(a)(1)(C), (a)(2)(A)',
+    (ctx, e) => {
+      if (e.docket !== e.appealDocket) return e.ground === undefined;
+      if (e.ground === 'impracticable') return true;
+      const below = Object.values(ctx.motions).filter(
+        (m) =>
+          m.kind === 'injunction-pending-appeal' &&
+          m.appealDocket === e.appealDocket &&
+          m.docket !== e.appealDocket,
+      );
+      if (e.ground === 'district-denied') return below.some((m) => m.status === 'denied');
+      if (e.ground === 'district-failed-to-afford-relief') return below.length > 0;
+      return false;
+    },
+  ),
+  pendingAppealMotionPending: rule<'injunctionPendingAppeal.granted' | 'injunctionPendingAppeal.denied'>(
+    'pendingAppealMotionPending',
+    'A ruling answers a pending motion for an injunction pending appeal',
+    'A court grants or denies an injunction pending appeal on a motion for one that is pending before it.',
+    'FRCP 7(b); FRCP 62(d); FRAP 8(a)',
+    (ctx, e) => {
+      const m = ctx.motions[(e as MotionRuling).motion];
+      return m?.kind === 'injunction-pending-appeal' && m.status === 'pending';
+    },
+  ),
+  pendingAppealFindingsMeetTheTest: rule<'injunctionPendingAppeal.granted'>(
+    'pendingAppealFindingsMeetTheTest',
+    'An injunction pending appeal meets the preliminary-injunction test',
+    "In the Ninth Circuit the standard for an injunction pending appeal is similar to that for a preliminary injunction: Winter's factors, or serious questions with a balance of hardships tipping sharply where the circuit allows the scale; with the government opposing, the balance and the public interest merge. Elsewhere the machine applies the same test; some courts ask more of a movant who already lost below, which is not modelled.",
+    "FRCP 62(d); Feldman v. Arizona Sec'y of State's Office, 843 F.3d 366, 367 (9th Cir. 2016) (en banc); Winter v. NRDC, 555 U.S. 7, 20 (2008)",
+    (ctx, e) => {
+      const motion = ctx.motions[e.motion];
+      if (!motion) return false;
+      const suit = suitOf(ctx, motion.docket);
+      const allowed = suit?.circuit ? CIRCUIT_LAW[suit.circuit].slidingScale.status === 'allowed' : false;
+      return injunctionTestMet(e.findings, allowed, governmentOpposes(ctx, motion.docket, motion.movant));
+    },
+  ),
+  pendingAppealRelief: rule<'appeal.mandateIssued' | 'appeal.dismissed'>(
+    'pendingAppealRelief',
+    'An injunction pending appeal ends with the appeal',
+    'An injunction granted while an appeal from the refusal of one is pending lasts only as long as that appeal: it ends when the mandate issues or the appeal is dismissed. If the refusal is reversed, the district court then rules anew.',
+    'FRCP 62(d); FRAP 8(a)(1)(C); FRAP 41(c)',
+    // The appeal is from a refusal (no injunction is appealed from): the injunctions it reaches were granted pending it.
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      return appeal !== undefined && ctx.injunctions[appeal.order] === undefined;
+    },
+  ),
   applicationFollowsTheAppeal: rule<'stay.applicationFiled'>(
     'applicationFollowsTheAppeal',
     'A Supreme Court stay application follows an appeal from the injunction',
