@@ -25,6 +25,7 @@ import {
   stayMotion,
   suitWithPendingMotion,
 } from './support/case-events.js';
+import { cli } from './support/cli.js';
 import { given } from './support/given.js';
 
 const SIGNED: { local: string; zone: string } = { local: '2020-08-06', zone: 'America/New_York' };
@@ -419,5 +420,31 @@ describe('an appeal from the refusal of an injunction', () => {
       .when(appealNoticed('appeal', 'pi-denied', '2020-09-21'))
       .thenAccepted();
     expect(noticed.snapshot.context.appeals['ca9-20-77777']?.from).toBe(NDCAL);
+  });
+});
+
+describe('casesim explain teaches the new remedies, saying where the law is unsettled', () => {
+  it.each([
+    ['reliefAgainstAnOrder', 'FRCP 65(d)(1)-(2)'],
+    ['reliefPendingReview', 'S. Ct. R. 22-23'],
+  ])('explains %s, citing %s', async (topic, authority) => {
+    const { code, out } = await cli('explain', topic);
+    expect(code).toBe(0);
+    expect(out).toContain(`${topic} (doctrine)`);
+    expect(out).toContain(authority);
+    expect(out).toContain('Unsettled');
+  });
+
+  it.each([
+    'stay.applicationFiled',
+    'certiorari.denied',
+    'stay.vacated',
+    'injunctionPendingAppeal.motionFiled',
+    'appeal.mandateStayMotionFiled',
+    'appeal.rehearingGranted',
+  ])('explains the event kind %s', async (kind) => {
+    const { code, out } = await cli('explain', kind);
+    expect(code).toBe(0);
+    expect(out).toContain(kind);
   });
 });

@@ -313,7 +313,7 @@ export const RULES = {
   scopeNamesKnownProhibitions: rule<'injunction.granted'>(
     'scopeNamesKnownProhibitions',
     'An injunction describes the acts it restrains',
-    'Every injunction must state its terms specifically and describe in reasonable detail the acts restrained: here, prohibitions the record names.',
+    'Every injunction must state its terms specifically and describe in reasonable detail the acts restrained: here, prohibitions the record names, whether an agency identification named them or the order made them by its own force (sections of an order, as the Washington v. Trump TRO restrained).',
     'FRCP 65(d)(1)',
     (ctx, e) => e.scope.prohibitions.every((p) => ctx.prohibitions[p] !== undefined),
   ),
