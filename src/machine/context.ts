@@ -348,6 +348,64 @@ function markSuspension(
   }
 }
 
+/** A motion filed on a docket: its kind and parties, and a FRAP 8(a)(2)(A) ground where it gives one. */
+function fileMotion(
+  d: Draft,
+  e: { id: string; docket: string; ground?: string | undefined },
+  fields: Pick<MotionRecord, 'kind' | 'movant'> & Partial<MotionRecord>,
+): void {
+  const motion: MotionRecord = { id: e.id, docket: e.docket, ...fields, status: d.stateOf('motions', e.id) };
+  if (e.ground) motion.ground = e.ground;
+  d.put('motions', e.id, motion);
+}
+
+/** An injunction a ruling grants on a motion, with the scope it states (who it binds and protects). */
+function grantedInjunction(
+  d: Draft,
+  e: EventOf<'injunction.granted' | 'injunctionPendingAppeal.granted'>,
+  motion: MotionRecord,
+  relief: InjunctionRecord['relief'],
+): InjunctionRecord {
+  const { scope } = e;
+  return {
+    id: e.id,
+    motion: e.motion,
+    docket: motion.docket,
+    court: courtOf(d.ctx, motion.docket) ?? motion.docket,
+    relief,
+    prohibitions: scope.prohibitions,
+    defendants: scope.defendants,
+    nationwide: scope.nationwide,
+    protects: scope.protects ?? [],
+    beneficiaries: scope.beneficiaries ?? (scope.nationwide ? 'everyone' : 'named-parties'),
+    binds: boundDefendants(d.ctx, scope.defendants, scope.enjoinsPresident === true),
+    findings: e.findings,
+    grantedAt: rangeOf(e.at),
+    status: d.stateOf('injunctions', e.id),
+  };
+}
+
+/** A stay granted on a motion or application: of the whole injunction, or of the prohibitions it names. */
+function grantStay(
+  d: Draft,
+  e: EventOf<'stay.granted' | 'stay.applicationGranted'>,
+  extra: Partial<StayRecord> = {},
+): void {
+  const motion = rule(d, e.motion, e, e.findings);
+  const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
+  if (!motion || !injunction) return;
+  d.put('stays', e.id, {
+    id: e.id,
+    motion: motion.id,
+    injunction: injunction.id,
+    docket: motion.docket,
+    prohibitions: e.prohibitions ?? injunction.prohibitions,
+    grantedAt: rangeOf(e.at),
+    ...extra,
+    status: d.stateOf('stays', e.id),
+  });
+}
+
 type Evolvers = { [T in CaseEvent['type']]: (d: Draft, event: EventOf<T>) => void };
 
 const nothing = () => {};
@@ -454,22 +512,7 @@ const evolvers: Evolvers = {
     for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
     const motion = rule(d, e.motion, e, e.findings);
     if (!motion) return;
-    const injunction: InjunctionRecord = {
-      id: e.id,
-      motion: e.motion,
-      docket: motion.docket,
-      court: courtOf(d.ctx, motion.docket) ?? motion.docket,
-      relief: motion.relief ?? 'preliminary',
-      prohibitions: e.scope.prohibitions,
-      defendants: e.scope.defendants,
-      nationwide: e.scope.nationwide,
-      protects: e.scope.protects ?? [],
-      beneficiaries: e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : 'named-parties'),
-      binds: boundDefendants(d.ctx, e.scope.defendants, e.scope.enjoinsPresident === true),
-      findings: e.findings,
-      grantedAt: rangeOf(e.at),
-      status: d.stateOf('injunctions', e.id),
-    };
+    const injunction = grantedInjunction(d, e, motion, motion.relief ?? 'preliminary');
     if (e.expires) injunction.expires = e.expires;
     if (e.notice !== undefined) injunction.notice = e.notice;
     if (e.security) injunction.security = e.security;
@@ -480,39 +523,14 @@ const evolvers: Evolvers = {
     for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
     rule(d, e.motion, e, e.findings);
   },
-  'injunctionPendingAppeal.motionFiled': (d, e) => {
-    const motion: MotionRecord = {
-      id: e.id,
-      kind: 'injunction-pending-appeal',
-      docket: e.docket,
-      movant: e.movant,
-      appealDocket: e.appealDocket,
-      status: d.stateOf('motions', e.id),
-    };
-    if (e.ground) motion.ground = e.ground;
-    d.put('motions', e.id, motion);
-  },
+  'injunctionPendingAppeal.motionFiled': (d, e) =>
+    fileMotion(d, e, { kind: 'injunction-pending-appeal', movant: e.movant, appealDocket: e.appealDocket }),
   'injunctionPendingAppeal.granted': (d, e) => {
     const motion = rule(d, e.motion, e, e.findings);
     if (!motion) return;
-    const { scope } = e;
-    d.put('injunctions', e.id, {
-      id: e.id,
-      motion: e.motion,
-      docket: motion.docket,
-      court: courtOf(d.ctx, motion.docket) ?? motion.docket,
-      relief: 'pending-appeal',
-      prohibitions: scope.prohibitions,
-      defendants: scope.defendants,
-      nationwide: scope.nationwide,
-      protects: scope.protects ?? [],
-      beneficiaries: scope.beneficiaries ?? (scope.nationwide ? 'everyone' : 'named-parties'),
-      binds: boundDefendants(d.ctx, scope.defendants, scope.enjoinsPresident === true),
-      findings: e.findings,
-      grantedAt: rangeOf(e.at),
-      status: d.stateOf('injunctions', e.id),
-      ...(motion.appealDocket ? { pendingAppeal: motion.appealDocket } : {}),
-    });
+    const injunction = grantedInjunction(d, e, motion, 'pending-appeal');
+    if (motion.appealDocket) injunction.pendingAppeal = motion.appealDocket;
+    d.put('injunctions', e.id, injunction);
   },
   'injunctionPendingAppeal.denied': (d, e) => {
     rule(d, e.motion, e, e.findings);
@@ -546,62 +564,21 @@ const evolvers: Evolvers = {
       status: d.stateOf('appeals', e.appealDocket),
     });
   },
-  'stay.motionFiled': (d, e) => {
-    const motion: MotionRecord = {
-      id: e.id,
-      kind: 'stay',
-      docket: e.docket,
-      movant: e.movant,
-      injunction: e.injunction,
-      status: d.stateOf('motions', e.id),
-    };
-    if (e.ground) motion.ground = e.ground;
-    d.put('motions', e.id, motion);
-  },
-  'stay.granted': (d, e) => {
-    const motion = rule(d, e.motion, e, e.findings);
-    const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
-    if (!motion || !injunction) return;
-    d.put('stays', e.id, {
-      id: e.id,
-      motion: motion.id,
-      injunction: injunction.id,
-      docket: motion.docket,
-      prohibitions: e.prohibitions ?? injunction.prohibitions,
-      grantedAt: rangeOf(e.at),
-      status: d.stateOf('stays', e.id),
-    });
-  },
+  'stay.motionFiled': (d, e) =>
+    fileMotion(d, e, { kind: 'stay', movant: e.movant, injunction: e.injunction }),
+  'stay.granted': (d, e) => grantStay(d, e),
   'stay.denied': (d, e) => {
     rule(d, e.motion, e, e.findings);
   },
-  'stay.applicationFiled': (d, e) => {
-    d.put('motions', e.id, {
-      id: e.id,
+  'stay.applicationFiled': (d, e) =>
+    fileMotion(d, e, {
       kind: 'stay',
-      docket: e.docket,
       movant: e.applicant,
       injunction: e.injunction,
       forum: 'supreme-court',
       appealDocket: e.appealDocket,
-      status: d.stateOf('motions', e.id),
-    });
-  },
-  'stay.applicationGranted': (d, e) => {
-    const motion = rule(d, e.motion, e, e.findings);
-    const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
-    if (!motion || !injunction) return;
-    d.put('stays', e.id, {
-      id: e.id,
-      motion: motion.id,
-      injunction: injunction.id,
-      docket: motion.docket,
-      prohibitions: e.prohibitions ?? injunction.prohibitions,
-      grantedAt: rangeOf(e.at),
-      pendingCertiorari: true,
-      status: d.stateOf('stays', e.id),
-    });
-  },
+    }),
+  'stay.applicationGranted': (d, e) => grantStay(d, e, { pendingCertiorari: true }),
   'stay.applicationDenied': (d, e) => {
     rule(d, e.motion, e);
   },

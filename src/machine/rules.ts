@@ -97,6 +97,16 @@ function suitOf(ctx: CaseContext, docket: string): SuitRecord | undefined {
   return ctx.suits[docket] ?? ctx.suits[ctx.appeals[docket]?.from ?? ''];
 }
 
+/** Whether `appealDocket` is an appeal from the order `order` entered, still pending (or held in abeyance). */
+function appealPendingFrom(ctx: CaseContext, appealDocket: string, order: string): boolean {
+  const appeal = ctx.appeals[appealDocket];
+  return (
+    appeal !== undefined &&
+    appeal.order === order &&
+    (appeal.status === 'pending' || appeal.status === 'in-abeyance')
+  );
+}
+
 /** Whether a party is on the government's side of a suit against the United States or its officers. */
 export function isGovernmentSide(suit: SuitRecord, party: string): boolean {
   if (!suit.unitedStatesIsParty) return false;
@@ -449,13 +459,7 @@ export const RULES = {
       if (!injunction) return false;
       const forum = forumOf(ctx, e.docket);
       if (forum === 'district') return e.docket === injunction.docket && suitIsOpen(ctx, e.docket);
-      const appeal = ctx.appeals[e.docket];
-      return (
-        forum === 'appeals' &&
-        appeal !== undefined &&
-        appeal.order === injunction.id &&
-        (appeal.status === 'pending' || appeal.status === 'in-abeyance')
-      );
+      return forum === 'appeals' && appealPendingFrom(ctx, e.docket, injunction.id);
     },
   ),
   moveFirstInDistrictCourt: rule<'stay.motionFiled'>(
@@ -732,13 +736,7 @@ export const RULES = {
       if (stay?.status !== 'in-force') return false;
       const docket = (e as { docket: string }).docket;
       if (docket === stay.docket) return true;
-      const appeal = ctx.appeals[docket];
-      return (
-        forumOf(ctx, stay.docket) === 'district' &&
-        appeal !== undefined &&
-        appeal.order === stay.injunction &&
-        (appeal.status === 'pending' || appeal.status === 'in-abeyance')
-      );
+      return forumOf(ctx, stay.docket) === 'district' && appealPendingFrom(ctx, docket, stay.injunction);
     },
   ),
   modifiedStayWithinInjunction: rule<'stay.modified'>(
