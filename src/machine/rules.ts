@@ -393,7 +393,7 @@ export const RULES = {
   troExpiresWithin14Days: rule<'injunction.granted'>(
     'troExpiresWithin14Days',
     'A TRO expires within 14 days',
-    "A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent. A preliminary injunction has no such limit. A TRO entered after notice and an adversary hearing that sets no expiry is not thereby void: it has a preliminary injunction's effect, and is reviewed and appealable as one (the Ninth Circuit so treated the Washington v. Trump TRO). Whether Rule 65(b)(2)'s limit binds a TRO issued on notice at all is read differently by courts; the machine accepts such a TRO only as one with a preliminary injunction's effect.",
+    "A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent; a TRO entered on notice is held to those limits too, and one kept in force beyond them is treated as a preliminary injunction. A preliminary injunction has no such limit. So a TRO entered after notice and an adversary hearing that sets no expiry is not void: it has a preliminary injunction's effect, and is reviewed and appealable as one (the Ninth Circuit so treated the Washington v. Trump TRO). The machine accepts a TRO with no expiry only on that footing.",
     'FRCP 65(b)(2); Granny Goose Foods, Inc. v. Teamsters, 415 U.S. 423, 443-45 (1974); Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)',
     (ctx, e) => {
       if (ctx.motions[e.motion]?.relief !== 'tro') return e.expires === undefined;
