@@ -81,6 +81,9 @@ describe('the Washington v. Trump log', () => {
     const run = await cli('state', path.join(repoRoot, LOG), '--at', '2017-02-10');
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/enjoined\s+eo-13769-sec-3c: Enjoined by tro/);
+    expect(run.out).toContain(
+      'stay sought by United States on ca9-17-35105 (stay-motion): denied by stay-denied',
+    );
   });
 
   it('after EO 13780 takes effect, the sections of EO 13769 have no legal basis and the TRO nothing left to restrain', () => {
