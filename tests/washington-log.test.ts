@@ -59,24 +59,36 @@ describe('the Washington v. Trump log', () => {
     }
   });
 
-  // Pending the `procedure` branch (issue 10). Today's machine rejects 5 events, all for rules it lacks,
-  // none for an error in the log: (1) relief against an executive order itself, before and without any
-  // agency identification (the TRO names sections of EO 13769, not identified prohibitions:
-  // scopeNamesKnownProhibitions), and a TRO with no expiry, entered after an adversarial hearing, having
-  // a preliminary injunction's effect (troExpiresWithin14Days; Sampson v. Murray, 415 U.S. 61, 86-88
-  // (1974); 847 F.3d 1151, on appellate jurisdiction); (2) an appeal from, and a stay pending appeal of, such a TRO
-  // (appealableOrder, stayTargetsInjunctionInForce); the stay denial and the appeal's dismissal are then
-  // rejected only because what they answer was. When those rules land, drop `.fails`.
-  it.fails('replays with no rejection (spec for the procedure branch: TRO against an order; TRO with a PI effect)', () => {
+  // The TRO restrained sections of EO 13769 itself (provisions of the order, FRCP 65(d)(1)), and was entered
+  // after notice and an adversary hearing with no expiry: a PI's effect, so appealable and stayable (Sampson v.
+  // Murray, 415 U.S. 61, 86-88 (1974); 847 F.3d 1151, 1158).
+  it("replays with no rejection: a TRO against sections of the order itself, with a PI's effect", () => {
     expect(checkLog(log)).toEqual([]);
   });
 
-  it.fails('at 10 Feb 2017 shows the order enjoined by the TRO and the stay denied (spec for the procedure branch)', async () => {
+  it("at 10 Feb 2017 shows the order's sections enjoined by the TRO and the stay denied", async () => {
     const state = caseAt(events, { at: Date.parse('2017-02-11T08:00:00Z') - 1 });
     expect(state.rejections).toEqual([]);
     expect(state.snapshot.context.injunctions.tro?.status).toBe('in-force');
     expect(state.snapshot.context.motions['stay-motion']?.status).toBe('denied');
+    expect(state.effects.map((e) => [e.section, e.status])).toEqual([
+      ['3(c)', 'enjoined'],
+      ['5(a)', 'enjoined'],
+      ['5(b)', 'enjoined'],
+      ['5(c)', 'enjoined'],
+      ['5(e)', 'enjoined'],
+    ]);
     const run = await cli('state', path.join(repoRoot, LOG), '--at', '2017-02-10');
     expect(run.code).toBe(0);
+    expect(run.out).toMatch(/enjoined\s+eo-13769-sec-3c: Enjoined by tro/);
+    expect(run.out).toContain(
+      'stay sought by United States on ca9-17-35105 (stay-motion): denied by stay-denied',
+    );
+  });
+
+  it('after EO 13780 takes effect, the sections of EO 13769 have no legal basis and the TRO nothing left to restrain', () => {
+    const state = caseAt(events, { at: Date.parse('2017-03-17T00:00:00Z') });
+    expect(state.rejections).toEqual([]);
+    expect(new Set(state.effects.map((e) => e.status))).toEqual(new Set(['revoked']));
   });
 });

@@ -199,6 +199,17 @@ export const Prohibition = z.strictObject({
 });
 
 /**
+ * A section of an executive order that prohibits by its own force, with no agency identification between it
+ * and its effect (EO 13769 sec. 3(c) itself suspended entry). It is a prohibition in the record like an
+ * identified one: a court may restrain enforcement of it (the Washington v. Trump TRO restrained sections
+ * 3(c), 5(a)-(c) and 5(e) of EO 13769), and it ends when its order is revoked.
+ */
+export const Provision = Prohibition.extend({
+  /** The section of the order, as the order numbers it: `3(c)`. */
+  section: z.string().min(1),
+});
+
+/**
  * A court's findings on the preliminary-injunction test it applied, one value per factor. `not-stated`
  * records that the order says nothing on a factor (distinct from `not-reached`, a factor the court said
  * it need not decide); the rules decide which factors a court must state.
@@ -233,6 +244,19 @@ export const StayFindings = z.strictObject({
 });
 export type StayFindings = z.infer<typeof StayFindings>;
 
+/**
+ * What the Supreme Court (or its Circuit Justice) found on a stay application, under Hollingsworth v. Perry:
+ * certiorari likely, a fair prospect of reversal, irreparable harm likely. The Court's stay orders usually
+ * give no reasons, so `not-stated` is the common entry.
+ */
+export const SupremeCourtStayFindings = z.strictObject({
+  certiorari: z.enum(['reasonable-probability', 'not-shown', 'not-stated']),
+  reversal: z.enum(['fair-prospect', 'not-shown', 'not-stated']),
+  irreparableHarm: z.enum(['likely', 'not-shown', 'not-stated']),
+  notes: z.string().optional(),
+});
+export type SupremeCourtStayFindings = z.infer<typeof SupremeCourtStayFindings>;
+
 export const OrderSigned = kind(
   'order.signed',
   {
@@ -240,6 +264,8 @@ export const OrderSigned = kind(
     title: z.string().min(1),
     issuer: z.string().min(1),
     authority: z.array(z.string()).default([]),
+    /** The sections that prohibit by the order's own force; none when an agency must identify what it prohibits. */
+    provisions: z.array(Provision).min(1).optional(),
   },
   'An executive order is signed.',
 );
@@ -431,6 +457,30 @@ export const InjunctionGranted = kind(
   },
   'A court grants a TRO or preliminary injunction, in full or in part: as to the prohibitions in its scope, denying or deferring the rest.',
 );
+export const InjunctionPendingAppealMotionFiled = kind(
+  'injunctionPendingAppeal.motionFiled',
+  {
+    /** The docket the motion is filed on: the district case, or the appeal. */
+    docket: Id,
+    /** The appeal from the order that refused the movant an injunction. */
+    appealDocket: Id,
+    movant: z.string().min(1),
+    prohibitions: z.array(Id).min(1),
+    /** FRAP 8(a)(2)(A): why a motion in the court of appeals did not wait for the district court. */
+    ground: z.enum(['district-denied', 'impracticable', 'district-failed-to-afford-relief']).optional(),
+  },
+  'A party refused a preliminary injunction moves, while its appeal is pending, for an injunction pending appeal (FRCP 62(d); FRAP 8(a)(1)(C)).',
+);
+export const InjunctionPendingAppealGranted = kind(
+  'injunctionPendingAppeal.granted',
+  { motion: Id, scope: InjunctionGranted.shape.scope, findings: InjunctionFindings },
+  'A court grants an injunction pending appeal: it binds until the appeal ends.',
+);
+export const InjunctionPendingAppealDenied = kind(
+  'injunctionPendingAppeal.denied',
+  { motion: Id, findings: InjunctionFindings.optional() },
+  'A court denies a motion for an injunction pending appeal.',
+);
 export const InjunctionDenied = kind(
   'injunction.denied',
   {
@@ -493,6 +543,57 @@ export const StayDenied = kind(
   { motion: Id, findings: StayFindings.optional() },
   'A court denies a motion to stay an injunction pending appeal.',
 );
+export const StayApplicationFiled = kind(
+  'stay.applicationFiled',
+  {
+    /** The Supreme Court docket of the application (`scotus-20a123`). */
+    docket: Id,
+    caseNumber: z.string().min(1).optional(),
+    injunction: Id,
+    /** The appeal below, whose judgment a petition for certiorari would review. */
+    appealDocket: Id,
+    applicant: z.string().min(1),
+  },
+  'A party applies to the Supreme Court (to the Circuit Justice, who may refer it to the Court) to stay an injunction pending appeal and the disposition of a petition for certiorari (S. Ct. R. 22-23; 28 U.S.C. 2101(f)).',
+);
+export const StayApplicationGranted = kind(
+  'stay.applicationGranted',
+  {
+    motion: Id,
+    prohibitions: z.array(Id).optional(),
+    findings: SupremeCourtStayFindings,
+  },
+  'The Supreme Court stays an injunction pending the disposition of the appeal and of a petition for certiorari: the stay outlives the mandate below, and ends if certiorari is denied.',
+);
+export const StayApplicationDenied = kind(
+  'stay.applicationDenied',
+  { motion: Id },
+  'The Supreme Court (or the Circuit Justice) denies an application for a stay.',
+);
+export const CertiorariDenied = kind(
+  'certiorari.denied',
+  { appealDocket: Id, docket: Id.optional() },
+  'The Supreme Court denies a petition for certiorari to review the judgment in an appeal; a stay it granted pending the petition ends.',
+);
+export const StayVacated = kind(
+  'stay.vacated',
+  {
+    stay: Id,
+    /** The docket of the court that vacates it: the court that entered the stay, or the court of appeals. */
+    docket: Id,
+  },
+  'On a motion to vacate a stay pending appeal, the court that entered it, or the court of appeals hearing the appeal, vacates it; the injunction binds again.',
+);
+export const StayModified = kind(
+  'stay.modified',
+  {
+    stay: Id,
+    docket: Id,
+    /** The prohibitions the stay covers from now on. */
+    prohibitions: z.array(Id).min(1),
+  },
+  'On a motion to modify a stay pending appeal, a court narrows or widens the prohibitions it covers.',
+);
 export const AppealHeldInAbeyance = kind(
   'appeal.heldInAbeyance',
   { appealDocket: Id },
@@ -526,6 +627,31 @@ export const AppealRehearingDenied = kind(
   'appeal.rehearingDenied',
   { appealDocket: Id },
   'The court of appeals denies rehearing; the mandate issues 7 days later unless stayed (FRAP 41(b), (d)).',
+);
+export const AppealRehearingGranted = kind(
+  'appeal.rehearingGranted',
+  { appealDocket: Id, enBanc: z.boolean().default(false) },
+  'The court of appeals grants panel or en banc rehearing: the appeal is pending again, to be decided anew (FRAP 35, 40).',
+);
+export const AppealMandateStayMotionFiled = kind(
+  'appeal.mandateStayMotionFiled',
+  { appealDocket: Id, movant: z.string().min(1) },
+  'A party moves the court of appeals to stay its mandate pending a petition for certiorari; the motion holds the mandate until it is decided (FRAP 41(b), (d)).',
+);
+export const AppealMandateStayGranted = kind(
+  'appeal.mandateStayGranted',
+  {
+    appealDocket: Id,
+    /** FRAP 41(d)(1): the motion showed that the petition would present a substantial question, and good cause. */
+    substantialQuestion: z.boolean(),
+    goodCause: z.boolean(),
+  },
+  'The court of appeals stays its mandate pending a petition for certiorari (FRAP 41(d)).',
+);
+export const AppealMandateStayDenied = kind(
+  'appeal.mandateStayDenied',
+  { appealDocket: Id },
+  'The court of appeals denies a motion to stay its mandate; the mandate issues 7 days later (FRAP 41(b)).',
 );
 export const AppealDismissed = kind(
   'appeal.dismissed',
@@ -667,18 +793,31 @@ export const CaseEvent = z.discriminatedUnion('type', [
   InjunctionMotionFiled,
   InjunctionGranted,
   InjunctionDenied,
+  InjunctionPendingAppealMotionFiled,
+  InjunctionPendingAppealGranted,
+  InjunctionPendingAppealDenied,
   InjunctionExtended,
   MotionWithdrawn,
   AppealNoticed,
   StayMotionFiled,
   StayGranted,
   StayDenied,
+  StayApplicationFiled,
+  StayApplicationGranted,
+  StayApplicationDenied,
+  CertiorariDenied,
+  StayVacated,
+  StayModified,
   AppealHeldInAbeyance,
   AppealAbeyanceLifted,
   AppealDecided,
   AppealMandateIssued,
   AppealRehearingSought,
   AppealRehearingDenied,
+  AppealRehearingGranted,
+  AppealMandateStayMotionFiled,
+  AppealMandateStayGranted,
+  AppealMandateStayDenied,
   AppealDismissed,
   CaseDismissed,
   CaseProceedingsStayed,

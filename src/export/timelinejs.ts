@@ -227,6 +227,17 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
       return event.court;
     case 'appeal.rehearingSought':
       return event.petitioner;
+    case 'appeal.mandateStayMotionFiled':
+    case 'injunctionPendingAppeal.motionFiled':
+      return event.movant;
+    case 'stay.applicationFiled':
+      return event.applicant;
+    case 'injunction.extended':
+      return ctx.injunctions[event.injunction]?.court ?? 'Court';
+    case 'stay.applicationGranted':
+    case 'stay.applicationDenied':
+    case 'certiorari.denied':
+      return 'Supreme Court';
     case 'context.note':
       return event.actor ?? 'Context';
     case 'relief.stayLiftedElsewhere':

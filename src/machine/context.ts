@@ -14,6 +14,7 @@ import type {
   MootnessFinding,
   Relief,
   StayFindings,
+  SupremeCourtStayFindings,
 } from '../events/schema.js';
 import { circuitOfCourt } from './circuits.js';
 
@@ -30,6 +31,8 @@ export type AppealState =
   | 'in-abeyance'
   | 'decided'
   | 'rehearing-sought'
+  | 'mandate-stay-sought'
+  | 'mandate-stayed'
   | 'mandate-issued'
   | 'dismissed';
 
@@ -54,7 +57,11 @@ export interface IdentificationRecord {
 
 export interface ProhibitionRecord {
   id: string;
-  identification: string;
+  /** The identification that names it; none for a provision of the order itself (`order`, `section`). */
+  identification?: string;
+  /** For a section of an order that prohibits by its own force: the order, and its section. */
+  order?: string;
+  section?: string;
   description: string;
   effective: Instant;
   /** Events that moved the effective instant, oldest first. */
@@ -110,6 +117,9 @@ export interface AppealRecord {
   /** When the decision was entered, and when rehearing was last denied: the mandate's clock (FRAP 41(b)). */
   decidedAt?: EpochRange;
   rehearingDeniedAt?: EpochRange;
+  /** When the court stayed its mandate, and when it denied a motion to stay it (FRAP 41(b), (d)). */
+  mandateStayedAt?: EpochRange;
+  mandateStayDeniedAt?: EpochRange;
   /** The count of accepted events when it ended: the latest-ended appeal sets the region's phase. */
   endedSeq?: number;
 }
@@ -143,7 +153,7 @@ export interface MotionRuling {
 
 export interface MotionRecord {
   id: string;
-  kind: 'injunction' | 'stay';
+  kind: 'injunction' | 'stay' | 'injunction-pending-appeal';
   docket: string;
   movant: string;
   /** The relief sought; for a motion seeking a TRO and a preliminary injunction, the one it asks for first. */
@@ -162,7 +172,10 @@ export interface MotionRecord {
   status: MotionState;
   ruledBy?: string;
   ruledAt?: EpochRange;
-  findings?: InjunctionFindings | StayFindings;
+  findings?: InjunctionFindings | StayFindings | SupremeCourtStayFindings;
+  /** An application to the Supreme Court (S. Ct. R. 22-23), with the appeal below it follows. */
+  forum?: 'supreme-court';
+  appealDocket?: string;
 }
 
 export interface InjunctionRecord {
@@ -177,7 +190,9 @@ export interface InjunctionRecord {
   forum?: 'external';
   caseNumber?: string;
   caption?: string;
-  relief: 'tro' | 'preliminary' | 'permanent';
+  relief: 'tro' | 'preliminary' | 'permanent' | 'pending-appeal';
+  /** For an injunction pending appeal (FRCP 62(d)): the appeal it lasts as long as. */
+  pendingAppeal?: string;
   prohibitions: string[];
   defendants: string[];
   /** Geography: the order runs nationwide. Not the same as universal relief (`beneficiaries`). */
@@ -214,6 +229,10 @@ export interface StayRecord {
   prohibitions: string[];
   /** When it was granted: whether it held when a prohibition came due (effects.ts). */
   grantedAt?: EpochRange;
+  /** Orders that modified the prohibitions it covers, oldest first. */
+  modifiedBy?: string[];
+  /** A Supreme Court stay pending certiorari: it outlives the mandate below and ends if certiorari is denied. */
+  pendingCertiorari?: boolean;
   status: StayState;
   endedBy?: string;
   endedAt?: EpochRange;
@@ -436,7 +455,7 @@ function rule(d: Draft, motionId: string, event: CaseEvent, findings?: unknown):
   if (!motion) return undefined;
   motion.ruledBy = event.id;
   motion.ruledAt = rangeOf(event.at);
-  if (findings) motion.findings = findings as InjunctionFindings | StayFindings;
+  if (findings) motion.findings = findings as InjunctionFindings | StayFindings | SupremeCourtStayFindings;
   return motion;
 }
 
@@ -458,6 +477,64 @@ function markSuspension(
   }
 }
 
+/** A motion filed on a docket: its kind and parties, and a FRAP 8(a)(2)(A) ground where it gives one. */
+function fileMotion(
+  d: Draft,
+  e: { id: string; docket: string; ground?: string | undefined },
+  fields: Pick<MotionRecord, 'kind' | 'movant'> & Partial<MotionRecord>,
+): void {
+  const motion: MotionRecord = { id: e.id, docket: e.docket, ...fields, status: d.stateOf('motions', e.id) };
+  if (e.ground) motion.ground = e.ground;
+  d.put('motions', e.id, motion);
+}
+
+/** An injunction a ruling grants on a motion, with the scope it states (who it binds and protects). */
+function grantedInjunction(
+  d: Draft,
+  e: EventOf<'injunction.granted' | 'injunctionPendingAppeal.granted'>,
+  motion: MotionRecord,
+  relief: InjunctionRecord['relief'],
+): InjunctionRecord {
+  const { scope } = e;
+  return {
+    id: e.id,
+    motion: e.motion,
+    docket: motion.docket,
+    court: courtOf(d.ctx, motion.docket) ?? motion.docket,
+    relief,
+    prohibitions: scope.prohibitions,
+    defendants: scope.defendants,
+    nationwide: scope.nationwide,
+    protects: scope.protects ?? [],
+    beneficiaries: scope.beneficiaries ?? (scope.nationwide ? 'everyone' : 'named-parties'),
+    binds: boundDefendants(d.ctx, scope.defendants, scope.enjoinsPresident === true),
+    findings: e.findings,
+    grantedAt: rangeOf(e.at),
+    status: d.stateOf('injunctions', e.id),
+  };
+}
+
+/** A stay granted on a motion or application: of the whole injunction, or of the prohibitions it names. */
+function grantStay(
+  d: Draft,
+  e: EventOf<'stay.granted' | 'stay.applicationGranted'>,
+  extra: Partial<StayRecord> = {},
+): void {
+  const motion = rule(d, e.motion, e, e.findings);
+  const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
+  if (!motion || !injunction) return;
+  d.put('stays', e.id, {
+    id: e.id,
+    motion: motion.id,
+    injunction: injunction.id,
+    docket: motion.docket,
+    prohibitions: e.prohibitions ?? injunction.prohibitions,
+    grantedAt: rangeOf(e.at),
+    ...extra,
+    status: d.stateOf('stays', e.id),
+  });
+}
+
 type Evolvers = { [T in CaseEvent['type']]: (d: Draft, event: EventOf<T>) => void };
 
 const nothing = () => {};
@@ -472,6 +549,17 @@ const evolvers: Evolvers = {
       issuer: e.issuer,
       status: d.stateOf('orders', e.order),
     });
+    for (const p of e.provisions ?? []) {
+      d.put('prohibitions', p.id, {
+        id: p.id,
+        order: e.order,
+        section: p.section,
+        description: p.description,
+        effective: p.effective,
+        movedBy: [],
+        status: d.stateOf('prohibitions', p.id),
+      });
+    }
   },
   'order.revoked': (d, e) => {
     const order = d.edit('orders', e.order);
@@ -555,22 +643,7 @@ const evolvers: Evolvers = {
     const motion = rule(d, e.motion, e, e.findings);
     if (!motion) return;
     const relief = ruleInPart(motion, e);
-    const injunction: InjunctionRecord = {
-      id: e.id,
-      motion: e.motion,
-      docket: motion.docket,
-      court: courtOf(d.ctx, motion.docket) ?? motion.docket,
-      relief,
-      prohibitions: e.scope.prohibitions,
-      defendants: e.scope.defendants,
-      nationwide: e.scope.nationwide,
-      protects: e.scope.protects ?? [],
-      beneficiaries: e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : 'named-parties'),
-      binds: boundDefendants(d.ctx, e.scope.defendants, e.scope.enjoinsPresident === true),
-      findings: e.findings,
-      grantedAt: rangeOf(e.at),
-      status: d.stateOf('injunctions', e.id),
-    };
+    const injunction = grantedInjunction(d, e, motion, relief);
     if (e.expires) injunction.expires = e.expires;
     if (e.notice !== undefined) injunction.notice = e.notice;
     if (e.security) injunction.security = e.security;
@@ -581,6 +654,18 @@ const evolvers: Evolvers = {
     for (const other of e.alsoDecides ?? []) rule(d, other, e, e.findings);
     const motion = rule(d, e.motion, e, e.findings);
     if (motion) ruleInPart(motion, e);
+  },
+  'injunctionPendingAppeal.motionFiled': (d, e) =>
+    fileMotion(d, e, { kind: 'injunction-pending-appeal', movant: e.movant, appealDocket: e.appealDocket }),
+  'injunctionPendingAppeal.granted': (d, e) => {
+    const motion = rule(d, e.motion, e, e.findings);
+    if (!motion) return;
+    const injunction = grantedInjunction(d, e, motion, 'pending-appeal');
+    if (motion.appealDocket) injunction.pendingAppeal = motion.appealDocket;
+    d.put('injunctions', e.id, injunction);
+  },
+  'injunctionPendingAppeal.denied': (d, e) => {
+    rule(d, e.motion, e, e.findings);
   },
   'injunction.extended': (d, e) => {
     const injunction = d.edit('injunctions', e.injunction);
@@ -594,8 +679,13 @@ const evolvers: Evolvers = {
   },
   'appeal.noticed': (d, e) => {
     const ctx = d.ctx;
+    // The order appealed from: an injunction, a ruling that refused one (the motion it ruled on), or a judgment.
     const from =
-      ctx.injunctions[e.order]?.docket ?? ctx.motions[e.order]?.docket ?? orderDocket(ctx, e.order) ?? '';
+      ctx.injunctions[e.order]?.docket ??
+      ctx.motions[e.order]?.docket ??
+      Object.values(ctx.motions).find((m) => m.ruledBy === e.order)?.docket ??
+      orderDocket(ctx, e.order) ??
+      '';
     d.put('appeals', e.appealDocket, {
       docket: e.appealDocket,
       court: e.court,
@@ -606,34 +696,31 @@ const evolvers: Evolvers = {
       status: d.stateOf('appeals', e.appealDocket),
     });
   },
-  'stay.motionFiled': (d, e) => {
-    const motion: MotionRecord = {
-      id: e.id,
-      kind: 'stay',
-      docket: e.docket,
-      movant: e.movant,
-      injunction: e.injunction,
-      status: d.stateOf('motions', e.id),
-    };
-    if (e.ground) motion.ground = e.ground;
-    d.put('motions', e.id, motion);
-  },
-  'stay.granted': (d, e) => {
-    const motion = rule(d, e.motion, e, e.findings);
-    const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
-    if (!motion || !injunction) return;
-    d.put('stays', e.id, {
-      id: e.id,
-      motion: motion.id,
-      injunction: injunction.id,
-      docket: motion.docket,
-      prohibitions: e.prohibitions ?? injunction.prohibitions,
-      grantedAt: rangeOf(e.at),
-      status: d.stateOf('stays', e.id),
-    });
-  },
+  'stay.motionFiled': (d, e) =>
+    fileMotion(d, e, { kind: 'stay', movant: e.movant, injunction: e.injunction }),
+  'stay.granted': (d, e) => grantStay(d, e),
   'stay.denied': (d, e) => {
     rule(d, e.motion, e, e.findings);
+  },
+  'stay.applicationFiled': (d, e) =>
+    fileMotion(d, e, {
+      kind: 'stay',
+      movant: e.applicant,
+      injunction: e.injunction,
+      forum: 'supreme-court',
+      appealDocket: e.appealDocket,
+    }),
+  'stay.applicationGranted': (d, e) => grantStay(d, e, { pendingCertiorari: true }),
+  'stay.applicationDenied': (d, e) => {
+    rule(d, e.motion, e);
+  },
+  'certiorari.denied': nothing,
+  'stay.vacated': nothing,
+  'stay.modified': (d, e) => {
+    const stay = d.edit('stays', e.stay);
+    if (!stay) return;
+    stay.prohibitions = e.prohibitions;
+    stay.modifiedBy = [...(stay.modifiedBy ?? []), e.id];
   },
   'appeal.heldInAbeyance': nothing,
   'appeal.abeyanceLifted': nothing,
@@ -648,6 +735,24 @@ const evolvers: Evolvers = {
     });
   },
   'appeal.rehearingSought': nothing,
+  // Rehearing granted: the panel's decision no longer stands; the appeal is decided anew (FRAP 35, 40).
+  'appeal.rehearingGranted': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (!appeal) return;
+    delete appeal.disposition;
+    delete appeal.decidedAt;
+    delete appeal.endedBy;
+    delete appeal.endedSeq;
+  },
+  'appeal.mandateStayMotionFiled': nothing,
+  'appeal.mandateStayGranted': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.mandateStayedAt = rangeOf(e.at);
+  },
+  'appeal.mandateStayDenied': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.mandateStayDeniedAt = rangeOf(e.at);
+  },
   'appeal.rehearingDenied': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (appeal) appeal.rehearingDeniedAt = rangeOf(e.at);

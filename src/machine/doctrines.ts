@@ -150,6 +150,45 @@ export const DOCTRINES: readonly Doctrine[] = [
       "Circuits differ on whether a sliding scale survives Nken for stays; only the Ninth's test is modelled.",
     rules: ['stayFindingsMeetNken'],
   },
+  {
+    name: 'reliefAgainstAnOrder',
+    title: 'Relief against an executive order itself',
+    explanation:
+      'Some executive orders prohibit by their own force, with no agency identification between the order and its effect: Executive Order 13769 itself suspended entry. A court may then restrain enforcement of the order, or of named sections of it, before any agency acts; the Washington v. Trump TRO restrained the federal defendants from enforcing sections 3(c), 5(a)-(c) and 5(e) nationwide. The machine records such sections as prohibitions the order makes (`provisions` of `order.signed`), so the injunction describes in reasonable detail what it restrains, binds the officers who would enforce it (not the President), and has nothing left to restrain once the order is revoked; whether the case is then moot is for the court. A replacement order is a new act: an injunction against the old one does not reach it.',
+    citation:
+      'FRCP 65(d)(1)-(2); Washington v. Trump, No. C17-0141JLR (W.D. Wash. Feb. 3, 2017) (TRO); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017); Franklin v. Massachusetts, 505 U.S. 788, 802-03 (1992)',
+    unsettled:
+      'Whether a court may enjoin the President himself, rather than the officers who carry an order out, was left open (Franklin, plurality). An identification does not record which section of its order it implements, so relief against named sections reaches only the sections the order itself makes; relief against a whole order that an agency implements is not modelled.',
+    rules: [
+      'provisionsAreNew',
+      'scopeNamesKnownProhibitions',
+      'troExpiresWithin14Days',
+      'injunctionBindsSomeone',
+    ],
+  },
+  {
+    name: 'reliefPendingReview',
+    title: 'Relief while an appeal or certiorari is pending',
+    explanation:
+      'While an appeal is pending, the courts can hold the status quo in four ways besides a stay pending appeal. A party refused a preliminary injunction may ask for an injunction pending appeal, first in the district court, on the preliminary-injunction test; it ends with the appeal. A stay pending appeal may be vacated or modified on motion, by the court that entered it or by the court of appeals. After the court of appeals decides, a motion to stay its mandate pending certiorari holds the mandate, and a stay of it needs a substantial question and good cause. And a party the court of appeals refused a stay may apply to the Supreme Court, whose stay pending certiorari outlives the mandate below and ends if certiorari is denied.',
+    citation:
+      "FRCP 62(d); FRAP 8(a)(1)-(2), 41(b), (d); S. Ct. R. 22-23; 28 U.S.C. 2101(f); Feldman v. Arizona Sec'y of State's Office, 843 F.3d 366, 367 (9th Cir. 2016) (en banc); Hollingsworth v. Perry, 558 U.S. 183, 190 (2010)",
+    unsettled:
+      'The standard for an injunction pending appeal outside the Ninth Circuit, and whether a movant who lost below must show more, vary by circuit; the Supreme Court\'s own injunctions pending appeal (All Writs Act, "indisputably clear" right) are not modelled. Petitions for certiorari are not recorded, so a stayed mandate is accepted after 90 days even where a petition would have extended the stay.',
+    rules: [
+      'appealFromARefusal',
+      'pendingAppealMovedFirstBelow',
+      'pendingAppealFindingsMeetTheTest',
+      'pendingAppealRelief',
+      'stayCourtHasTheCase',
+      'mandateStayMotionTimely',
+      'mandateStayShowsSubstantialQuestion',
+      'mandateStayRunOut',
+      'soughtFirstInTheCourtsBelow',
+      'supremeCourtStayFindings',
+      'stayPendingCertiorari',
+    ],
+  },
 ];
 
 /** The local circuit rules for a circuit: cited only for a case in that circuit. */

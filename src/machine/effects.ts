@@ -60,7 +60,9 @@ export function reliefScopeText(injunction: InjunctionRecord): string {
 export interface ProhibitionEffect {
   readonly prohibition: string;
   readonly description: string;
-  readonly identification: string;
+  /** The identification that names it; none for a section of the order itself (`section`). */
+  readonly identification?: string;
+  readonly section?: string;
   readonly order: string;
   readonly effective: Instant;
   readonly status: EffectStatus;
@@ -168,9 +170,12 @@ export function prohibitionEffect(
   since?: Instant,
 ): ProhibitionEffect | undefined {
   const p = ctx.prohibitions[prohibitionId];
-  const identification = p ? ctx.identifications[p.identification] : undefined;
-  if (!p || !identification) return undefined;
-  const order = ctx.orders[identification.order];
+  const identification = p?.identification ? ctx.identifications[p.identification] : undefined;
+  // A section of an order that prohibits by its own force has no identification: the order made it.
+  const orderId = identification?.order ?? p?.order;
+  const order = orderId ? ctx.orders[orderId] : undefined;
+  if (!p || !order) return undefined;
+  const madeBy = identification?.announcedBy ?? order.signedBy;
 
   const covering = Object.values(ctx.injunctions).filter(
     (i) => i.prohibitions.includes(p.id) && injunctionInForceAt(i, t),
@@ -201,8 +206,9 @@ export function prohibitionEffect(
   const base = {
     prohibition: p.id,
     description: p.description,
-    identification: identification.id,
-    order: identification.order,
+    ...(identification ? { identification: identification.id } : {}),
+    ...(p.section ? { section: p.section } : {}),
+    order: order.id,
     effective: p.effective,
     enjoinedBy,
     stayed,
@@ -211,7 +217,7 @@ export function prohibitionEffect(
   };
   const stayedBasis = stayed.flatMap((s) => [s.injunction, ...s.stays]);
 
-  if (p.status === 'withdrawn' || p.status === 'rescinded') {
+  if ((p.status === 'withdrawn' || p.status === 'rescinded') && identification) {
     const status = p.status;
     return {
       ...base,
@@ -220,18 +226,22 @@ export function prohibitionEffect(
       reason: `The identification was ${status} by ${identification.endedBy}; the prohibition binds no one.`,
     };
   }
-  if (p.status === 'order-revoked' && order) {
+  if (p.status === 'order-revoked') {
     return {
       ...base,
       status: 'revoked',
       basis: [order.revokedBy ?? order.signedBy],
-      reason: `The order behind it (${order.id}) was revoked by ${order.revokedBy}; the prohibition has no legal basis.`,
+      reason: `The order behind it (${order.id}) was revoked by ${order.revokedBy}; the prohibition has no legal basis.${
+        covering.length > 0
+          ? ` ${list(covering.map((i) => i.id))} restrained it and now has nothing left to restrain; whether the case is moot is for the court to find.`
+          : ''
+      }`,
     };
   }
   // A suspension that names its own end binds the agency only until then: from that instant the
   // prohibition stands as if enforcement had resumed, with no event to mark it (as a TRO lapses).
   if (p.status === 'suspended' && !(p.suspendedUntil && begunBy(p.suspendedUntil, t))) {
-    const by = p.suspendedBy?.at(-1) ?? identification.announcedBy;
+    const by = p.suspendedBy?.at(-1) ?? madeBy;
     const until = p.suspendedUntil
       ? `until ${formatInstant(p.suspendedUntil)}, when the suspension ends by its terms, unless enforcement resumes sooner`
       : 'until enforcement resumes';
@@ -250,7 +260,7 @@ export function prohibitionEffect(
     return {
       ...base,
       status: 'not-yet-effective',
-      basis: [identification.announcedBy, ...p.movedBy, ...enjoinedBy],
+      basis: [madeBy, ...p.movedBy, ...enjoinedBy],
       reason: `Not yet effective: it takes effect at ${formatInstant(p.effective)}.${enjoinedNote}`,
     };
   }
@@ -266,7 +276,7 @@ export function prohibitionEffect(
     return {
       ...base,
       status: 'awaiting-date',
-      basis: [identification.announcedBy, ...p.movedBy, blocker.id, ...stayedBasis],
+      basis: [madeBy, ...p.movedBy, blocker.id, ...stayedBasis],
       reason: `Never took effect: ${blocker.id} enjoined it when it was due (${formatInstant(p.effective)}), and is now ${blocker.status === 'vacated' ? 'vacated' : 'stayed'}; its effective time is to be set by the agency.`,
     };
   }
@@ -294,7 +304,7 @@ export function prohibitionEffect(
   return {
     ...base,
     status: 'in-force',
-    basis: [identification.announcedBy, ...p.movedBy, ...stayedBasis],
+    basis: [madeBy, ...p.movedBy, ...stayedBasis],
     reason: `In force since ${formatInstant(since ?? p.effective)}.${stayNote}`,
   };
 }

@@ -18,7 +18,7 @@ const ORDER = lifecycle({
   title: 'Executive order',
   description: 'An executive order, from signature to revocation.',
   collection: 'orders',
-  created: { 'order.signed': { to: 'in-force', rules: ['orderIsNew'] } },
+  created: { 'order.signed': { to: 'in-force', rules: ['orderIsNew', 'provisionsAreNew'] } },
   states: {
     'in-force': {
       description: 'The order is in force; agencies may identify the transactions it prohibits.',
@@ -79,6 +79,10 @@ const PROHIBITION = lifecycle({
   collection: 'prohibitions',
   created: {
     'identification.announced': { to: 'scheduled', description: 'named by the identification' },
+    'order.signed': {
+      to: 'scheduled',
+      description: 'a section of the order that prohibits by its own force',
+    },
   },
   states: {
     scheduled: {
@@ -204,6 +208,14 @@ const MOTION = lifecycle({
       to: 'pending',
       rules: ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
     },
+    'injunctionPendingAppeal.motionFiled': {
+      to: 'pending',
+      rules: ['appealFromARefusal', 'pendingAppealForumHasTheCase', 'pendingAppealMovedFirstBelow'],
+    },
+    'stay.applicationFiled': {
+      to: 'pending',
+      rules: ['stayTargetsInjunctionInForce', 'applicationFollowsTheAppeal', 'soughtFirstInTheCourtsBelow'],
+    },
   },
   states: {
     pending: {
@@ -221,6 +233,16 @@ const MOTION = lifecycle({
           ],
         },
         'stay.denied': { to: 'denied', rules: ['stayMotionPending'] },
+        'stay.applicationGranted': {
+          to: 'granted',
+          rules: ['stayMotionPending', 'stayedInjunctionStillInForce', 'supremeCourtStayFindings'],
+        },
+        'stay.applicationDenied': { to: 'denied', rules: ['stayMotionPending'] },
+        'injunctionPendingAppeal.granted': {
+          to: 'granted',
+          rules: ['pendingAppealMotionPending', 'pendingAppealFindingsMeetTheTest'],
+        },
+        'injunctionPendingAppeal.denied': { to: 'denied', rules: ['pendingAppealMotionPending'] },
         'motion.withdrawn': { to: 'withdrawn', rules: ['motionPending'] },
         ...mooted,
       },
@@ -287,6 +309,7 @@ const INJUNCTION = lifecycle({
       ],
       description: 'forum: external: relief another court entered in a case the log does not hold',
     },
+    'injunctionPendingAppeal.granted': { to: 'in-force', description: 'an injunction pending appeal' },
   },
   states: {
     'in-force': {
@@ -294,10 +317,25 @@ const INJUNCTION = lifecycle({
         'The injunction binds the enjoined parties as to the prohibitions it covers (a TRO only until its expiry instant). An appeal by itself does not stay it (FRCP 62(c)).',
       on: {
         'stay.granted': { to: 'stayed' },
+        'stay.applicationGranted': { to: 'stayed' },
         'injunction.extended': { to: 'in-force', rules: ['troInForce', 'troExtensionWithinLimit'] },
         // A reversal acts when the mandate issues, not when the decision is filed (FRAP 41(c)).
-        'appeal.mandateIssued': { to: 'vacated', rules: ['appealUndoesInjunction'] },
-        'appeal.dismissed': { to: 'vacated', rules: ['vacaturOrdered'] },
+        'appeal.mandateIssued': [
+          {
+            to: 'dissolved',
+            rules: ['pendingAppealRelief'],
+            description: 'an injunction pending appeal ends with the appeal',
+          },
+          { to: 'vacated', rules: ['appealUndoesInjunction'] },
+        ],
+        'appeal.dismissed': [
+          {
+            to: 'dissolved',
+            rules: ['pendingAppealRelief'],
+            description: 'an injunction pending appeal ends with the appeal',
+          },
+          { to: 'vacated', rules: ['vacaturOrdered'] },
+        ],
         ...injunctionEndings,
         'relief.stayedElsewhere': { to: 'stayed', description: 'relief entered elsewhere, stayed there' },
         ...endedElsewhere,
@@ -308,8 +346,18 @@ const INJUNCTION = lifecycle({
         'A stay pending appeal suspends the injunction, in whole or as to some prohibitions: those bind again while the stay lasts.',
       on: {
         'stay.granted': { to: 'stayed' },
+        'stay.applicationGranted': { to: 'stayed' },
+        'stay.vacated': [
+          { to: 'stayed', rules: ['anotherStayHolds'] },
+          { to: 'in-force', description: 'restored: the stay that suspended it is vacated' },
+        ],
+        'certiorari.denied': [
+          { to: 'stayed', rules: ['aStayPendingAppealHolds'] },
+          { to: 'in-force', description: 'restored: the Supreme Court stay ends when certiorari is denied' },
+        ],
         'appeal.mandateIssued': [
           { to: 'vacated', rules: ['appealUndoesInjunction'] },
+          { to: 'stayed', rules: ['stayPendingCertiorari'] },
           { to: 'in-force', description: 'reinstated: the stays pending appeal end with the mandate' },
         ],
         'appeal.dismissed': [
@@ -326,7 +374,8 @@ const INJUNCTION = lifecycle({
       },
     },
     dissolved: {
-      description: 'The injunction was dissolved (its case ended without a permanent injunction).',
+      description:
+        'The injunction was dissolved (its case ended without a permanent injunction), or, granted pending appeal, its appeal ended.',
     },
     vacated: { description: 'The court of appeals reversed or vacated the injunction.' },
     superseded: { description: 'Final judgment entered a permanent injunction in its place.' },
@@ -349,6 +398,7 @@ const STAY = lifecycle({
       rules: ['externalReliefStands', 'externalStayWithinRelief'],
       description: 'a stay of relief entered elsewhere, recorded from that court',
     },
+    'stay.applicationGranted': { to: 'in-force', description: 'a Supreme Court stay pending certiorari' },
   },
   states: {
     'in-force': {
@@ -360,7 +410,17 @@ const STAY = lifecycle({
           description: 'a stay of relief entered elsewhere ends there (its appeal ends, or it is lifted)',
         },
         'relief.endedElsewhere': { to: 'ended', description: 'the relief it stayed ended there' },
-        'appeal.mandateIssued': { to: 'ended', description: appealEnds },
+        'stay.vacated': { to: 'ended', rules: ['stayCourtHasTheCase'] },
+        'stay.modified': { to: 'in-force', rules: ['stayCourtHasTheCase', 'modifiedStayWithinInjunction'] },
+        'appeal.mandateIssued': [
+          { to: 'in-force', rules: ['stayPendingCertiorari'] },
+          { to: 'ended', description: appealEnds },
+        ],
+        'certiorari.denied': {
+          to: 'ended',
+          description:
+            'a Supreme Court stay ends when certiorari is denied; so does a stay pending an appeal whose mandate kept it alive',
+        },
         'appeal.dismissed': { to: 'ended', description: appealEnds },
         'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },
         'case.judgment': { to: 'ended', description: 'the injunction it stayed ended with its case' },
@@ -402,15 +462,40 @@ const APPEAL = lifecycle({
       on: {
         'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided', 'mandateTimely'] },
         'appeal.rehearingSought': { to: 'rehearing-sought', rules: ['rehearingTimely'] },
+        'appeal.mandateStayMotionFiled': { to: 'mandate-stay-sought', rules: ['mandateStayMotionTimely'] },
+        'certiorari.denied': { to: 'decided', description: 'the judgment below stands' },
       },
     },
     'rehearing-sought': {
       description:
         'A timely petition for rehearing is pending: it holds the mandate until the court rules (FRAP 40, 41(b)).',
-      on: { 'appeal.rehearingDenied': { to: 'decided', rules: ['rehearingPending'] } },
+      on: {
+        'appeal.rehearingDenied': { to: 'decided', rules: ['rehearingPending'] },
+        'appeal.rehearingGranted': { to: 'pending', rules: ['rehearingPending'] },
+      },
+    },
+    'mandate-stay-sought': {
+      description:
+        'A motion to stay the mandate pending a petition for certiorari is before the court: it holds the mandate until the court rules (FRAP 41(b), (d)(1)).',
+      on: {
+        'appeal.mandateStayGranted': { to: 'mandate-stayed', rules: ['mandateStayShowsSubstantialQuestion'] },
+        'appeal.mandateStayDenied': { to: 'decided' },
+      },
+    },
+    'mandate-stayed': {
+      description:
+        'The mandate is stayed pending a petition for certiorari: the decision still does not act on the injunction appealed from, and a stay pending appeal stays in place (FRAP 41(d)(2)).',
+      on: {
+        'appeal.mandateIssued': { to: 'mandate-issued', rules: ['mandateStayRunOut'] },
+        'certiorari.denied': {
+          to: 'mandate-stayed',
+          description: 'the mandate now issues forthwith (FRAP 41(d)(4))',
+        },
+      },
     },
     'mandate-issued': {
       description: 'The mandate has issued: the judgment of the court of appeals is in the district court.',
+      on: { 'certiorari.denied': { to: 'mandate-issued', description: 'the judgment below stands' } },
     },
     dismissed: {
       description: 'The appeal was dismissed, voluntarily, as moot, or for want of jurisdiction.',

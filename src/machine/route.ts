@@ -57,6 +57,10 @@ function appealEnd(world: CaseContext, e: EventOf<'appeal.mandateIssued' | 'appe
     to('appeal', e.appealDocket),
     ...pendingMotionsOn(world, e.appealDocket),
     ...(order ? [to('injunction', order.id), ...staysOf(world, order.id)] : []),
+    // An injunction granted pending this appeal (FRCP 62(d)) lasts only as long as the appeal.
+    ...Object.values(world.injunctions)
+      .filter((i) => i.pendingAppeal === e.appealDocket)
+      .map((i) => to('injunction', i.id)),
   ];
 }
 
@@ -67,9 +71,16 @@ type Routes = {
 const NONE: readonly Addressee[] = [];
 
 const ROUTES: Routes = {
-  'order.signed': (_w, e) => [to('order', e.order)],
+  'order.signed': (_w, e) => [
+    to('order', e.order),
+    ...(e.provisions ?? []).map((p) => to('prohibition', p.id)),
+  ],
   'order.revoked': (w, e) => [
     to('order', e.order),
+    // The order's own provisions fall with it, as do the prohibitions of every identification under it.
+    ...Object.values(w.prohibitions)
+      .filter((p) => p.order === e.order)
+      .map((p) => to('prohibition', p.id)),
     ...Object.values(w.identifications)
       .filter((i) => i.order === e.order)
       .flatMap((i) => prohibitionsOf(w, i.id)),
@@ -128,6 +139,9 @@ const ROUTES: Routes = {
     to('motion', e.motion),
     ...(e.alsoDecides ?? []).map((m) => to('motion', m)),
   ],
+  'injunctionPendingAppeal.motionFiled': (_w, e) => [to('motion', e.id)],
+  'injunctionPendingAppeal.granted': (_w, e) => [to('motion', e.motion), to('injunction', e.id)],
+  'injunctionPendingAppeal.denied': (_w, e) => [to('motion', e.motion)],
   'injunction.extended': (_w, e) => [to('injunction', e.injunction)],
   'motion.withdrawn': (_w, e) => [to('motion', e.motion)],
   'appeal.noticed': (_w, e) => [to('appeal', e.appealDocket)],
@@ -137,12 +151,44 @@ const ROUTES: Routes = {
     return [to('motion', e.motion), to('stay', e.id), ...(injunction ? [to('injunction', injunction)] : [])];
   },
   'stay.denied': (_w, e) => [to('motion', e.motion)],
+  'stay.applicationFiled': (_w, e) => [to('motion', e.id)],
+  'stay.applicationGranted': (w, e) => {
+    const injunction = w.motions[e.motion]?.injunction;
+    return [to('motion', e.motion), to('stay', e.id), ...(injunction ? [to('injunction', injunction)] : [])];
+  },
+  'stay.applicationDenied': (_w, e) => [to('motion', e.motion)],
+  // The appeal whose judgment certiorari would have reviewed, and the Supreme Court stays pending the petition.
+  'certiorari.denied': (w, e) => {
+    const appeal = w.appeals[e.appealDocket];
+    const order = appeal?.order ?? '';
+    // A stay pending appeal that outlived the mandate beside a Supreme Court stay ends with it.
+    const stays = Object.values(w.stays).filter(
+      (s) =>
+        s.injunction === order &&
+        s.status === 'in-force' &&
+        (s.pendingCertiorari === true || appeal?.status === 'mandate-issued'),
+    );
+    return [
+      to('appeal', e.appealDocket),
+      ...stays.map((s) => to('stay', s.id)),
+      ...(stays.length > 0 && w.injunctions[order] ? [to('injunction', order)] : []),
+    ];
+  },
+  'stay.vacated': (w, e) => {
+    const injunction = w.stays[e.stay]?.injunction;
+    return [to('stay', e.stay), ...(injunction ? [to('injunction', injunction)] : [])];
+  },
+  'stay.modified': (_w, e) => [to('stay', e.stay)],
   'appeal.heldInAbeyance': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.abeyanceLifted': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.decided': (w, e) => [to('appeal', e.appealDocket), ...pendingMotionsOn(w, e.appealDocket)],
   'appeal.mandateIssued': appealEnd,
   'appeal.rehearingSought': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.rehearingDenied': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.rehearingGranted': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.mandateStayMotionFiled': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.mandateStayGranted': (_w, e) => [to('appeal', e.appealDocket)],
+  'appeal.mandateStayDenied': (_w, e) => [to('appeal', e.appealDocket)],
   'appeal.dismissed': appealEnd,
   'context.note': () => NONE,
   'relief.enteredElsewhere': (_w, e) => [to('injunction', e.id)],
@@ -174,18 +220,31 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'injunction.motionFiled': 'motion',
   'injunction.granted': 'motion',
   'injunction.denied': 'motion',
+  'injunctionPendingAppeal.motionFiled': 'motion',
+  'injunctionPendingAppeal.granted': 'motion',
+  'injunctionPendingAppeal.denied': 'motion',
   'injunction.extended': 'injunction',
   'motion.withdrawn': 'motion',
   'appeal.noticed': 'appeal',
   'stay.motionFiled': 'motion',
   'stay.granted': 'motion',
   'stay.denied': 'motion',
+  'stay.applicationFiled': 'motion',
+  'stay.applicationGranted': 'motion',
+  'stay.applicationDenied': 'motion',
+  'certiorari.denied': 'appeal',
+  'stay.vacated': 'stay',
+  'stay.modified': 'stay',
   'appeal.heldInAbeyance': 'appeal',
   'appeal.abeyanceLifted': 'appeal',
   'appeal.decided': 'appeal',
   'appeal.mandateIssued': 'appeal',
   'appeal.rehearingSought': 'appeal',
   'appeal.rehearingDenied': 'appeal',
+  'appeal.rehearingGranted': 'appeal',
+  'appeal.mandateStayMotionFiled': 'appeal',
+  'appeal.mandateStayGranted': 'appeal',
+  'appeal.mandateStayDenied': 'appeal',
   'appeal.dismissed': 'appeal',
   'context.note': undefined,
   'relief.enteredElsewhere': 'injunction',

@@ -106,6 +106,16 @@ function suitOf(ctx: CaseContext, docket: string): SuitRecord | undefined {
   return ctx.suits[docket] ?? ctx.suits[ctx.appeals[docket]?.from ?? ''];
 }
 
+/** Whether `appealDocket` is an appeal from the order `order` entered, still pending (or held in abeyance). */
+function appealPendingFrom(ctx: CaseContext, appealDocket: string, order: string): boolean {
+  const appeal = ctx.appeals[appealDocket];
+  return (
+    appeal !== undefined &&
+    appeal.order === order &&
+    (appeal.status === 'pending' || appeal.status === 'in-abeyance')
+  );
+}
+
 /** Whether a party is on the government's side of a suit against the United States or its officers. */
 export function isGovernmentSide(suit: SuitRecord, party: string): boolean {
   if (!suit.unitedStatesIsParty) return false;
@@ -244,6 +254,16 @@ export const RULES = {
     'Federal Register Act, 44 U.S.C. 1505 (one published order per number)',
     (ctx, e) => !ctx.orders[e.order],
   ),
+  provisionsAreNew: rule<'order.signed'>(
+    'provisionsAreNew',
+    'Each section an order prohibits by its own force enters the record once',
+    'Some orders prohibit by their own force, with no agency identification in between (Executive Order 13769 itself suspended entry): each such section is a prohibition in the record, under an id no other prohibition has, so that relief against the order can name it: an injunction must describe in reasonable detail the acts it restrains, and restraining enforcement of named sections of an order does so.',
+    'FRCP 65(d)(1)(B)-(C); Washington v. Trump, No. C17-0141JLR (W.D. Wash. Feb. 3, 2017) (TRO restraining sections 3(c), 5(a)-(c) and 5(e) of EO 13769)',
+    (ctx, e) =>
+      (e.provisions ?? []).every(
+        (p, i, all) => !ctx.prohibitions[p.id] && all.findIndex((q) => q.id === p.id) === i,
+      ),
+  ),
   orderInForce: rule<'order.revoked' | 'identification.announced'>(
     'orderInForce',
     'The order must be in force',
@@ -377,7 +397,7 @@ export const RULES = {
   scopeNamesKnownProhibitions: rule<'injunction.granted' | 'relief.enteredElsewhere'>(
     'scopeNamesKnownProhibitions',
     'An injunction describes the acts it restrains',
-    'Every injunction must state its terms specifically and describe in reasonable detail the acts restrained: here, prohibitions the record names.',
+    'Every injunction must state its terms specifically and describe in reasonable detail the acts restrained: here, prohibitions the record names, whether an agency identification named them or the order made them by its own force (sections of an order, as the Washington v. Trump TRO restrained).',
     'FRCP 65(d)(1)',
     (ctx, e) => e.scope.prohibitions.every((p) => ctx.prohibitions[p] !== undefined),
   ),
@@ -447,11 +467,12 @@ export const RULES = {
   troExpiresWithin14Days: rule<'injunction.granted'>(
     'troExpiresWithin14Days',
     'A TRO expires within 14 days',
-    'A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent. A preliminary injunction has no such limit.',
-    'FRCP 65(b)(2)',
+    "A temporary restraining order must expire at a time the order sets, no more than 14 days after entry, unless extended for good cause or by consent; a TRO entered on notice is held to those limits too, and one kept in force beyond them is treated as a preliminary injunction. A preliminary injunction has no such limit. So a TRO entered after notice and an adversary hearing that sets no expiry is not void: it has a preliminary injunction's effect, and is reviewed and appealable as one (the Ninth Circuit so treated the Washington v. Trump TRO). The machine accepts a TRO with no expiry only on that footing.",
+    'FRCP 65(b)(2); Granny Goose Foods, Inc. v. Teamsters, 415 U.S. 423, 443-45 (1974); Sampson v. Murray, 415 U.S. 61, 86-88 (1974); Washington v. Trump, 847 F.3d 1151, 1158 (9th Cir. 2017)',
     (ctx, e) => {
       if (reliefRuledOn(ctx, e) !== 'tro') return e.expires === undefined;
-      return e.expires !== undefined && rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
+      if (e.expires === undefined) return e.adversaryHearing === true && e.notice !== false;
+      return rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
     },
   ),
   appealDocketIsNew: rule<'appeal.noticed'>(
@@ -496,7 +517,7 @@ export const RULES = {
       return rangeOf(e.at).start < entered.at.end + days * DAY;
     },
   ),
-  stayTargetsInjunctionInForce: rule<'stay.motionFiled'>(
+  stayTargetsInjunctionInForce: rule<'stay.motionFiled' | 'stay.applicationFiled'>(
     'stayTargetsInjunctionInForce',
     'A stay pending appeal targets an appealable injunction in force',
     "Only an injunction that is in force when the motion is filed can be stayed, and a stay pending appeal presupposes an order that can be appealed: a preliminary injunction, or a TRO with a preliminary injunction's effect (entered after notice and an adversary hearing). Against an ordinary TRO, which lapses on its own within days, the remedy is a motion to dissolve.",
@@ -520,13 +541,7 @@ export const RULES = {
       if (!injunction) return false;
       const forum = forumOf(ctx, e.docket);
       if (forum === 'district') return e.docket === injunction.docket && suitIsOpen(ctx, e.docket);
-      const appeal = ctx.appeals[e.docket];
-      return (
-        forum === 'appeals' &&
-        appeal !== undefined &&
-        appeal.order === injunction.id &&
-        (appeal.status === 'pending' || appeal.status === 'in-abeyance')
-      );
+      return forum === 'appeals' && appealPendingFrom(ctx, e.docket, injunction.id);
     },
   ),
   moveFirstInDistrictCourt: rule<'stay.motionFiled'>(
@@ -545,14 +560,167 @@ export const RULES = {
       return false;
     },
   ),
-  stayMotionPending: rule<'stay.granted' | 'stay.denied'>(
+  stayMotionPending: rule<
+    'stay.granted' | 'stay.denied' | 'stay.applicationGranted' | 'stay.applicationDenied'
+  >(
     'stayMotionPending',
     'A stay ruling answers a pending stay motion',
-    'A court grants or denies a stay pending appeal on a motion pending before it; it cannot rule on a motion already decided, withdrawn or terminated.',
-    'FRAP 8(a); FRCP 62(d); FRCP 7(b)',
+    'A court grants or denies a stay pending appeal on a motion pending before it; it cannot rule on a motion already decided, withdrawn or terminated. The Supreme Court rules on applications made to it, and a lower court on motions made to it.',
+    'FRAP 8(a); FRCP 62(d); FRCP 7(b); S. Ct. R. 22-23',
     (ctx, e) => {
       const m = ctx.motions[(e as MotionRuling).motion];
-      return m?.kind === 'stay' && m.status === 'pending';
+      const application = e.type === 'stay.applicationGranted' || e.type === 'stay.applicationDenied';
+      return m?.kind === 'stay' && m.status === 'pending' && (m.forum === 'supreme-court') === application;
+    },
+  ),
+  aStayPendingAppealHolds: rule<'certiorari.denied'>(
+    'aStayPendingAppealHolds',
+    'A stay pending appeal still holds while the mandate has not issued',
+    "When certiorari is denied before the mandate below has issued, a lower court's stay pending appeal still lasts until the mandate issues; only the Supreme Court's own stay ends with the denial.",
+    'FRAP 8(a); FRAP 41(d)(4); S. Ct. R. 23',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      return (
+        appeal?.status !== 'mandate-issued' &&
+        Object.values(ctx.stays).some(
+          (s) => s.injunction === appeal?.order && s.status === 'in-force' && s.pendingCertiorari !== true,
+        )
+      );
+    },
+  ),
+  appealFromARefusal: rule<'injunctionPendingAppeal.motionFiled'>(
+    'appealFromARefusal',
+    'An injunction pending appeal is sought by the party refused one, on its appeal',
+    'While an appeal is pending from an order refusing an injunction, the court may grant an injunction for its duration. The movant must be the party whose motion was refused, the appeal from that refusal must be pending, and the prohibitions it asks to restrain must be ones the record names.',
+    'FRCP 62(d); FRAP 8(a)(1)(C); 28 U.S.C. 1292(a)(1)',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      if (!appeal || (appeal.status !== 'pending' && appeal.status !== 'in-abeyance')) return false;
+      const refused = Object.values(ctx.motions).some(
+        (m) =>
+          m.kind === 'injunction' &&
+          m.ruledBy === appeal.order &&
+          m.status === 'denied' &&
+          m.movant === e.movant,
+      );
+      return refused && e.prohibitions.every((p) => ctx.prohibitions[p] !== undefined) && !ctx.motions[e.id];
+    },
+  ),
+  pendingAppealForumHasTheCase: rule<'injunctionPendingAppeal.motionFiled'>(
+    'pendingAppealForumHasTheCase',
+    'An injunction pending appeal is sought from the district court or the court of appeals',
+    'The motion goes to the district court whose refusal is appealed, while its case is open, or to the court of appeals hearing the appeal.',
+    'FRCP 62(d); FRAP 8(a)(1)-(2)',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      if (!appeal) return false;
+      return e.docket === e.appealDocket || (e.docket === appeal.from && suitNotEnded(ctx, e.docket));
+    },
+  ),
+  pendingAppealMovedFirstBelow: rule<'injunctionPendingAppeal.motionFiled'>(
+    'pendingAppealMovedFirstBelow',
+    'Move first in the district court for an injunction pending appeal, or say why not',
+    'A party must ordinarily move first in the district court for an order granting an injunction while an appeal is pending. A motion in the court of appeals must show that moving first would be impracticable, or that the district court denied the motion or failed to afford the relief requested.',
+    'FRAP 8(a)(1)(C), (a)(2)(A)',
+    (ctx, e) => {
+      if (e.docket !== e.appealDocket) return e.ground === undefined;
+      if (e.ground === 'impracticable') return true;
+      const below = Object.values(ctx.motions).filter(
+        (m) =>
+          m.kind === 'injunction-pending-appeal' &&
+          m.appealDocket === e.appealDocket &&
+          m.docket !== e.appealDocket,
+      );
+      if (e.ground === 'district-denied') return below.some((m) => m.status === 'denied');
+      if (e.ground === 'district-failed-to-afford-relief') return below.length > 0;
+      return false;
+    },
+  ),
+  pendingAppealMotionPending: rule<'injunctionPendingAppeal.granted' | 'injunctionPendingAppeal.denied'>(
+    'pendingAppealMotionPending',
+    'A ruling answers a pending motion for an injunction pending appeal',
+    'A court grants or denies an injunction pending appeal on a motion for one that is pending before it.',
+    'FRCP 7(b); FRCP 62(d); FRAP 8(a)',
+    (ctx, e) => {
+      const m = ctx.motions[(e as MotionRuling).motion];
+      return m?.kind === 'injunction-pending-appeal' && m.status === 'pending';
+    },
+  ),
+  pendingAppealFindingsMeetTheTest: rule<'injunctionPendingAppeal.granted'>(
+    'pendingAppealFindingsMeetTheTest',
+    'An injunction pending appeal meets the preliminary-injunction test',
+    "In the Ninth Circuit the standard for an injunction pending appeal is similar to that for a preliminary injunction: Winter's factors, or serious questions with a balance of hardships tipping sharply where the circuit allows the scale; with the government opposing, the balance and the public interest merge. Elsewhere the machine applies the same test; some courts ask more of a movant who already lost below, which is not modelled.",
+    "FRCP 62(d); Feldman v. Arizona Sec'y of State's Office, 843 F.3d 366, 367 (9th Cir. 2016) (en banc); Winter v. NRDC, 555 U.S. 7, 20 (2008)",
+    (ctx, e) => {
+      const motion = ctx.motions[e.motion];
+      if (!motion) return false;
+      const suit = suitOf(ctx, motion.docket);
+      const allowed = suit?.circuit ? CIRCUIT_LAW[suit.circuit].slidingScale.status === 'allowed' : false;
+      return injunctionTestMet(e.findings, allowed, governmentOpposes(ctx, motion.docket, motion.movant));
+    },
+  ),
+  pendingAppealRelief: rule<'appeal.mandateIssued' | 'appeal.dismissed'>(
+    'pendingAppealRelief',
+    'An injunction pending appeal ends with the appeal',
+    'An injunction granted while an appeal from the refusal of one is pending lasts only as long as that appeal: it ends when the mandate issues or the appeal is dismissed. If the refusal is reversed, the district court then rules anew.',
+    'FRCP 62(d); FRAP 8(a)(1)(C); FRAP 41(c)',
+    // The appeal is from a refusal (no injunction is appealed from): the injunctions it reaches were granted pending it.
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      return appeal !== undefined && ctx.injunctions[appeal.order] === undefined;
+    },
+  ),
+  applicationFollowsTheAppeal: rule<'stay.applicationFiled'>(
+    'applicationFollowsTheAppeal',
+    'A Supreme Court stay application follows an appeal from the injunction',
+    'The Supreme Court may stay an injunction pending review of the judgment below on certiorari: the application names the appeal from that injunction, pending or decided, whose judgment a petition would bring up, and a Supreme Court docket of its own.',
+    '28 U.S.C. 2101(f); 28 U.S.C. 1651(a); 28 U.S.C. 1254(1); S. Ct. R. 22-23',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      return (
+        appeal !== undefined &&
+        appeal.order === e.injunction &&
+        appeal.status !== 'dismissed' &&
+        forumOf(ctx, e.docket) === undefined &&
+        !ctx.motions[e.id]
+      );
+    },
+  ),
+  soughtFirstInTheCourtsBelow: rule<'stay.applicationFiled'>(
+    'soughtFirstInTheCourtsBelow',
+    'A stay is sought first in the courts below',
+    'Except in the most extraordinary circumstances, the Supreme Court will not entertain a stay application unless the relief was first sought in the appropriate court or courts below: here, a stay of the same injunction that the court of appeals has denied. The extraordinary-circumstances exception is not modelled: the machine requires the denial below.',
+    'S. Ct. R. 23.3',
+    (ctx, e) =>
+      Object.values(ctx.motions).some(
+        (m) =>
+          m.kind === 'stay' &&
+          m.injunction === e.injunction &&
+          forumOf(ctx, m.docket) === 'appeals' &&
+          m.status === 'denied',
+      ),
+  ),
+  supremeCourtStayFindings: rule<'stay.applicationGranted'>(
+    'supremeCourtStayFindings',
+    'A Supreme Court stay: certiorari likely, a fair prospect of reversal, irreparable harm',
+    "The applicant must show a reasonable probability that four Justices will grant certiorari, a fair prospect that a majority will vote to reverse, and a likelihood of irreparable harm without a stay; in close cases the Court balances the equities. The Court's stay orders usually give no reasons: a finding it did not state is not held against the stay, but a stay cannot rest on a factor the Court found not shown.",
+    'Hollingsworth v. Perry, 558 U.S. 183, 190 (2010) (per curiam); S. Ct. R. 23',
+    (_ctx, e) =>
+      e.findings.certiorari !== 'not-shown' &&
+      e.findings.reversal !== 'not-shown' &&
+      e.findings.irreparableHarm !== 'not-shown',
+  ),
+  stayPendingCertiorari: rule<'appeal.mandateIssued' | 'certiorari.denied'>(
+    'stayPendingCertiorari',
+    'A Supreme Court stay lasts until certiorari is disposed of',
+    "A stay the Supreme Court grants pending the appeal and the disposition of a petition for certiorari outlives the mandate below; it ends automatically if certiorari is denied, and if certiorari is granted, when the Court's judgment is sent down (which the machine does not record yet).",
+    '28 U.S.C. 2101(f); S. Ct. R. 23, 45.3',
+    // A stay chart asks this of itself: read from the event, whether some Supreme Court stay of its appeal exists.
+    (ctx, e) => {
+      const order = ctx.appeals[e.appealDocket]?.order;
+      return Object.values(ctx.stays).some(
+        (s) => s.injunction === order && s.pendingCertiorari === true && s.status === 'in-force',
+      );
     },
   ),
   motionPending: rule<'motion.withdrawn'>(
@@ -602,7 +770,7 @@ export const RULES = {
     'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
     (ctx, e) => namesProhibitionsIn(ctx, e.identification, e.prohibitions, 'suspended'),
   ),
-  stayedInjunctionStillInForce: rule<'stay.granted'>(
+  stayedInjunctionStillInForce: rule<'stay.granted' | 'stay.applicationGranted'>(
     'stayedInjunctionStillInForce',
     'Only an injunction still in force can be stayed',
     'An injunction that has been dissolved, vacated or has lapsed has nothing left to stay.',
@@ -638,6 +806,41 @@ export const RULES = {
       const merged = governmentOpposes(ctx, motion.docket, motion.movant);
       const leivaPerez = suit?.circuit ? CIRCUIT_LAW[suit.circuit].stayTest?.form === 'leiva-perez' : false;
       return stayTestMet(e.findings, leivaPerez, merged);
+    },
+  ),
+  stayCourtHasTheCase: rule<'stay.vacated' | 'stay.modified'>(
+    'stayCourtHasTheCase',
+    'A stay is vacated or modified by the court that entered it, or by the court of appeals',
+    "The court that entered a stay pending appeal may vacate or modify it on motion, as part of its power over its own interlocutory orders. The court of appeals hearing the appeal from the injunction may also vacate or modify a district court's stay: that is an order restoring or modifying an injunction while an appeal is pending (FRAP 8(a)(1)(C)), which a party must ordinarily first ask of the district court (8(a)(2)(A); the machine does not check that step here). A district court cannot vacate or modify a stay the court of appeals entered. Only a stay still in force can be vacated or modified.",
+    'FRAP 8(a)(1)(C), (a)(2)(A); FRCP 62(d); Nken v. Holder, 556 U.S. 418, 432-34 (2009) (a stay is an exercise of judicial discretion)',
+    (ctx, e) => {
+      const stay = ctx.stays[(e as { stay: string }).stay];
+      if (stay?.status !== 'in-force') return false;
+      const docket = (e as { docket: string }).docket;
+      if (docket === stay.docket) return true;
+      return forumOf(ctx, stay.docket) === 'district' && appealPendingFrom(ctx, docket, stay.injunction);
+    },
+  ),
+  modifiedStayWithinInjunction: rule<'stay.modified'>(
+    'modifiedStayWithinInjunction',
+    'A modified stay names prohibitions the injunction covers',
+    "A court may modify a stay to cover more or fewer of the injunction's prohibitions; what it stays must be part of the injunction.",
+    'FRCP 62(d); FRAP 8(a)(1)(C)',
+    (ctx, e) => {
+      const injunction = ctx.injunctions[ctx.stays[e.stay]?.injunction ?? ''];
+      return injunction !== undefined && e.prohibitions.every((p) => injunction.prohibitions.includes(p));
+    },
+  ),
+  anotherStayHolds: rule<'stay.vacated' | 'relief.stayLiftedElsewhere'>(
+    'anotherStayHolds',
+    'The injunction stays suspended while another stay of it holds',
+    'A court may stay an injunction in part, and more than one stay may hold at once (a district court and the court of appeals, or a court elsewhere); vacating or lifting one restores the injunction only as far as no other stay of it is still in force.',
+    'FRCP 62(d) ("suspend, modify ... an injunction"); FRAP 8(a); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
+    (ctx, e) => {
+      const injunction = ctx.stays[e.stay]?.injunction;
+      return Object.values(ctx.stays).some(
+        (s) => s.id !== e.stay && s.injunction === injunction && s.status === 'in-force',
+      );
     },
   ),
   appealDecided: rule<'appeal.mandateIssued'>(
@@ -698,15 +901,17 @@ export const RULES = {
   mandateTimely: rule<'appeal.mandateIssued'>(
     'mandateTimely',
     'The mandate issues when the time for rehearing has run, or forthwith',
-    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith.',
-    'FRAP 40(a)(1) (2020); FRAP 41(b)',
+    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition for rehearing or a motion to stay the mandate. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith.',
+    'FRAP 40(a)(1) (2020); FRAP 41(b), (d)',
     (ctx, e) => {
       if (e.forthwith) return true;
       const appeal = ctx.appeals[e.appealDocket];
       if (!appeal?.decidedAt) return false;
-      const from = appeal.rehearingDeniedAt
-        ? appeal.rehearingDeniedAt.end
-        : appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
+      // The latest of: the time to petition for rehearing, an order denying rehearing, an order denying a stay of the mandate.
+      const from = Math.max(
+        appeal.rehearingDeniedAt?.end ?? appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY,
+        appeal.mandateStayDeniedAt?.end ?? Number.NEGATIVE_INFINITY,
+      );
       return rangeOf(e.at).end > from + 7 * DAY;
     },
   ),
@@ -721,12 +926,36 @@ export const RULES = {
       return rangeOf(e.at).start < appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
     },
   ),
-  rehearingPending: rule<'appeal.rehearingDenied'>(
+  rehearingPending: rule<'appeal.rehearingDenied' | 'appeal.rehearingGranted'>(
     'rehearingPending',
-    'Rehearing is denied on a pending petition',
-    'The court rules on a petition for rehearing that is before it.',
-    'FRAP 40(a)(4)',
-    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'rehearing-sought',
+    'Rehearing is granted or denied on a pending petition',
+    "The court rules on a petition for rehearing that is before it. Granting it means the decision does not stand as entered: the appeal is pending again and is decided anew, by the panel or the court en banc, and no mandate issues on the old decision. What becomes of the panel opinion on an en banc grant is a matter of each circuit's rules, which the machine does not model.",
+    'FRAP 35, 40(a)(4), 41(b)',
+    (ctx, e) => ctx.appeals[(e as AppealAct).appealDocket]?.status === 'rehearing-sought',
+  ),
+  mandateStayMotionTimely: rule<'appeal.mandateStayMotionFiled'>(
+    'mandateStayMotionTimely',
+    'A motion to stay the mandate is made before it issues',
+    'A party may move to stay the mandate pending a petition for certiorari, on a decided appeal whose mandate has not issued; a timely motion holds the mandate until the court rules on it, and the mandate then issues 7 days after an order denying it.',
+    'FRAP 41(b), (d)(1)',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'decided',
+  ),
+  mandateStayShowsSubstantialQuestion: rule<'appeal.mandateStayGranted'>(
+    'mandateStayShowsSubstantialQuestion',
+    'A stay of the mandate needs a substantial question and good cause',
+    'The motion to stay the mandate must show that the petition for certiorari would present a substantial question and that there is good cause for a stay.',
+    'FRAP 41(d)(1)',
+    (_ctx, e) => e.substantialQuestion && e.goodCause,
+  ),
+  mandateStayRunOut: rule<'appeal.mandateIssued'>(
+    'mandateStayRunOut',
+    'A stayed mandate issues when the stay ends',
+    'A stay of the mandate lasts no more than 90 days unless the court extends it for good cause or the party files a petition for certiorari and tells the clerk, when it lasts until the Supreme Court disposes of the petition; the mandate then issues immediately on receiving a copy of an order denying the petition (the machine reads that as a mandate issued forthwith). The machine does not record petitions for certiorari, so it cannot tell a stay extended by one from a stay that has run: after 90 days it accepts the mandate.',
+    'FRAP 41(d)(2), (d)(4) (as amended 2018)',
+    (ctx, e) => {
+      const stayedAt = ctx.appeals[e.appealDocket]?.mandateStayedAt;
+      return e.forthwith || (stayedAt !== undefined && rangeOf(e.at).start >= stayedAt.end + 90 * DAY);
+    },
   ),
   vacaturOrdered: rule<'appeal.dismissed'>(
     'vacaturOrdered',
@@ -775,18 +1004,6 @@ export const RULES = {
     (ctx, e) => {
       const stay = ctx.stays[e.stay];
       return stay?.status === 'in-force' && ctx.injunctions[stay.injunction]?.forum === 'external';
-    },
-  ),
-  anotherStayHolds: rule<'relief.stayLiftedElsewhere'>(
-    'anotherStayHolds',
-    'An injunction stays stayed while another stay of it holds',
-    'A court may stay an injunction in part, and more than one stay may hold at once; ending one leaves the injunction suspended by the others, as to the prohibitions they cover.',
-    'FRCP 62(d) ("suspend, modify ... an injunction"); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
-    (ctx, e) => {
-      const injunction = ctx.stays[e.stay]?.injunction;
-      return Object.values(ctx.stays).some(
-        (s) => s.id !== e.stay && s.injunction === injunction && s.status === 'in-force',
-      );
     },
   ),
   reliefVacatedElsewhere: rule<'relief.endedElsewhere'>(

@@ -29,7 +29,8 @@ const decided = (ctx: CaseContext, dispositions: readonly string[], mandate = fa
   Object.values(ctx.appeals).some(
     (a) =>
       (a.status === 'mandate-issued' ||
-        (!mandate && (a.status === 'decided' || a.status === 'rehearing-sought'))) &&
+        (!mandate &&
+          ['decided', 'rehearing-sought', 'mandate-stay-sought', 'mandate-stayed'].includes(a.status))) &&
       a.disposition !== undefined &&
       dispositions.includes(a.disposition) &&
       ctx.injunctions[a.order],

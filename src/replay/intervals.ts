@@ -53,6 +53,8 @@ export function changeInstants(events: readonly CaseEvent[]): Map<number, Instan
     add(moments[i]!, e.at);
     if (e.type === 'identification.announced')
       for (const p of e.prohibitions) add(countedAt(p.effective), p.effective);
+    if (e.type === 'order.signed')
+      for (const p of e.provisions ?? []) add(countedAt(p.effective), p.effective);
     if (e.type === 'identification.datesChanged')
       for (const c of e.changes) add(countedAt(c.effective), c.effective);
     if ((e.type === 'injunction.granted' || e.type === 'relief.enteredElsewhere') && e.expires)

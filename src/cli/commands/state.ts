@@ -136,6 +136,13 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           for (const i of injunctions) {
             const scope = reliefScopeText(i);
             io.out(`  ${i.id}: ${i.relief} injunction of ${i.court}, ${scope}; ${i.status}`);
+            // The stays sought of it and how each was ruled on: a denied stay leaves the injunction binding.
+            for (const m of Object.values(ctx.motions).filter(
+              (m) => m.kind === 'stay' && m.injunction === i.id,
+            ))
+              io.out(
+                `    stay sought by ${m.movant} on ${m.docket} (${m.id}): ${m.status}${m.ruledBy ? ` by ${m.ruledBy}` : ''}`,
+              );
           }
           const pending = Object.values(ctx.motions).filter(awaitsRuling);
           if (pending.length > 0) io.out(pc.bold('\nPending motions'));
