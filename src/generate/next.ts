@@ -189,8 +189,10 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
     if (motion.status !== 'pending') continue;
     if (motion.kind === 'injunction') {
       const expires = motion.relief === 'tro' ? { expires: addDays(at, 14) } : {};
-      const scope = { prohibitions: prohibitionIds, defendants: ['Government'], nationwide: true };
-      if (prohibitionIds.length > 0) {
+      // A court grants what was asked (FRCP 7(b)(1)(C): a motion states the relief sought), never more.
+      const sought = motion.prohibitions ?? prohibitionIds;
+      const scope = { prohibitions: sought, defendants: ['Government'], nationwide: true };
+      if (sought.length > 0) {
         drafts.push({
           type: 'injunction.granted',
           id: id(`grant-${motion.id}`),
@@ -204,7 +206,7 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
           id: id(`grant-part-${motion.id}`),
           motion: motion.id,
           scope: {
-            prohibitions: prohibitionIds.slice(0, 1),
+            prohibitions: sought.slice(0, 1),
             defendants: ['Government'],
             nationwide: false,
             protects: ['Users'],

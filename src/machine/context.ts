@@ -122,6 +122,8 @@ export interface MotionRecord {
   docket: string;
   movant: string;
   relief?: 'tro' | 'preliminary';
+  /** For an injunction motion: the prohibitions it asks the court to enjoin, where it names them. */
+  prohibitions?: string[];
   /** For a stay motion: the injunction it asks to stay. */
   injunction?: string;
   ground?: string;
@@ -417,6 +419,7 @@ const evolvers: Evolvers = {
       docket: e.docket,
       movant: e.movant,
       relief: e.relief,
+      ...(e.prohibitions ? { prohibitions: [...e.prohibitions] } : {}),
       status: d.stateOf('motions', e.id),
     });
   },
