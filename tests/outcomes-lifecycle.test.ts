@@ -125,6 +125,28 @@ describe('effects at a horizon (--by)', () => {
   });
 });
 
+describe('options weighted zero', () => {
+  test('a decision whose open options all weigh 0 is not taken there, and the endings still sum to 1', () => {
+    // Only a dismissal as moot ends the appeal: before any revocation, no open option can happen.
+    const mootOnly = {
+      ...odds,
+      decisions: odds.decisions.map((d) =>
+        d.id === 'appeal-outcome'
+          ? {
+              ...d,
+              options: Object.fromEntries(
+                Object.keys(d.options).map((l) => [l, l.endsWith(':moot') ? 1 : 0]),
+              ),
+            }
+          : d,
+      ),
+    };
+    const { analysis } = analyse(startFrom(upTo('pi-granted'), zone), mootOnly, { ...options, depth: 40 });
+    expect(analysis.outcomes.reduce((s, o) => s + o.probability, 0)).toBeCloseTo(1, 9);
+    expect(analysis.outcomes.find((o) => o.id === 'dissolved-on-appeal')?.probability ?? 0).toBe(0);
+  });
+});
+
 describe('the depth bound', () => {
   const start = startFrom(upTo('complaint-filed'), zone);
 
@@ -155,7 +177,6 @@ describe('from the preliminary injunction', () => {
       'denied',
       'denied-affirmed',
       'denial-reversed',
-      'unresolved',
     ];
     const ids: string[] = JSON.parse(out).outcomes.map((o: { id: string }) => o.id);
     for (const id of ids) {

@@ -26,7 +26,8 @@ const prefix = events.slice(0, events.findIndex((e) => e.id === 'pi-granted') + 
 const rawOdds = JSON.parse(readFileSync(path.join(root, 'events/odds/wechat.json'), 'utf8'));
 const odds = parseOdds(rawOdds).odds as Odds;
 const start = startFrom(prefix, zone);
-const leaves = enumerate(start, odds, { depth: 12, maxLeaves: 100_000 });
+// Deep enough that no path from the injunction is cut (the model has about twenty decisions).
+const leaves = enumerate(start, odds, { depth: 40, maxLeaves: 100_000 });
 const prohibitions = Object.keys(start.snapshot.context.prohibitions);
 const exact = exactAnalysis(leaves, odds, prohibitions);
 

@@ -84,7 +84,20 @@ function candidates(ctx: CaseContext, at: Instant): Draft[] {
       order: order.id,
       by: 'a later order',
     });
-    if (!Object.values(ctx.identifications).some((i) => i.order === order.id)) {
+    const identified = Object.values(ctx.identifications).filter((i) => i.order === order.id);
+    // After a court enjoins an identification, the agency may withdraw it and name a narrower set of
+    // prohibitions under the same order: a new identification, with new effective instants.
+    if (identified.length > 0 && identified.every((i) => i.status !== 'announced')) {
+      drafts.push({
+        type: 'identification.announced',
+        id: id('reidentify'),
+        identification: `ident-${n}`,
+        order: order.id,
+        agency: 'Agency',
+        prohibitions: [{ id: `p${n}-1`, description: 'prohibition 1 (narrower)', effective: addDays(at, 2) }],
+      });
+    }
+    if (identified.length === 0) {
       drafts.push({
         type: 'identification.announced',
         id: id('identify'),

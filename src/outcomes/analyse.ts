@@ -84,9 +84,13 @@ interface Tally {
   shortestWeight: number;
 }
 
+/** The row for any prohibition that an identification made on the path itself names. */
+export const NAMED_ON_THE_PATH = 'any named later on the path';
+
 function tally(leaves: Iterable<{ leaf: Leaf; weight: number }>, prohibitions: readonly string[]) {
   const endings = new Map<string, Tally>();
   const inForce = new Map(prohibitions.map((p) => [p, 0]));
+  const known = new Set(prohibitions);
   for (const { leaf, weight } of leaves) {
     const t = endings.get(leaf.ending.id);
     if (!t)
@@ -106,7 +110,10 @@ function tally(leaves: Iterable<{ leaf: Leaf; weight: number }>, prohibitions: r
         t.shortestWeight = weight;
       }
     }
-    for (const p of leaf.inForce) inForce.set(p, (inForce.get(p) ?? 0) + weight);
+    // Prohibitions a path names itself (a generated or re-issued identification) have ids of that path
+    // alone: they are counted together, once per path, as one row.
+    const named = new Set(leaf.inForce.map((p) => (known.has(p) ? p : NAMED_ON_THE_PATH)));
+    for (const p of named) inForce.set(p, (inForce.get(p) ?? 0) + weight);
   }
   return { endings: [...endings.values()], inForce };
 }

@@ -30,6 +30,8 @@ export const VARIANTS: Partial<Record<EventType, readonly string[]>> = {
   // Who appeals what: the government from an injunction, the movant from the denial of one.
   'appeal.noticed': ['injunction', 'denial'],
   'case.judgment': ['plaintiffs', 'defendants'],
+  // The first identification under an order, or one re-issued after the last was withdrawn or rescinded.
+  'identification.announced': ['first', 'reissued'],
 };
 
 /** Every option label an odds file may name. */
@@ -179,6 +181,10 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
       return `${event.type}:${ctx.injunctions[event.order] ? 'injunction' : 'denial'}`;
     case 'case.judgment':
       return `${event.type}:${event.for}`;
+    case 'identification.announced': {
+      const before = Object.values(ctx.identifications).some((i) => i.order === event.order);
+      return `${event.type}:${before ? 'reissued' : 'first'}`;
+    }
     default:
       return event.type;
   }
@@ -203,6 +209,9 @@ export function offered(label: string, ctx: CaseContext, event?: CaseEvent): boo
   // A final judgment decides the merits of a live controversy; once nothing is left of the order, the
   // case is dismissed as moot instead (Already, LLC v. Nike, 568 U.S. 85, 91 (2013)).
   if (label.startsWith('case.judgment:')) return !challengedActionEnded(ctx);
+  // One re-issue per order: the model weighs an agency's second try, not an endless cycle of them.
+  if (label === 'identification.announced:reissued' && event?.type === 'identification.announced')
+    return Object.values(ctx.identifications).filter((i) => i.order === event.order).length === 1;
   return true;
 }
 

@@ -131,6 +131,9 @@ function branchPoint(node: Node, odds: Odds): BranchPoint | undefined {
     const [subject, options] = first.value;
     const open = [...options.values()];
     if (labels.has(NONE)) open.push({ label: NONE });
+    // Options weighted 0 never happen: where every open option is, the decision is not taken here (else
+    // renormalising nothing would give every path through it probability 0, and the endings no distribution).
+    if (open.every((o) => (decision.options[o.label] ?? 0) === 0)) continue;
     return { decision: index, subject, at, options: open };
   }
   return undefined;

@@ -61,8 +61,12 @@ export const LIMITS = {
 
 const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 
-/** The adaptive depth bound: where it starts, and the probability it may leave cut before it stops growing. */
-const AUTO_DEPTH = { from: 12, cut: 0.001 } as const;
+/**
+ * The adaptive depth bound: the probability it may leave cut before it stops growing, and its least start.
+ * It starts at the number of decisions in the odds (each is taken at most once per subject, so most paths
+ * end within that many), and doubles from there.
+ */
+const AUTO_DEPTH = { least: 12, cut: 0.001 } as const;
 
 /** A whole number written in decimal digits (not 1e12, 0x10, 10.0 or -1), from `min` to the flag's bound. */
 function count(text: string, flag: keyof typeof LIMITS, min: number): number {
@@ -196,8 +200,10 @@ function render(
     analysis.method === 'exact'
       ? `exact enumeration of ${analysis.paths} paths`
       : `Monte Carlo, ${analysis.samples} samples, seed ${analysis.seed} (± is one standard error)`;
+  // Two decimals: a cut just under the adaptive threshold (0.1%) must not read as none.
+  const pct2 = (p: number) => `${(100 * p).toFixed(2)}%`;
   const cut =
-    analysis.cutSe === undefined ? pct(analysis.cut) : `${pct(analysis.cut)} ± ${pct(analysis.cutSe)}`;
+    analysis.cutSe === undefined ? pct2(analysis.cut) : `${pct2(analysis.cut)} ± ${pct2(analysis.cutSe)}`;
   const bound = header.adaptive
     ? `at most ${header.depth} decisions per path (adaptive: grown until at most ${pct(AUTO_DEPTH.cut)} is cut)`
     : `at most ${header.depth} decisions per path`;
@@ -300,7 +306,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
     )
     .option(
       '--depth <n|auto>',
-      `at most this many decisions per path; auto: from ${AUTO_DEPTH.from}, doubled until at most ${pct(AUTO_DEPTH.cut)} of the probability is cut (up to ${LIMITS['--depth']})`,
+      `at most this many decisions per path; auto: from the number of decisions in the odds (at least ${AUTO_DEPTH.least}), doubled until at most ${pct(AUTO_DEPTH.cut)} of the probability is cut (up to ${LIMITS['--depth']})`,
       'auto',
     )
     .option('--method <m>', 'auto (exact when the tree is small), exact, or monte-carlo', 'auto')
@@ -315,7 +321,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
     .action(
       action(setExit, (logPath: string | undefined, opts: OutcomesOptions) => {
         const adaptive = opts.depth === 'auto';
-        const depth = adaptive ? AUTO_DEPTH.from : count(opts.depth, '--depth', 1);
+        const fixedDepth = adaptive ? undefined : count(opts.depth, '--depth', 1);
         const samples = count(opts.samples, '--samples', 1);
         const seed = count(opts.seed, '--seed', 0);
         const maxLeaves = count(opts.maxPaths, '--max-paths', 1);
@@ -327,6 +333,8 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         const zone = caseZone(events);
         const { file: oddsFile, why: oddsWhy } = oddsFileFor(log.file, opts.odds);
         const odds = loadOdds(oddsFile);
+        const depth =
+          fixedDepth ?? Math.min(LIMITS['--depth'], Math.max(AUTO_DEPTH.least, odds.decisions.length));
         const varyText = opts.vary ?? odds.vary;
         const target = varyText === undefined ? undefined : parseTarget(varyText, odds);
         const by = opts.by === undefined ? undefined : queryInstant(opts.by, zone, '--by');
