@@ -166,6 +166,18 @@ describe('the depth bound', () => {
   });
 });
 
+describe('the depth bound in the output', () => {
+  test('casesim outcomes says how much probability a fixed --depth cut, in text and JSON', async () => {
+    const json = JSON.parse((await cli('outcomes', '--from', 'pi-granted', '--depth', '3', '--json')).out);
+    expect(json.bound).toMatchObject({ depth: 3, adaptive: false });
+    expect(json.bound.cutProbability).toBeGreaterThan(0.5);
+    const { out } = await cli('outcomes', '--from', 'pi-granted', '--depth', '3');
+    expect(out).toMatch(
+      /at most 3 decisions per path; \d+ paths cut by that bound, carrying \d+\.\d\d% of the probability/,
+    );
+  });
+});
+
 describe('from the preliminary injunction', () => {
   test('casesim outcomes --from pi-granted has no impossible ending: none that needs the PI not to exist', async () => {
     const { code, out } = await cli('outcomes', '--from', 'pi-granted', '--json');
