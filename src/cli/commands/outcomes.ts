@@ -27,7 +27,7 @@ function oddsFileFor(logFile: string, given: string | undefined): { file: string
   if (given !== undefined) return { file: given, why: 'given by --odds' };
   const own = oddsPathFor(logFile);
   if (existsSync(own))
-    return { file: own, why: `the log's own odds (${basename(dirname(own))}/<log name>.json)` };
+    return { file: own, why: `the log's own odds, found by its name: odds/${basename(own)} beside it` };
   throw new CliError(
     `${logFile} names no odds: outcomes weighs each future by a case's own odds and will not borrow another case's. Write ${own} (see events/odds/schema.json) or pass --odds FILE`,
     1,
