@@ -2,7 +2,8 @@
  * The case page in a real browser (Debian's chromium, driven by playwright-core): it loads from
  * `casesim serve` and from disk, the scrubber moves through time by mouse and keyboard, the panels show
  * each prohibition's legal effect and the step that led there, the what-if switch redraws the branch,
- * and text from a log is never run as HTML. Screenshots land in test-output/screenshots/.
+ * the case switch shows each bundled case, and text from a log is never run as HTML. Screenshots land
+ * in test-output/screenshots/.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -448,6 +449,48 @@ if (!HAS_CHROMIUM) {
         .poll(() => page.textContent(testid('effect-status-app-store-distribution')))
         .toBe('enjoined');
       await shot(page, 'from-disk');
+      await close(page);
+    });
+
+    /** The texts of a select's options. */
+    const optionTexts = (page: Page, id: string) =>
+      page.$$eval(`${testid(id)} option`, (options) => options.map((o) => o.textContent ?? ''));
+
+    it('switches between the bundled cases, WeChat first: the other case shows its own timeline, charts, branches and odds', async () => {
+      const page = await newPage();
+      await open(page, base);
+      expect(await optionTexts(page, 'case-select')).toEqual([
+        'U.S. WeChat Users Alliance v. Trump',
+        'State of Washington v. Trump',
+      ]);
+      const wechatBranches = await optionTexts(page, 'scenario-select');
+      expect(wechatBranches.length).toBeGreaterThan(1);
+      expect(await page.textContent(testid('odds-slot'))).toContain('IEEPA order');
+      const wechatTimeline = await page.textContent(testid('timeline-slot'));
+      expect(wechatTimeline).toContain('WeChat');
+
+      await page.selectOption(testid('case-select'), 'washington-v-trump');
+      expect(await page.textContent(testid('case-name'))).toBe('State of Washington v. Trump');
+      expect(await page.textContent(testid('case-meta'))).toContain('2:17-cv-00141-JLR');
+      const timeline = (await page.textContent(testid('timeline-slot'))) ?? '';
+      expect(timeline).toContain('13769');
+      expect(timeline).not.toContain('WeChat');
+      // Only the real record: no what-if branch of the WeChat case is offered for this one.
+      expect(await optionTexts(page, 'scenario-select')).toEqual([
+        'The real record (State of Washington v. Trump)',
+      ]);
+      expect(await page.textContent(testid('odds-slot'))).toContain('entry-suspension order');
+      // The scrubber starts at this case's first event, and the charts light this case's objects.
+      expect(await page.textContent(testid('current-date'))).toContain('2017');
+      await goToDate(page, '2017-02-10');
+      expect(await litStates(page)).toContain('order: in-force');
+      expect(await litStates(page)).toContain('district-case: open');
+      await shot(page, 'washington-v-trump');
+
+      await page.selectOption(testid('case-select'), 'wechat');
+      expect(await page.textContent(testid('case-name'))).toBe('U.S. WeChat Users Alliance v. Trump');
+      expect(await optionTexts(page, 'scenario-select')).toEqual(wechatBranches);
+      expect(await page.textContent(testid('timeline-slot'))).toBe(wechatTimeline);
       await close(page);
     });
   });

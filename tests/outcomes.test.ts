@@ -26,7 +26,8 @@ const prefix = events.slice(0, events.findIndex((e) => e.id === 'pi-granted') + 
 const rawOdds = JSON.parse(readFileSync(path.join(root, 'events/odds/wechat.json'), 'utf8'));
 const odds = parseOdds(rawOdds).odds as Odds;
 const start = startFrom(prefix, zone);
-const leaves = enumerate(start, odds, { depth: 12, maxLeaves: 100_000 });
+// Deep enough that no path from the injunction is cut (the model has about twenty decisions).
+const leaves = enumerate(start, odds, { depth: 40, maxLeaves: 100_000 });
 const prohibitions = Object.keys(start.snapshot.context.prohibitions);
 const exact = exactAnalysis(leaves, odds, prohibitions);
 
@@ -43,10 +44,12 @@ describe('the search from the injunction onward', () => {
     }
   });
 
-  test('reaches the injunction affirmed, dissolved on appeal, its stay lapsed, and the case moot with and without vacatur', () => {
+  test('reaches the injunction affirmed, dissolved on appeal, its stay lapsed, the case moot with and without vacatur, and final judgment either way', () => {
     expect(exact.outcomes.map((o) => o.id).sort()).toEqual([
       'affirmed',
       'dissolved-on-appeal',
+      'judgment-defendants',
+      'judgment-plaintiffs',
       'moot-case-dismissed',
       'moot-left-standing',
       'moot-vacated',
@@ -191,9 +194,10 @@ describe('the odds file', () => {
 
   test('a decision whose probabilities do not sum to 1 is named, with the sum', () => {
     const bad = structuredClone(rawOdds);
-    bad.decisions[3].options['stay.granted:district'] = 0.2;
+    const i = bad.decisions.findIndex((d: { id: string }) => d.id === 'district-stay-ruling');
+    bad.decisions[i].options['stay.granted:district'] = 0.2;
     expect(parseOdds(bad).error?.message).toBe(
-      'decision 4 (district-stay-ruling): options: the probabilities sum to 1.1, not 1',
+      `decision ${i + 1} (district-stay-ruling): options: the probabilities sum to 1.1, not 1`,
     );
   });
 
@@ -201,7 +205,7 @@ describe('the odds file', () => {
     const bad = structuredClone(rawOdds);
     bad.decisions[0].options = { 'stay.filed': 1 };
     expect(parseOdds(bad).error?.message).toBe(
-      "decision 1 (district-stay-motion): options.stay.filed: unknown option 'stay.filed'",
+      "decision 1 (pi-motion): options.stay.filed: unknown option 'stay.filed'",
     );
   });
 });

@@ -129,7 +129,19 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
       order: order.id,
       by: 'a later order',
     }));
-    if (!Object.values(ctx.identifications).some((i) => i.order === order.id)) {
+    const identified = Object.values(ctx.identifications).filter((i) => i.order === order.id);
+    // After a court enjoins an identification, the agency may withdraw it and name a narrower set of
+    // prohibitions under the same order: a new identification, with new effective instants.
+    if (identified.length > 0 && identified.every((i) => i.status !== 'announced')) {
+      offers.to('identification', `ident-${n}`)('identification.announced', () => ({
+        id: id('reidentify'),
+        identification: `ident-${n}`,
+        order: order.id,
+        agency: 'Agency',
+        prohibitions: [{ id: `p${n}-1`, description: 'prohibition 1 (narrower)', effective: addDays(at, 2) }],
+      }));
+    }
+    if (identified.length === 0) {
       offers.to('identification', `ident-${n}`)('identification.announced', () => ({
         id: id('identify'),
         identification: `ident-${n}`,
@@ -213,11 +225,13 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
     if (!offer) continue;
     if (motion.kind === 'injunction') {
       const expires = () => (motion.relief === 'tro' ? { expires: addDays(at, 14) } : {});
-      if (hasProhibitions()) {
+      // A court grants what was asked (FRCP 7(b)(1)(C): a motion states the relief sought), never more.
+      const sought = () => motion.prohibitions ?? prohibitionIds();
+      if (motion.prohibitions ? motion.prohibitions.length > 0 : hasProhibitions()) {
         offer('injunction.granted', () => ({
           id: id(`grant-${m}`),
           motion: m,
-          scope: { prohibitions: prohibitionIds(), defendants: ['Government'], nationwide: true },
+          scope: { prohibitions: sought(), defendants: ['Government'], nationwide: true },
           findings: GRANTING_FINDINGS,
           ...expires(),
         }));
@@ -225,7 +239,7 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
           id: id(`grant-part-${m}`),
           motion: m,
           scope: {
-            prohibitions: prohibitionIds().slice(0, 1),
+            prohibitions: sought().slice(0, 1),
             defendants: ['Government'],
             nationwide: false,
             protects: ['Users'],

@@ -51,6 +51,11 @@ export interface Analysis {
   readonly paths: number;
   /** Paths cut by the depth bound. */
   readonly truncated: number;
+  /** The probability those cut paths carry (Monte Carlo: their share of the samples, with `cutSe`). */
+  readonly cut: number;
+  readonly cutSe?: number;
+  /** The depth bound the search used (with an adaptive bound, the one it settled on). */
+  readonly depth?: number;
   readonly outcomes: readonly OutcomeRow[];
   readonly inForce: readonly InForceRow[];
   readonly samples?: number;
@@ -64,6 +69,11 @@ export interface AnalyseOptions extends SearchOptions {
   readonly samples: number;
   readonly seed: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Grow the depth bound from `depth`, doubling, until the cut paths carry at most `cut` of the
+   * probability or the bound reaches `max`; without it, `depth` is fixed.
+   */
+  readonly adapt?: { readonly cut: number; readonly max: number };
 }
 
 interface Tally {
@@ -74,9 +84,13 @@ interface Tally {
   shortestWeight: number;
 }
 
+/** The row for any prohibition that an identification made on the path itself names. */
+export const NAMED_ON_THE_PATH = 'any named later on the path';
+
 function tally(leaves: Iterable<{ leaf: Leaf; weight: number }>, prohibitions: readonly string[]) {
   const endings = new Map<string, Tally>();
   const inForce = new Map(prohibitions.map((p) => [p, 0]));
+  const known = new Set(prohibitions);
   for (const { leaf, weight } of leaves) {
     const t = endings.get(leaf.ending.id);
     if (!t)
@@ -96,7 +110,10 @@ function tally(leaves: Iterable<{ leaf: Leaf; weight: number }>, prohibitions: r
         t.shortestWeight = weight;
       }
     }
-    for (const p of leaf.inForce) inForce.set(p, (inForce.get(p) ?? 0) + weight);
+    // Prohibitions a path names itself (a generated or re-issued identification) have ids of that path
+    // alone: they are counted together, once per path, as one row.
+    const named = new Set(leaf.inForce.map((p) => (known.has(p) ? p : NAMED_ON_THE_PATH)));
+    for (const p of named) inForce.set(p, (inForce.get(p) ?? 0) + weight);
   }
   return { endings: [...endings.values()], inForce };
 }
@@ -110,6 +127,7 @@ export function exactAnalysis(
   leaves: readonly Leaf[],
   odds: Odds,
   prohibitions: readonly string[],
+  depth?: number,
 ): Analysis {
   const { endings, inForce } = tally(
     leaves.map((leaf) => ({ leaf, weight: pathProbability(leaf, odds) })),
@@ -119,6 +137,8 @@ export function exactAnalysis(
     method: 'exact',
     paths: leaves.length,
     truncated: leaves.filter((l) => l.truncated).length,
+    cut: leaves.reduce((sum, l) => sum + (l.truncated ? pathProbability(l, odds) : 0), 0),
+    ...(depth === undefined ? {} : { depth }),
     outcomes: endings
       .map((t) => ({
         id: t.ending.id,
@@ -152,10 +172,14 @@ export function monteCarlo(
   }
   const { endings, inForce } = tally(drawn, prohibitions);
   const n = options.samples;
+  const truncated = drawn.filter((d) => d.leaf.truncated).length;
   return {
     method: 'monte-carlo',
     paths: n,
-    truncated: drawn.filter((d) => d.leaf.truncated).length,
+    truncated,
+    cut: truncated / n,
+    cutSe: standardError(truncated / n, n),
+    depth: options.depth,
     outcomes: endings
       .map((t) => ({
         id: t.ending.id,
@@ -183,14 +207,22 @@ export function analyse(
   options: AnalyseOptions,
 ): { analysis: Analysis; leaves?: readonly Leaf[] } {
   const prohibitions = Object.keys(start.snapshot.context.prohibitions);
+  const { adapt } = options;
   if (options.method !== 'monte-carlo') {
+    const maxLeaves = options.method === 'exact' ? Number.MAX_SAFE_INTEGER : options.maxLeaves;
+    let depth = options.depth;
     try {
-      const maxLeaves = options.method === 'exact' ? Number.MAX_SAFE_INTEGER : options.maxLeaves;
-      const leaves = enumerate(start, odds, { ...options, maxLeaves });
-      return { analysis: exactAnalysis(leaves, odds, prohibitions), leaves };
+      for (;;) {
+        const leaves = enumerate(start, odds, { ...options, depth, maxLeaves });
+        const analysis = exactAnalysis(leaves, odds, prohibitions, depth);
+        if (!adapt || analysis.cut <= adapt.cut || depth >= adapt.max) return { analysis, leaves };
+        depth = Math.min(adapt.max, depth * 2);
+      }
     } catch (error) {
       if (!(error instanceof TreeTooLarge)) throw error;
     }
   }
-  return { analysis: monteCarlo(start, odds, options, prohibitions) };
+  // A sampled path costs only the decisions it takes, so an adaptive bound samples at its ceiling.
+  const depth = adapt ? adapt.max : options.depth;
+  return { analysis: monteCarlo(start, odds, { ...options, depth }, prohibitions) };
 }

@@ -4,7 +4,7 @@
  * ending only where a court found it (a dismissal as moot), and what became of the injunction is told
  * apart: vacated (Munsingwear), ended with the district case, or left standing with nothing to enjoin.
  */
-import type { CaseContext } from '../machine/context.js';
+import { type CaseContext, injunctionStands } from '../machine/context.js';
 import { phasesOf } from '../machine/phases.js';
 
 export interface Ending {
@@ -53,7 +53,36 @@ const stayedWithLiveAppeal = (ctx: CaseContext) =>
       ),
   );
 
+/** A final judgment on a docket: for the plaintiffs with a permanent injunction, or for the defendants. */
+const judgment = (ctx: CaseContext, forPlaintiffs: boolean) =>
+  Object.values(ctx.suits).some(
+    (s) =>
+      s.status === 'judgment' && (ctx.injunctions[s.endedBy ?? '']?.relief === 'permanent') === forPlaintiffs,
+  );
+
+/** An appeal from the denial of preliminary relief (the order appealed is the denial) decided so. */
+const denialDecided = (ctx: CaseContext, dispositions: readonly string[]) =>
+  Object.values(ctx.appeals).some(
+    (a) =>
+      a.disposition !== undefined &&
+      dispositions.includes(a.disposition) &&
+      Object.values(ctx.motions).some((m) => m.status === 'denied' && m.ruledBy === a.order),
+  );
+
+const injunctionMotions = (ctx: CaseContext) =>
+  Object.values(ctx.motions).filter((m) => m.kind === 'injunction');
+
 export const ENDINGS: readonly Ending[] = [
+  {
+    id: 'judgment-plaintiffs',
+    label: 'final judgment for the plaintiffs, with a permanent injunction',
+    test: (ctx) => judgment(ctx, true),
+  },
+  {
+    id: 'judgment-defendants',
+    label: 'final judgment for the defendants',
+    test: (ctx) => judgment(ctx, false),
+  },
   {
     id: 'dissolved-on-appeal',
     label: 'injunction dissolved on appeal (reversed or vacated, mandate issued)',
@@ -90,6 +119,15 @@ export const ENDINGS: readonly Ending[] = [
     test: (ctx) => phasesOf(ctx).suit === 'closed',
   },
   {
+    // FRCP 65(b)(2): a TRO expires on its own terms; with nothing else standing, the path ends in its lapse.
+    id: 'tro-lapsed',
+    label: 'a TRO was granted and lapsed on its own terms; no preliminary injunction followed',
+    test: (ctx) => {
+      const standing = Object.values(ctx.injunctions).filter(injunctionStands);
+      return standing.length > 0 && standing.every((i) => i.relief === 'tro' && i.expires !== undefined);
+    },
+  },
+  {
     id: 'stayed',
     label: 'injunction stayed pending appeal',
     test: stayedWithLiveAppeal,
@@ -110,9 +148,37 @@ export const ENDINGS: readonly Ending[] = [
     test: (ctx) => phasesOf(ctx).relief === 'enjoined',
   },
   {
+    id: 'denial-reversed',
+    label: 'preliminary relief denied, the denial reversed or vacated on appeal',
+    test: (ctx) => phasesOf(ctx).relief === 'denied' && denialDecided(ctx, ['reversed', 'vacated']),
+  },
+  {
+    id: 'denied-affirmed',
+    label: 'preliminary relief denied, the denial affirmed on appeal',
+    test: (ctx) => phasesOf(ctx).relief === 'denied' && denialDecided(ctx, ['affirmed']),
+  },
+  {
     id: 'denied',
     label: 'preliminary relief denied',
     test: (ctx) => phasesOf(ctx).relief === 'denied',
+  },
+  {
+    id: 'motion-withdrawn',
+    label: 'preliminary relief sought, the motion withdrawn before any ruling',
+    test: (ctx) => {
+      const motions = injunctionMotions(ctx);
+      return motions.length > 0 && motions.every((m) => m.status === 'withdrawn' || m.status === 'moot');
+    },
+  },
+  {
+    id: 'pending-motion',
+    label: 'preliminary relief sought, the motion not yet decided',
+    test: (ctx) => phasesOf(ctx).relief === 'requested',
+  },
+  {
+    id: 'no-motion',
+    label: 'no preliminary relief sought',
+    test: (ctx) => injunctionMotions(ctx).length === 0,
   },
 ];
 

@@ -23,7 +23,16 @@ export const VARIANTS: Partial<Record<EventType, readonly string[]>> = {
   'appeal.decided': ['affirmed', 'reversed', 'vacated'],
   'appeal.dismissed': ['voluntary', 'moot', 'moot-vacated', 'jurisdiction'],
   'case.dismissed': ['voluntary', 'moot', 'merits', 'settled'],
-  'injunction.motionFiled': ['tro', 'preliminary'],
+  // A PI motion after a TRO is its own option: a TRO lasts 14 days, and the PI motion that follows is a
+  // different decision from the first choice between a TRO and a PI (FRCP 65(b)(2)-(3)).
+  'injunction.motionFiled': ['tro', 'preliminary', 'preliminary-after-tro'],
+  // A grant of everything the motion asked, or of less (a ruling in part).
+  'injunction.granted': ['full', 'in-part'],
+  // Who appeals what: the government from an injunction, the movant from the denial of one.
+  'appeal.noticed': ['injunction', 'denial'],
+  'case.judgment': ['plaintiffs', 'defendants'],
+  // The first identification under an order, or one re-issued after the last was withdrawn or rescinded.
+  'identification.announced': ['first', 'reissued'],
 };
 
 /** Every option label an odds file may name. */
@@ -174,8 +183,25 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
       return `${event.type}:${event.reason}${event.reason === 'moot' && vacaturOf(event.vacatur) === 'granted' ? '-vacated' : ''}`;
     case 'case.dismissed':
       return `${event.type}:${event.reason}`;
-    case 'injunction.motionFiled':
-      return `${event.type}:${event.relief}`;
+    case 'injunction.motionFiled': {
+      const afterTro = Object.values(ctx.motions).some(
+        (m) => m.kind === 'injunction' && m.docket === event.docket && m.relief === 'tro',
+      );
+      return `${event.type}:${event.relief}${event.relief === 'preliminary' && afterTro ? '-after-tro' : ''}`;
+    }
+    case 'injunction.granted': {
+      const sought = ctx.motions[event.motion]?.prohibitions ?? Object.keys(ctx.prohibitions);
+      const all = sought.every((p) => event.scope.prohibitions.includes(p));
+      return `${event.type}:${all ? 'full' : 'in-part'}`;
+    }
+    case 'appeal.noticed':
+      return `${event.type}:${ctx.injunctions[event.order] ? 'injunction' : 'denial'}`;
+    case 'case.judgment':
+      return `${event.type}:${event.for}`;
+    case 'identification.announced': {
+      const before = Object.values(ctx.identifications).some((i) => i.order === event.order);
+      return `${event.type}:${before ? 'reissued' : 'first'}`;
+    }
     default:
       return event.type;
   }
@@ -186,8 +212,23 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
  * model offers a dismissal as moot only once something a court could find moots the case has happened:
  * every order revoked and no identification left standing under one in force.
  */
-export function offered(label: string, ctx: CaseContext): boolean {
+export function offered(label: string, ctx: CaseContext, event?: CaseEvent): boolean {
   if (label.endsWith(':moot') || label.endsWith(':moot-vacated')) return challengedActionEnded(ctx);
+  // One TRO motion, then one PI motion, per docket, each once nothing else is pending there: a renewed or
+  // supplemental motion is not a decision the model weighs (the machine allows one while the case is open).
+  if (event?.type === 'injunction.motionFiled') {
+    const onDocket = Object.values(ctx.motions).filter(
+      (m) => m.kind === 'injunction' && m.docket === event.docket,
+    );
+    if (event.relief === 'tro') return onDocket.length === 0;
+    return onDocket.every((m) => m.relief === 'tro' && m.status !== 'pending');
+  }
+  // A final judgment decides the merits of a live controversy; once nothing is left of the order, the
+  // case is dismissed as moot instead (Already, LLC v. Nike, 568 U.S. 85, 91 (2013)).
+  if (label.startsWith('case.judgment:')) return !challengedActionEnded(ctx);
+  // One re-issue per order: the model weighs an agency's second try, not an endless cycle of them.
+  if (label === 'identification.announced:reissued' && event?.type === 'identification.announced')
+    return Object.values(ctx.identifications).filter((i) => i.order === event.order).length === 1;
   return true;
 }
 

@@ -11,6 +11,7 @@ import type { CaseEvent, EventType, Instant } from '../events/schema.js';
 import { addDays, legalNextEvents } from '../generate/next.js';
 import { type Chooser, type LegalNext, type Point, walkWith } from '../generate/walk.js';
 import { binds, legalEffects } from '../machine/effects.js';
+import { changeInstants } from '../replay/intervals.js';
 import { type CaseSnapshot, replayAll } from '../replay/replay.js';
 import { type Ending, endingOf } from './endings.js';
 import { choiceProbability, type Decision, labelOf, NONE, type Odds, offered, subjectOf } from './odds.js';
@@ -39,12 +40,20 @@ export interface SearchStart {
   readonly at: Instant;
   /** The state of the case at `by`, as far as the prefix goes, and whether later events can still count. */
   readonly atBy?: { readonly snapshot: CaseSnapshot; readonly open: boolean };
+  /**
+   * The last instant (epoch ms) at which the prefix scheduled a change of effect (a prohibition's effective
+   * instant, a TRO's expiry, a stay's lapse): without `by`, effects are measured no earlier than this.
+   */
+  readonly settlesAt?: number;
 }
 
 export interface SearchOptions {
   /** At most this many decisions per path. */
   readonly depth: number;
-  /** Epoch ms at which to measure which prohibitions bind; by default each path's end. */
+  /**
+   * Epoch ms at which to measure which prohibitions bind; by default when each path settles: its last
+   * event's day, or the last instant its record scheduled a change of effect, whichever is later.
+   */
   readonly by?: number;
 }
 
@@ -55,6 +64,7 @@ interface Node {
   readonly events: readonly CaseEvent[];
   readonly choices: readonly Choice[];
   readonly atBy?: { readonly snapshot: CaseSnapshot; readonly open: boolean };
+  readonly settlesAt?: number;
 }
 
 interface Option {
@@ -75,6 +85,12 @@ export function dayOf(ms: number, zone: string): Instant {
   return { local: localAt(ms, zone), zone };
 }
 
+/** The last finite instant at which `events` scheduled some prohibition's status to change, if any. */
+function lastChange(events: readonly CaseEvent[]): number | undefined {
+  const finite = [...changeInstants(events).keys()].filter(Number.isFinite);
+  return finite.length === 0 ? undefined : Math.max(...finite);
+}
+
 /** Where a search starts: the state after `prefix`, on the day its last event ends (or `fromMs`). */
 export function startFrom(
   prefix: readonly CaseEvent[],
@@ -88,7 +104,8 @@ export function startFrom(
   const fromMs =
     options.fromMs ?? (Number.isFinite(lastEnd) ? lastEnd : (countingMoments(prefix).at(-1) ?? 0));
   const at = dayOf(fromMs, zone);
-  if (options.by === undefined) return { snapshot, at };
+  const settlesAt = lastChange(prefix);
+  if (options.by === undefined) return { snapshot, at, ...(settlesAt === undefined ? {} : { settlesAt }) };
   const by = options.by;
   const counted = countedBy(prefix, by);
   const atBy = counted.length === prefix.length ? snapshot : replayAll(counted).snapshot;
@@ -120,7 +137,7 @@ function branchPoint(node: Node, odds: Odds, legal: LegalAt): BranchPoint | unde
     // Only the kinds the decision names are generated: its other labels' events could not be options.
     for (const next of legal(at, kinds)) {
       const label = labelOf(next.event, node.snapshot.context);
-      if (!labels.has(label) || !offered(label, node.snapshot.context)) continue;
+      if (!labels.has(label) || !offered(label, node.snapshot.context, next.event)) continue;
       const subject = subjectOf(next.event);
       const options = bySubject.get(subject) ?? new Map<string, Option>();
       if (node.closed.has(`${decision.id}|${subject}`) || options.has(label)) continue;
@@ -132,6 +149,9 @@ function branchPoint(node: Node, odds: Odds, legal: LegalAt): BranchPoint | unde
     const [subject, options] = first.value;
     const open = [...options.values()];
     if (labels.has(NONE)) open.push({ label: NONE });
+    // Options weighted 0 never happen: where every open option is, the decision is not taken here (else
+    // renormalising nothing would give every path through it probability 0, and the endings no distribution).
+    if (open.every((o) => (decision.options[o.label] ?? 0) === 0)) continue;
     return { decision: index, subject, at, options: open };
   }
   return undefined;
@@ -159,12 +179,16 @@ function child(node: Node, point: BranchPoint, option: Option, odds: Odds, by?: 
     events: [...node.events, event],
     choices: [...node.choices, choice],
     ...(atBy ? { atBy } : {}),
+    ...(node.settlesAt === undefined ? {} : { settlesAt: node.settlesAt }),
   };
 }
 
 function leafOf(node: Node, truncated: boolean, by?: number): Leaf {
   const measured = by !== undefined && node.atBy ? node.atBy.snapshot : node.snapshot;
-  const t = by ?? latestOf(node.at);
+  // A path where nothing further happens still runs on: prohibitions due after its last event take effect,
+  // TROs lapse. Without `by`, effects are read once everything the record scheduled has happened.
+  const t =
+    by ?? Math.max(latestOf(node.at), node.settlesAt ?? -Infinity, lastChange(node.events) ?? -Infinity);
   const inForce = legalEffects(measured.context, t)
     .filter((e) => binds(e.status))
     .map((e) => e.prohibition);
@@ -185,6 +209,7 @@ function rootOf(start: SearchStart): Node {
     events: [],
     choices: [],
     ...(start.atBy ? { atBy: start.atBy } : {}),
+    ...(start.settlesAt === undefined ? {} : { settlesAt: start.settlesAt }),
   };
 }
 

@@ -3,13 +3,13 @@
  * time, each prohibition's legal effect at the chosen instant, the step that led there, and the shipped
  * what-if scenarios. Everything legal is computed by the core in `src/`; this file wires it to the DOM.
  */
-import wechatLog from '../../events/wechat.jsonl?raw';
 import { lifecycleGraphs } from '../../src/docs/graph.js';
 import { parseQueryInstant } from '../../src/events/instant.js';
 import { parseLog } from '../../src/events/parse.js';
 import type { CaseEvent } from '../../src/events/schema.js';
 import { legalNextEvents } from '../../src/generate/next.js';
 import { phasesOf } from '../../src/machine/phases.js';
+import { type Odds, parseOdds } from '../../src/outcomes/odds.js';
 import { formatProblem } from '../../src/problem.js';
 import { checkLog } from '../../src/replay/check.js';
 import { caseZone } from '../../src/replay/query.js';
@@ -32,17 +32,31 @@ interface ScenarioEntry {
   readonly scenario: Scenario;
 }
 
-const SCENARIOS: ScenarioEntry[] = Object.entries(scenarioFiles)
+/** A file's name without its folder or extension: `../../events/wechat.jsonl` → `wechat`. */
+const stem = (path: string) =>
+  path
+    .split('/')
+    .at(-1)
+    ?.replace(/\.[a-z]+$/, '') ?? path;
+
+const SCENARIOS: (ScenarioEntry & { readonly base: string })[] = Object.entries(scenarioFiles)
   .flatMap(([path, raw]) => {
     const parsed = parseScenario(raw);
-    const id =
-      path
-        .split('/')
-        .at(-1)
-        ?.replace(/\.json$/, '') ?? path;
-    return parsed.ok ? [{ id, scenario: parsed.scenario }] : [];
+    return parsed.ok ? [{ id: stem(path), scenario: parsed.scenario, base: stem(parsed.scenario.base) }] : [];
   })
   .sort((a, b) => a.id.localeCompare(b.id));
+
+// Every bundled case is a log in events/, with its odds by the same convention `casesim outcomes` follows
+// (events/odds/<log name>.json) and the scenarios whose `base` names it: adding a case needs no code here.
+const logFiles = import.meta.glob<string>('../../events/*.jsonl', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
+const oddsFiles = import.meta.glob<unknown>(['../../events/odds/*.json', '!**/schema.json'], {
+  eager: true,
+  import: 'default',
+});
 
 interface Log {
   readonly name: string;
@@ -67,12 +81,48 @@ function readLog(text: string | Uint8Array, name: string, bundled: boolean): Log
   return { name, bundled, events: parsed.events.map((l) => l.event), problems };
 }
 
-const BUNDLED = readLog(wechatLog, 'events/wechat.jsonl', true);
+interface BundledCase {
+  readonly id: string;
+  readonly log: Log;
+  readonly title: string;
+  readonly scenarios: readonly ScenarioEntry[];
+  /** The case's own odds, or why there are none to show. */
+  readonly odds: { readonly ok: true; readonly odds: Odds } | { readonly ok: false; readonly why: string };
+}
+
+function oddsOf(id: string): BundledCase['odds'] {
+  const entry = Object.entries(oddsFiles).find(([path]) => stem(path) === id);
+  if (!entry) return { ok: false, why: `no odds file (events/odds/${id}.json) for this case` };
+  const parsed = parseOdds(entry[1]);
+  return parsed.ok
+    ? { ok: true, odds: parsed.odds }
+    : { ok: false, why: `events/odds/${id}.json: ${parsed.error.message}` };
+}
+
+const CASES: readonly BundledCase[] = Object.entries(logFiles)
+  .map(([path, text]) => {
+    const id = stem(path);
+    const log = readLog(text, `events/${id}.jsonl`, true);
+    const complaint = log.events.find((e) => e.type === 'complaint.filed');
+    return {
+      id,
+      log,
+      title: complaint?.type === 'complaint.filed' ? complaint.caseName : log.name,
+      scenarios: SCENARIOS.filter((s) => s.base === id),
+      odds: oddsOf(id),
+    };
+  })
+  // The WeChat case is the page's first case, as it is the CLI's default log; the rest follow by name.
+  .sort((a, b) => Number(b.id === 'wechat') - Number(a.id === 'wechat') || a.id.localeCompare(b.id));
+
+const FIRST_CASE = CASES[0] as BundledCase;
 /** The branch menu's value for a log the reader opened (scenarios branch the bundled log only). */
 const OPENED = '(opened)';
 
 const state = {
-  log: BUNDLED,
+  /** The bundled case the switcher shows (its log, scenarios and odds). */
+  case: FIRST_CASE,
+  log: FIRST_CASE.log,
   /** The log the reader opened, kept while they look at the bundled case or a branch of it. */
   opened: undefined as Log | undefined,
   scenario: '' as string,
@@ -176,7 +226,7 @@ function rebuild(keepTime: boolean): void {
   const previous = state.stops[state.index]?.t;
   const notice: string[] = [...state.log.problems];
   let events = state.log.events;
-  const entry = SCENARIOS.find((s) => s.id === state.scenario);
+  const entry = state.case.scenarios.find((s) => s.id === state.scenario);
   const banner = $('scenario-banner');
   if (entry) {
     const result = applyScenario(events, entry.scenario);
@@ -235,13 +285,13 @@ function goToDate(value: string): void {
   if (q.ok) select(stopIndexAt(state.stops, q.ms), true, { t: q.ms, day: value });
 }
 
-/** The branch menu: the bundled record, its what-if branches, and the log the reader opened, if any. */
+/** The branch menu: the case's record, its what-if branches, and the log the reader opened, if any. */
 function fillPicker(picker: HTMLSelectElement): void {
   const opened = state.opened;
   replaceChildren(
     picker,
-    h('option', { value: '' }, 'The real record (bundled WeChat case)'),
-    ...SCENARIOS.map((s) => h('option', { value: s.id }, `What if: ${s.scenario.title ?? s.id}`)),
+    h('option', { value: '' }, `The real record (${state.case.title})`),
+    ...state.case.scenarios.map((s) => h('option', { value: s.id }, `What if: ${s.scenario.title ?? s.id}`)),
     ...(opened ? [h('option', { value: OPENED }, `Opened log: ${opened.name}`)] : []),
   );
   picker.disabled = false;
@@ -260,9 +310,22 @@ function controls(): void {
   picker.addEventListener('change', () => {
     // Scenarios branch the bundled log; the real record is the bundled log; an opened log is shown as it is.
     const opened = picker.value === OPENED ? state.opened : undefined;
-    state.log = opened ?? BUNDLED;
+    const keepTime = !opened && state.log === state.case.log;
+    state.log = opened ?? state.case.log;
     state.scenario = opened ? '' : picker.value;
-    rebuild(!opened && state.log === BUNDLED);
+    rebuild(keepTime);
+  });
+
+  const cases = $<HTMLSelectElement>('case-select');
+  replaceChildren(cases, ...CASES.map((c) => h('option', { value: c.id }, c.title)));
+  cases.value = state.case.id;
+  cases.addEventListener('change', () => {
+    state.case = CASES.find((c) => c.id === cases.value) ?? FIRST_CASE;
+    state.log = state.case.log;
+    state.scenario = '';
+    fillPicker(picker);
+    renderOdds();
+    rebuild(false);
   });
 
   const file = $<HTMLInputElement>('log-file');
@@ -281,8 +344,41 @@ function controls(): void {
   });
 }
 
+/** The case's odds for `casesim outcomes`: each decision in order, with its options' probabilities. */
+function renderOdds(): void {
+  const { odds } = state.case;
+  replaceChildren(
+    $('odds-slot'),
+    h('h2', {}, 'Odds for outcomes'),
+    ...(odds.ok
+      ? [
+          h('p', { class: 'muted' }, odds.odds.description),
+          h(
+            'ol',
+            {},
+            ...odds.odds.decisions.map((d) =>
+              h(
+                'li',
+                {},
+                d.question,
+                h(
+                  'span',
+                  { class: 'muted' },
+                  ` ${Object.entries(d.options)
+                    .map(([label, p]) => `${label} ${p}`)
+                    .join(' · ')}`,
+                ),
+              ),
+            ),
+          ),
+        ]
+      : [h('p', { class: 'muted' }, odds.why)]),
+  );
+}
+
 async function main(): Promise<void> {
   controls();
+  renderOdds();
   rebuild(false);
   chart = await drawStatechart(lifecycleGraphs());
   replaceChildren($('statechart-slot'), chart.element);

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { formatInstant, parseQueryInstant, rangeOf } from '../../events/instant.js';
 import type { CaseEvent } from '../../events/schema.js';
@@ -10,11 +11,31 @@ import { inFile, refuseInput } from '../../problem.js';
 import { caseZone, eventsAt } from '../../replay/query.js';
 import { DOCKET_FLAG, DOCKET_HELP, docketView, stepsOnDocket } from '../docket.js';
 import type { Colors } from '../format.js';
-import { EVENTS_DIR, loadLog, readText, refuseProblems } from '../io.js';
+import { loadLog, readText, refuseProblems } from '../io.js';
 import { json, queryInstant } from '../options.js';
 import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 
-export const BUNDLED_ODDS = join(EVENTS_DIR, 'odds', 'wechat.json');
+/**
+ * The odds a log names, by convention: `odds/<log name without extension>.json` beside the log
+ * (`events/wechat.jsonl` → `events/odds/wechat.json`). A legal engineer adding a case writes the two files;
+ * no code names them. Odds are a judgement about one case, so no other case's file is ever borrowed.
+ */
+export function oddsPathFor(logPath: string): string {
+  return join(dirname(logPath), 'odds', `${basename(logPath, extname(logPath))}.json`);
+}
+
+/** The odds file to use and why: `--odds` if given, else the log's own by convention, else a refusal. */
+function oddsFileFor(logFile: string, given: string | undefined): { file: string; why: string } {
+  if (given !== undefined) return { file: given, why: 'given by --odds' };
+  const own = oddsPathFor(logFile);
+  if (existsSync(own))
+    return { file: own, why: `the log's own odds, found by its name: odds/${basename(own)} beside it` };
+  throw new CliError(
+    `${logFile} names no odds: outcomes weighs each future by a case's own odds and will not borrow another case's. Write ${own} (see events/odds/schema.json) or pass --odds FILE`,
+    1,
+    { file: logFile },
+  );
+}
 
 interface OutcomesOptions {
   from?: string;
@@ -40,6 +61,15 @@ export const LIMITS = {
   '--max-paths': 1_000_000,
   '--seed': 2 ** 32 - 1,
 } as const;
+
+const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
+
+/**
+ * The adaptive depth bound: the probability it may leave cut before it stops growing, and its least start.
+ * It starts at the number of decisions in the odds (each is taken at most once per subject, so most paths
+ * end within that many), and doubles from there.
+ */
+const AUTO_DEPTH = { least: 12, cut: 0.001 } as const;
 
 /** A whole number written in decimal digits (not 1e12, 0x10, 10.0 or -1), from `min` to the flag's bound. */
 function count(text: string, flag: keyof typeof LIMITS, min: number): number {
@@ -129,16 +159,16 @@ function joinWrapped(parts: readonly string[], separator: string, width: number)
   return lines;
 }
 
-const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
-
 function render(
   c: Colors,
   header: {
     log: string;
     from: string;
     oddsFile: string;
+    oddsWhy: string;
     by: string | undefined;
     depth: number;
+    adaptive: boolean;
     docket?: string | undefined;
   },
   odds: Odds,
@@ -148,6 +178,7 @@ function render(
   const out = [c.bold(`Outcomes of ${header.log}`), `from ${header.from}, as the machine allows them`, ''];
   out.push(
     c.bold(`Model: ${header.oddsFile}`),
+    c.dim(`  (${header.oddsWhy})`),
     ...joinWrapped(odds.description.split(' '), ' ', 106).map((l) => `  ${l}`),
   );
   out.push(
@@ -173,9 +204,16 @@ function render(
     analysis.method === 'exact'
       ? `exact enumeration of ${analysis.paths} paths`
       : `Monte Carlo, ${analysis.samples} samples, seed ${analysis.seed} (± is one standard error)`;
+  // Two decimals: a cut just under the adaptive threshold (0.1%) must not read as none.
+  const pct2 = (p: number) => `${(100 * p).toFixed(2)}%`;
+  const cut =
+    analysis.cutSe === undefined ? pct2(analysis.cut) : `${pct2(analysis.cut)} ± ${pct2(analysis.cutSe)}`;
+  const bound = header.adaptive
+    ? `at most ${header.depth} decisions per path (adaptive: grown until at most ${pct(AUTO_DEPTH.cut)} is cut)`
+    : `at most ${header.depth} decisions per path`;
   out.push(
     '',
-    `Search: ${how}; at most ${header.depth} decisions per path, ${analysis.truncated} cut by that bound.`,
+    `Search: ${how}; ${bound}; ${analysis.truncated} paths cut by that bound, carrying ${cut} of the probability.`,
     '',
   );
 
@@ -203,7 +241,9 @@ function render(
     out.push(...joinWrapped(shown, ' → ', 104).map((l) => `    ${l}`));
   }
 
-  const when = header.by ? `on ${header.by}` : 'when the path ends';
+  const when = header.by
+    ? `on ${header.by}`
+    : 'once each path settles (its last event, or a later instant its record scheduled: an effective date, a TRO expiry, a stay lapsing)';
   out.push('', c.bold(`Probability each prohibition binds anyone ${when}`));
   for (const r of analysis.inForce) {
     const se = r.se === undefined ? '' : ` ± ${pct(r.se)}`;
@@ -261,12 +301,19 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
       '--from <instant|event>',
       'start after this event, or at this instant (default: the end of the log)',
     )
-    .option('--odds <file>', 'odds file (JSON): the decisions weighed and their probabilities', BUNDLED_ODDS)
+    .option(
+      '--odds <file>',
+      "odds file (JSON): the decisions weighed and their probabilities (default: the log's own, odds/<log name>.json beside it)",
+    )
     .option(
       '--by <date>',
       'give the probability each prohibition binds on this date (default: when each path ends)',
     )
-    .option('--depth <n>', 'at most this many decisions per path', '12')
+    .option(
+      '--depth <n|auto>',
+      `at most this many decisions per path; auto: from the number of decisions in the odds (at least ${AUTO_DEPTH.least}), doubled until at most ${pct(AUTO_DEPTH.cut)} of the probability is cut (up to ${LIMITS['--depth']})`,
+      'auto',
+    )
     .option('--method <m>', 'auto (exact when the tree is small), exact, or monte-carlo', 'auto')
     .option('--max-paths <n>', 'with auto: past this many paths, use Monte Carlo', '20000')
     .option('--samples <n>', 'Monte Carlo samples', '5000')
@@ -282,7 +329,8 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
     .option('--json', 'print the result as JSON')
     .action(
       action(setExit, (logPath: string | undefined, opts: OutcomesOptions) => {
-        const depth = count(opts.depth, '--depth', 1);
+        const adaptive = opts.depth === 'auto';
+        const fixedDepth = adaptive ? undefined : count(opts.depth, '--depth', 1);
         const samples = count(opts.samples, '--samples', 1);
         const seed = count(opts.seed, '--seed', 0);
         const maxLeaves = count(opts.maxPaths, '--max-paths', 1);
@@ -293,8 +341,10 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         const events = log.events.map((l) => l.event);
         const zone = caseZone(events);
         docketView(events, opts.docket);
-        const oddsFile = opts.odds ?? BUNDLED_ODDS;
+        const { file: oddsFile, why: oddsWhy } = oddsFileFor(log.file, opts.odds);
         const odds = loadOdds(oddsFile);
+        const depth =
+          fixedDepth ?? Math.min(LIMITS['--depth'], Math.max(AUTO_DEPTH.least, odds.decisions.length));
         const varyText = opts.vary ?? odds.vary;
         const target = varyText === undefined ? undefined : parseTarget(varyText, odds);
         const by = opts.by === undefined ? undefined : queryInstant(opts.by, zone, '--by');
@@ -308,6 +358,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         const onProgress = opts.json || method === 'exact' ? undefined : progressBar(samples);
         const { analysis: matter, leaves } = analyse(start, odds, {
           depth,
+          ...(adaptive ? { adapt: { cut: AUTO_DEPTH.cut, max: LIMITS['--depth'] } } : {}),
           method,
           maxLeaves,
           samples,
@@ -340,9 +391,15 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
                 lastEvent: from.prefix.at(-1)?.id ?? null,
                 day: start.at,
               },
-              odds: { file: oddsFile, ...odds },
+              odds: { file: oddsFile, chosen: oddsWhy, ...odds },
               by: by ? { input: opts.by, epochMs: by.ms, iso: new Date(by.ms).toISOString() } : null,
-              bound: { depth, truncated: analysis.truncated },
+              bound: {
+                depth: analysis.depth ?? depth,
+                adaptive,
+                truncated: analysis.truncated,
+                cutProbability: round(analysis.cut, 6),
+                ...(analysis.cutSe === undefined ? {} : { cutSe: round(analysis.cutSe, 6) }),
+              },
               method: analysis.method,
               paths: analysis.paths,
               ...(analysis.samples ? { samples: analysis.samples, seed: analysis.seed } : {}),
@@ -361,7 +418,16 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
             }),
           );
         } else {
-          const header = { log: log.file, from: from.label, oddsFile, by: by?.label, depth, docket };
+          const header = {
+            log: log.file,
+            from: from.label,
+            oddsFile,
+            oddsWhy,
+            by: by?.label,
+            depth: analysis.depth ?? depth,
+            adaptive,
+            docket,
+          };
           io.out(render(colorsOf(io), header, odds, analysis, sens));
         }
         return 0;
