@@ -475,9 +475,11 @@ if (!HAS_CHROMIUM) {
       const timeline = (await page.textContent(testid('timeline-slot'))) ?? '';
       expect(timeline).toContain('13769');
       expect(timeline).not.toContain('WeChat');
-      // Only the real record: no what-if branch of the WeChat case is offered for this one.
+      // Its own what-if branches (the scenarios whose base is this log), none of the WeChat case's.
       expect(await optionTexts(page, 'scenario-select')).toEqual([
         'The real record (State of Washington v. Trump)',
+        'What if: The Ninth Circuit stays the TRO',
+        'What if: Judge Robart denies the TRO',
       ]);
       expect(await page.textContent(testid('odds-slot'))).toContain('entry-suspension order');
       // The scrubber starts at this case's first event, and the charts light this case's objects.
@@ -485,6 +487,8 @@ if (!HAS_CHROMIUM) {
       await goToDate(page, '2017-02-10');
       expect(await litStates(page)).toContain('order: in-force');
       expect(await litStates(page)).toContain('district-case: open');
+      // On 10 Feb 2017 the TRO restrains the order's sections, and the Ninth Circuit has denied the stay.
+      expect(await litStates(page)).toContain('injunction: in-force');
       await shot(page, 'washington-v-trump');
 
       await page.selectOption(testid('case-select'), 'wechat');
