@@ -36,10 +36,32 @@ const decided = (ctx: CaseContext, dispositions: readonly string[], mandate = fa
       ctx.injunctions[a.order],
   );
 
-/** An appeal a court dismissed as moot, with the order appealed from vacated or not. */
+/**
+ * An appeal from an injunction that a court dismissed as moot, with the injunction vacated or not. An appeal
+ * from a denial dismissed as moot is another ending: there was no injunction to vacate or leave standing.
+ */
 const dismissedAsMoot = (ctx: CaseContext, vacated: boolean) =>
   Object.values(ctx.appeals).some(
-    (a) => a.status === 'dismissed' && a.dismissedAs === 'moot' && (a.vacatur === 'granted') === vacated,
+    (a) =>
+      a.status === 'dismissed' &&
+      a.dismissedAs === 'moot' &&
+      ctx.injunctions[a.order] !== undefined &&
+      (a.vacatur === 'granted') === vacated,
+  );
+
+/** An appeal from the denial of preliminary relief that a court dismissed as moot. */
+const denialAppealMoot = (ctx: CaseContext) =>
+  Object.values(ctx.appeals).some(
+    (a) => a.status === 'dismissed' && a.dismissedAs === 'moot' && ctx.injunctions[a.order] === undefined,
+  );
+
+/** A district case dismissed as moot; with `relief`, only one in which an injunction had been entered. */
+const caseDismissedAsMoot = (ctx: CaseContext, relief: boolean) =>
+  Object.values(ctx.suits).some(
+    (s) =>
+      s.status === 'dismissed' &&
+      s.dismissedAs === 'moot' &&
+      Object.values(ctx.injunctions).some((i) => i.docket === s.docket) === relief,
   );
 
 /** A stay pending appeal with an appeal from the stayed injunction still before the court of appeals. */
@@ -101,12 +123,22 @@ export const ENDINGS: readonly Ending[] = [
   {
     id: 'moot-case-dismissed',
     label: 'moot: district case dismissed, its injunction ended with it',
-    test: (ctx) => Object.values(ctx.suits).some((s) => s.status === 'dismissed' && s.dismissedAs === 'moot'),
+    test: (ctx) => caseDismissedAsMoot(ctx, true),
   },
   {
     id: 'moot-left-standing',
     label: 'moot: appeal dismissed, injunction left standing with nothing to enjoin',
     test: (ctx) => dismissedAsMoot(ctx, false),
+  },
+  {
+    id: 'moot-denial-appeal',
+    label: 'moot: the appeal from a denial of preliminary relief dismissed',
+    test: denialAppealMoot,
+  },
+  {
+    id: 'moot-before-relief',
+    label: 'moot: district case dismissed, no injunction entered in it',
+    test: (ctx) => caseDismissedAsMoot(ctx, false),
   },
   {
     id: 'revoked',
