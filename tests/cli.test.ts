@@ -72,7 +72,7 @@ describe('casesim replay', () => {
     expect(out).toContain(
       'changed: relief: requested → enjoined; motion pi-motion: pending → granted; injunction pi-granted: in-force',
     );
-    expect(out).toContain('state:   executive orderInForce · suit open · relief stayed · appeal pending');
+    expect(out).toContain('state:   executive: order in force · suit: open · relief: stayed · appeal: pending');
     expect(out).toContain('source:  fixture <https://casesim.invalid/fixture> [unverified]');
     for (const id of ['eo-4242-signed', 'complaint', 'notice-of-appeal', 'stay-motion', 'stay-granted']) {
       expect(out).toContain(`  ${id}  `);
@@ -206,7 +206,7 @@ describe('casesim state', () => {
     expect(err).toBe('');
     expect(out).toContain('State at 2020-09-21 (America/Los_Angeles), as known at the end of the log');
     expect(out).toContain('5 of 8 events count; the last is pi-granted');
-    expect(out).toContain('executive orderInForce · suit open · relief enjoined · appeal none');
+    expect(out).toContain('executive: order in force · suit: open · relief: enjoined · appeal: none');
     expect(out).toContain(
       'enjoined          app-store: Enjoined by pi-granted: Secretary of Commerce and those bound with them (FRCP 65(d)(2)) may not implement it against anyone.',
     );
@@ -221,7 +221,7 @@ describe('casesim state', () => {
   it('after the stay, prohibitions enjoined before they took effect await a new date from the agency', async () => {
     const { code, out } = await casesim('state', MINIMAL, '--at', '2020-10-21');
     expect(code).toBe(0);
-    expect(out).toContain('relief stayed · appeal pending');
+    expect(out).toContain('relief: stayed · appeal: pending');
     expect(out).toMatch(
       /awaiting-date +app-store: Never took effect: pi-granted enjoined it when it was due \(2020-09-20 23:59 EDT\), and is now stayed; its effective time is to be set by the agency\./,
     );
@@ -612,7 +612,7 @@ describe.runIf(existsSync(REAL_LOG))('the bundled WeChat log (events/wechat.json
   it('state --at 2020-09-21: every prohibition enjoined by the PI, which binds Secretary Ross and protects everyone', async () => {
     const { code, out } = await casesim('state', REAL_LOG, '--at', '2020-09-21');
     expect(code).toBe(0);
-    expect(out).toContain('relief enjoined');
+    expect(out).toContain('relief: enjoined');
     expect(out).toMatch(
       /enjoined +app-store-distribution: Enjoined by pi-granted: Wilbur Ross and those bound with them \(FRCP 65\(d\)\(2\)\) may not implement it against anyone\./,
     );

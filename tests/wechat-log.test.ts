@@ -210,7 +210,7 @@ describe('what the record adds and what it leaves unknown', () => {
       .filter((l) => l.trim().startsWith('state:'))
       .at(-1);
     expect(lastState).toContain('district case: status after 2021-08-10 not in the record');
-    expect(lastState).not.toContain('suit open');
+    expect(lastState).not.toContain('suit: open');
   });
 
   it('casesim state after 10 Aug 2021 says the same; before it, the suit is open as the record shows', async () => {
@@ -218,7 +218,7 @@ describe('what the record adds and what it leaves unknown', () => {
     expect(after.code).toBe(0);
     expect(after.out).toContain('district case: status after 2021-08-10 not in the record');
     const before = await cli('state', '--at', '2021-07-01');
-    expect(before.out).toContain('suit open');
+    expect(before.out).toContain('suit: open');
     expect(before.out).not.toContain('not in the record');
   });
 

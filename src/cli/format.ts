@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import { formatInstant } from '../events/instant.js';
 import type { Source } from '../events/schema.js';
 import type { ProhibitionEffect } from '../machine/effects.js';
-import { phasesOf } from '../machine/phases.js';
+import { phasesOf, phaseWords } from '../machine/phases.js';
 import { ruleSentence } from '../problem.js';
 import type { CaseSnapshot, Rejection } from '../replay/replay.js';
 
@@ -32,9 +32,19 @@ export function sourceLabel(source: Source): string {
   }
 }
 
+/** One region of the summary, for people: `executive: order in force` (the phase's name, in words). */
+export function regionText(region: string, phase: string): string {
+  return `${region}: ${phaseWords(phase)}`;
+}
+
 export function phasesLine(snapshot: CaseSnapshot): string {
   const p = phasesOf(snapshot.context);
-  return `executive ${p.executive} · suit ${p.suit} · relief ${p.relief} · appeal ${p.appeal}`;
+  return [
+    regionText('executive', p.executive),
+    regionText('suit', p.suit),
+    regionText('relief', p.relief),
+    regionText('appeal', p.appeal),
+  ].join(' · ');
 }
 
 function statusColour(c: Colors, status: ProhibitionEffect['status']): (s: string) => string {

@@ -7,7 +7,7 @@
 import type { CaseEvent } from '../events/schema.js';
 import { phasesOf } from '../machine/phases.js';
 import { type CaseSnapshot, replay } from '../replay/replay.js';
-import { phasesLine } from './format.js';
+import { phasesLine, regionText } from './format.js';
 
 /** Regions the record fell silent on, with the phase each was in when it did and what to say instead. */
 export type Silences = Map<string, { readonly phase: string; readonly says: string }>;
@@ -35,7 +35,7 @@ export function stateLine(snapshot: CaseSnapshot, silences: Silences): string {
   for (const [region, silence] of silences) {
     const phase = phases[region as keyof typeof phases];
     if (phase !== silence.phase) continue;
-    line = line.replace(`${region} ${phase}`, `${REGION_LABEL[region] ?? region}: ${silence.says}`);
+    line = line.replace(regionText(region, phase), `${REGION_LABEL[region] ?? region}: ${silence.says}`);
   }
   return line;
 }

@@ -42,6 +42,11 @@ export const REGION_OF: { readonly [T in EventType]: Region | 'case' } = Object.
   }),
 ) as { [T in EventType]: Region | 'case' };
 
+/** A summary phase in words, for people: `orderInForce` is "order in force". */
+export function phaseWords(phase: string): string {
+  return phase.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+}
+
 export const REGION_DESCRIPTIONS: { readonly [R in Region]: string } = {
   executive:
     'The executive action: the order, the agency identification of prohibited transactions, and their end.',

@@ -3,7 +3,7 @@
  * Read off two snapshots, so it can never disagree with the machine.
  */
 import type { CaseContext } from '../machine/context.js';
-import { phasesOf, type Region } from '../machine/phases.js';
+import { phasesOf, phaseWords, type Region } from '../machine/phases.js';
 import type { CaseSnapshot } from './replay.js';
 
 export interface Change {
@@ -44,7 +44,7 @@ export function changesBetween(before: CaseSnapshot, after: CaseSnapshot): Chang
         region,
         from: from[region],
         to: to[region],
-        text: `${region}: ${from[region]} → ${to[region]}`,
+        text: `${region}: ${phaseWords(from[region])} → ${phaseWords(to[region])}`,
       });
     }
   }
