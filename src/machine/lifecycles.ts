@@ -97,9 +97,13 @@ const PROHIBITION = lifecycle({
     },
     suspended: {
       description:
-        'The agency has suspended it or will not enforce it pending further developments: it binds no one until enforcement resumes.',
+        'The agency has suspended it or will not enforce it pending further developments: it binds no one until enforcement resumes, or until the end the suspension named (it lapses then with no event).',
       on: {
         'identification.enforcementResumed': { to: 'scheduled' },
+        'identification.suspended': {
+          to: 'suspended',
+          description: 'suspended anew, once the end its suspension named has passed',
+        },
         'identification.datesChanged': { to: 'suspended', description: 're-dated by the agency' },
         'order.revoked': { to: 'order-revoked' },
         ...prohibitionEndings,

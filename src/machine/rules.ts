@@ -15,9 +15,11 @@ import {
   injunctionInForceAt,
   injunctionStands,
   isPresident,
+  type ProhibitionRecord,
   type ProhibitionState,
   partRuledOn,
   type SuitRecord,
+  suspensionBindsAt,
   vacaturOf,
 } from './context.js';
 
@@ -69,16 +71,19 @@ function namesProhibitionsIn(
   ctx: CaseContext,
   identification: string,
   named: readonly string[] | undefined,
-  from: ProhibitionState,
+  from: ProhibitionState | ((p: ProhibitionRecord) => boolean),
 ): boolean {
-  const ids =
-    named ?? prohibitionsOf(ctx, identification).filter((p) => ctx.prohibitions[p]?.status === from);
+  const inState = typeof from === 'function' ? from : (p: ProhibitionRecord) => p.status === from;
+  const ids = named ?? prohibitionsOf(ctx, identification).filter((p) => isIn(ctx, p, inState));
   return (
     ids.length > 0 &&
-    ids.every(
-      (p) => ctx.prohibitions[p]?.identification === identification && ctx.prohibitions[p]?.status === from,
-    )
+    ids.every((p) => ctx.prohibitions[p]?.identification === identification && isIn(ctx, p, inState))
   );
+}
+
+function isIn(ctx: CaseContext, id: string, inState: (p: ProhibitionRecord) => boolean): boolean {
+  const p = ctx.prohibitions[id];
+  return p !== undefined && inState(p);
 }
 
 /** The docket and entry instant of the order an appeal names: an injunction, a denial, or a dismissal. */
@@ -759,9 +764,17 @@ export const RULES = {
   suspensionNamesStandingProhibitions: rule<'identification.suspended'>(
     'suspensionNamesStandingProhibitions',
     'A suspension names prohibitions of that identification that are not already suspended',
-    'An agency suspends or stops enforcing only its own prohibitions that still stand; a prohibition already suspended stays so until enforcement resumes.',
-    'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
-    (ctx, e) => namesProhibitionsIn(ctx, e.identification, e.prohibitions, 'scheduled'),
+    'An agency suspends or stops enforcing only its own prohibitions that still stand; a prohibition already suspended stays so until enforcement resumes or the end its suspension named comes. A suspension that names its end is an agency action on its own terms (5 U.S.C. 551(13)): at that end it lapses with no further act, the prohibition stands again, and the agency may suspend it anew.',
+    'Administrative Procedure Act, 5 U.S.C. 551(5), 551(13), 553(d)',
+    (ctx, e) => {
+      const t = rangeOf(e.at).start;
+      return namesProhibitionsIn(
+        ctx,
+        e.identification,
+        e.prohibitions,
+        (p) => p.status === 'scheduled' || (p.status === 'suspended' && !suspensionBindsAt(p, t)),
+      );
+    },
   ),
   resumptionNamesSuspendedProhibitions: rule<'identification.enforcementResumed'>(
     'resumptionNamesSuspendedProhibitions',
