@@ -210,7 +210,12 @@ const MOTION = lifecycle({
     },
     'stay.motionFiled': {
       to: 'pending',
-      rules: ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
+      rules: [
+        'reliefEnteredInThisLog',
+        'stayTargetsInjunctionInForce',
+        'stayForumHasTheCase',
+        'moveFirstInDistrictCourt',
+      ],
     },
     'injunctionPendingAppeal.motionFiled': {
       to: 'pending',
@@ -218,7 +223,12 @@ const MOTION = lifecycle({
     },
     'stay.applicationFiled': {
       to: 'pending',
-      rules: ['stayTargetsInjunctionInForce', 'applicationFollowsTheAppeal', 'soughtFirstInTheCourtsBelow'],
+      rules: [
+        'reliefEnteredInThisLog',
+        'stayTargetsInjunctionInForce',
+        'applicationFollowsTheAppeal',
+        'soughtFirstInTheCourtsBelow',
+      ],
     },
   },
   states: {
@@ -441,7 +451,10 @@ const APPEAL = lifecycle({
     'An appeal in the court of appeals, from the notice of appeal to the mandate, or to its dismissal.',
   collection: 'appeals',
   created: {
-    'appeal.noticed': { to: 'pending', rules: ['appealDocketIsNew', 'appealableOrder', 'appealTimely'] },
+    'appeal.noticed': {
+      to: 'pending',
+      rules: ['reliefEnteredInThisLog', 'appealDocketIsNew', 'appealableOrder', 'appealTimely'],
+    },
   },
   states: {
     pending: {

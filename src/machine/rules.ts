@@ -480,6 +480,13 @@ export const RULES = {
       return rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
     },
   ),
+  reliefEnteredInThisLog: rule<'appeal.noticed' | 'stay.motionFiled' | 'stay.applicationFiled'>(
+    'reliefEnteredInThisLog',
+    'Relief entered in a case this log does not hold is appealed and stayed in that case',
+    "An appeal from an injunction lies to the court of appeals for the circuit of the court that entered it, under that case's own appeal docket, and a stay pending appeal is sought first from that court, then from that court of appeals. This log records relief entered in another case (relief.enteredElsewhere) only for its effect here, so it holds no docket where that appeal or stay motion could be filed: record that case's dockets in this log (its complaint, its relief, its appeal), or record what was done there as relief.stayedElsewhere, relief.stayLiftedElsewhere or relief.endedElsewhere.",
+    '28 U.S.C. 1294(1); FRAP 3(a)(1), 8(a)(1)-(2); FRCP 62(d)',
+    (ctx, e) => ctx.injunctions[e.type === 'appeal.noticed' ? e.order : e.injunction]?.forum !== 'external',
+  ),
   appealDocketIsNew: rule<'appeal.noticed'>(
     'appealDocketIsNew',
     'An appeal opens its own docket',
