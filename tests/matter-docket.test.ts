@@ -78,6 +78,14 @@ describe('state --docket', () => {
     expect(Object.keys(JSON.parse(whole.out).state.context.suits).sort()).toEqual([DMD, NDCAL].sort());
   });
 
+  test('refuses a case number in place of a docket, naming the docket that has that number', async () => {
+    const run = await cli('state', '--at', '2020-10-06', '--docket', '20-16908');
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(
+      "--docket: '20-16908' is the case number of docket ca9-20-16908 (U.S. Court of Appeals for the Ninth Circuit): give --docket ca9-20-16908",
+    );
+  });
+
   test('refuses a docket the log does not hold, listing those it holds (usage error, no stack trace)', async () => {
     const run = await cli('state', file, '--at', '2020-10-06', '--docket', 'ddc-20-cv-0001');
     expect(run.code).toBe(2);

@@ -40,6 +40,10 @@ export function docketsOf(ctx: CaseContext): DocketEntry[] {
 export function unknownDocket(ctx: CaseContext, docket: string): string | undefined {
   const held = docketsOf(ctx);
   if (held.some((d) => d.docket === docket)) return undefined;
+  // A reader knows a case by its number (20-16908, 3:20-cv-05910-LB); the log names each docket by an id.
+  const numbered = held.find((d) => d.caseNumber === docket);
+  if (numbered)
+    return `'${docket}' is the case number of docket ${numbered.docket} (${numbered.court}): give --docket ${numbered.docket}`;
   const list = held.map((d) => `${d.docket} (${d.court}, ${d.caseNumber})`).join(', ');
   return held.length === 0
     ? `unknown docket '${docket}': the log holds no docket (no complaint or notice of appeal)`
