@@ -2,7 +2,8 @@
  * The case page in a real browser (Debian's chromium, driven by playwright-core): it loads from
  * `casesim serve` and from disk, the scrubber moves through time by mouse and keyboard, the panels show
  * each prohibition's legal effect and the step that led there, the what-if switch redraws the branch,
- * the case switch shows each bundled case, and text from a log is never run as HTML. Screenshots land
+ * the case switch shows each bundled case, the docket picker (and `?docket=`) one docket of the matter, and
+ * text from a log is never run as HTML. Screenshots land
  * in test-output/screenshots/.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -14,6 +15,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePage, WEB_DIST } from '../src/cli/commands/serve.js';
 import { lifecycleGraphs } from '../src/docs/graph.js';
+import { parseLog } from '../src/events/parse.js';
+import { docketFilter } from '../src/replay/docket.js';
+import { replayAll } from '../src/replay/replay.js';
 import { HAS_CHROMIUM, launchChromium, NO_CHROMIUM } from './support/chromium.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -495,6 +499,71 @@ if (!HAS_CHROMIUM) {
       expect(await page.textContent(testid('case-name'))).toBe('U.S. WeChat Users Alliance v. Trump');
       expect(await optionTexts(page, 'scenario-select')).toEqual(wechatBranches);
       expect(await page.textContent(testid('timeline-slot'))).toBe(wechatTimeline);
+      await close(page);
+    });
+
+    /** The WeChat log, and which of its events the page shows on one docket (as `--docket` does). */
+    const wechat = parseLog(readFileSync(path.join(root, 'events', 'wechat.jsonl'))).events.map(
+      (l) => l.event,
+    );
+    const onDocket = (docket: string) =>
+      wechat.filter(docketFilter(replayAll(wechat).snapshot.context, docket)).length;
+    const APPEAL = 'ca9-20-16908';
+    const eventStops = (page: Page) =>
+      page.evaluate("document.querySelectorAll('.timeline > li .type').length") as Promise<number>;
+    const docketInUrl = (page: Page) => new URL(page.url()).searchParams.get('docket');
+
+    it('picks one docket of the matter, the whole matter by default, and keeps the choice in the URL', async () => {
+      const page = await newPage();
+      await open(page, base);
+      expect(await optionTexts(page, 'docket-select')).toEqual([
+        'Whole matter (2 dockets)',
+        'N.D. Cal. 3:20-cv-05910-LB (district case)',
+        'U.S. Court of Appeals for the Ninth Circuit 20-16908 (appeal)',
+      ]);
+      expect(await page.inputValue(testid('docket-select'))).toBe('');
+      expect(await eventStops(page)).toBe(wechat.length);
+
+      await page.selectOption(testid('docket-select'), APPEAL);
+      expect(docketInUrl(page)).toBe(APPEAL);
+      expect(await eventStops(page)).toBe(onDocket(APPEAL));
+      expect(await eventStops(page)).toBeLessThan(wechat.length);
+      expect(await page.textContent(testid('case-name'))).toContain('20-16908');
+
+      // A reload (or the link, shared) shows the same docket, with the picker on it.
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      expect(await page.inputValue(testid('docket-select'))).toBe(APPEAL);
+      expect(await eventStops(page)).toBe(onDocket(APPEAL));
+
+      await page.selectOption(testid('docket-select'), '');
+      expect(docketInUrl(page)).toBeNull();
+      expect(await eventStops(page)).toBe(wechat.length);
+      await close(page);
+    });
+
+    it('opens another case on its whole matter, with that case’s dockets', async () => {
+      const page = await newPage();
+      await open(page, `${base}?docket=${APPEAL}`);
+      await page.selectOption(testid('case-select'), 'washington-v-trump');
+      expect(docketInUrl(page)).toBeNull();
+      expect(await page.inputValue(testid('docket-select'))).toBe('');
+      expect(await optionTexts(page, 'docket-select')).toEqual([
+        'Whole matter (2 dockets)',
+        'W.D. Wash. 2:17-cv-00141-JLR (district case)',
+        'Ninth Circuit 17-35105 (appeal)',
+      ]);
+      await close(page);
+    });
+
+    it('says an unknown ?docket= in the notice, listing the dockets, and shows the whole matter', async () => {
+      const page = await newPage();
+      await open(page, `${base}?docket=nope`);
+      const notice = (await page.textContent(testid('notice'))) ?? '';
+      expect(notice).toContain("unknown docket 'nope': the log holds");
+      expect(notice).toContain(APPEAL);
+      expect(await page.inputValue(testid('docket-select'))).toBe('');
+      expect(await eventStops(page)).toBe(wechat.length);
       await close(page);
     });
   });

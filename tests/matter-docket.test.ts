@@ -36,12 +36,54 @@ describe('state --docket', () => {
     expect(Object.keys(context.prohibitions).sort()).toEqual(['app-store', 'payments']);
   });
 
+  test('summarises that docket’s regions in the text and in --json alike, with the whole matter’s beside them', async () => {
+    // On 18 Sep the N.D. Cal. PI had been denied while the D. Md. motion was still pending.
+    const text = await cli('state', file, '--at', '2020-09-18', '--docket', NDCAL);
+    expect(text.out).toContain(`docket ${NDCAL}: executive: order in force · suit: open · relief: denied\n`);
+    expect(text.out).toContain('whole matter: executive: order in force · suit: open · relief: requested');
+    const doc = JSON.parse((await cli('state', file, '--at', '2020-09-18', '--docket', NDCAL, '--json')).out);
+    expect(doc.state.value).toEqual({ executive: 'orderInForce', suit: 'open', relief: 'denied' });
+    expect(doc.state.matterValue.relief).toBe('requested');
+    const md = JSON.parse((await cli('state', file, '--at', '2020-09-18', '--docket', DMD, '--json')).out);
+    expect(md.state.value.relief).toBe('requested');
+  });
+
+  test('an appeals docket summarises its own appeal and holds no district case', async () => {
+    const run = await cli('state', file, '--at', '2020-10-06', '--docket', MD_APPEAL, '--json');
+    expect(JSON.parse(run.out).state.value).toEqual({
+      executive: 'orderInForce',
+      relief: 'stayed',
+      appeal: 'pending',
+    });
+    const text = await cli('state', file, '--at', '2020-10-06', '--docket', MD_APPEAL);
+    expect(text.out).toContain(
+      `docket ${MD_APPEAL}: executive: order in force · relief: stayed · appeal: pending`,
+    );
+  });
+
+  test('without --docket the summary is the whole matter’s, with no second line', async () => {
+    const run = await cli('state', file, '--at', '2020-09-18');
+    expect(run.out).toContain('  executive: order in force · suit: open · relief: requested · appeal: none');
+    expect(run.out).not.toContain('whole matter:');
+    expect(
+      JSON.parse((await cli('state', file, '--at', '2020-09-18', '--json')).out).state.matterValue,
+    ).toBeUndefined();
+  });
+
   test('answers the same legal effects as the whole matter', async () => {
     const whole = await cli('state', file, '--at', '2020-10-06', '--json');
     const one = await cli('state', file, '--at', '2020-10-06', '--docket', DMD, '--json');
     expect(JSON.parse(one.out).effects).toEqual(JSON.parse(whole.out).effects);
     expect(JSON.parse(whole.out).docket).toBeNull();
     expect(Object.keys(JSON.parse(whole.out).state.context.suits).sort()).toEqual([DMD, NDCAL].sort());
+  });
+
+  test('refuses a case number in place of a docket, naming the docket that has that number', async () => {
+    const run = await cli('state', '--at', '2020-10-06', '--docket', '20-16908');
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(
+      "--docket: '20-16908' is the case number of docket ca9-20-16908 (U.S. Court of Appeals for the Ninth Circuit): give --docket ca9-20-16908",
+    );
   });
 
   test('refuses a docket the log does not hold, listing those it holds (usage error, no stack trace)', async () => {

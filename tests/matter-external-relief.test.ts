@@ -14,7 +14,17 @@ import type { CaseEvent } from '../src/events/schema.js';
 import { datedEffects, effectIntervals } from '../src/replay/intervals.js';
 import { caseAt } from '../src/replay/query.js';
 import { replayAll } from '../src/replay/replay.js';
-import { complaint, DMD, EFFECTIVE, event } from './support/case-events.js';
+import {
+  appealNoticed,
+  complaint,
+  DMD,
+  EFFECTIVE,
+  event,
+  granted,
+  motion,
+  NDCAL,
+  stayMotion,
+} from './support/case-events.js';
 import { cli } from './support/cli.js';
 import {
   entered,
@@ -132,5 +142,53 @@ describe('relief entered elsewhere is refused where', () => {
   test('a stay is lifted that is no longer in force: rule externalStayInForce', () => {
     const { rejections } = replayAll([...external, stayLiftedThere('late-lift', 'md-stay', '2021-02-01')]);
     expect(rejections.map((r) => r.rule.name)).toEqual(['externalStayInForce']);
+  });
+});
+
+describe('relief entered elsewhere is appealed and stayed in its own case, not in this log (28 U.S.C. 1294(1); FRAP 8(a))', () => {
+  const log = merged(ndcal(), [entered('md-pi', '2020-09-19', 'preliminary', ['app-store'])]);
+  const refusedBy = (e: CaseEvent) => replayAll([...log, e]).rejections.map((r) => r.rule.name);
+
+  test('a notice of appeal from it is refused by rule reliefEnteredInThisLog, before any other rule', () => {
+    expect(refusedBy(appealNoticed('md-appeal', 'md-pi', '2020-09-25', 'ca4-20-2222'))).toEqual([
+      'reliefEnteredInThisLog',
+    ]);
+  });
+
+  test('a stay motion against it, in this log’s district docket or a court of appeals, is refused the same way', () => {
+    expect(refusedBy(stayMotion('stay-here', 'md-pi', '2020-09-28', NDCAL))).toEqual([
+      'reliefEnteredInThisLog',
+    ]);
+    expect(refusedBy(stayMotion('stay-ca', 'md-pi', '2020-09-28', 'ca4-20-2222', 'impracticable'))).toEqual([
+      'reliefEnteredInThisLog',
+    ]);
+  });
+
+  test('the refusal says where the appeal belongs and how to record what was done there', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'casesim-elsewhere-'));
+    try {
+      const file = path.join(dir, 'log.jsonl');
+      const events = [...log, appealNoticed('md-appeal', 'md-pi', '2020-09-25', 'ca4-20-2222')];
+      writeFileSync(file, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      const run = await cli('validate', file);
+      expect(run.code).not.toBe(0);
+      const said = run.out + run.err;
+      expect(said).toContain('reliefEnteredInThisLog');
+      expect(said).toContain("that case's own appeal docket");
+      expect(said).toContain('relief.stayedElsewhere');
+      expect(said).not.toContain('appealTimely');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('relief entered in this log is still appealed here', () => {
+    const held = [
+      ...ndcal().slice(0, 3),
+      motion('pi-2', '2020-09-08'),
+      granted('pi-ok', 'pi-2', '2020-09-19', ['app-store']),
+    ];
+    const { rejections } = replayAll([...held, appealNoticed('appeal', 'pi-ok', '2020-09-25')]);
+    expect(rejections).toEqual([]);
   });
 });

@@ -7,9 +7,9 @@ import pc from 'picocolors';
 import { formatInstant } from '../events/instant.js';
 import type { Source } from '../events/schema.js';
 import type { ProhibitionEffect } from '../machine/effects.js';
-import { phasesOf, phaseWords } from '../machine/phases.js';
+import { type Phases, phaseWords, REGION_PHASES, type Region } from '../machine/phases.js';
 import { ruleSentence } from '../problem.js';
-import type { CaseSnapshot, Rejection } from '../replay/replay.js';
+import type { Rejection } from '../replay/replay.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -37,14 +37,14 @@ export function regionText(region: string, phase: string): string {
   return `${region}: ${phaseWords(phase)}`;
 }
 
-export function phasesLine(snapshot: CaseSnapshot): string {
-  const p = phasesOf(snapshot.context);
-  return [
-    regionText('executive', p.executive),
-    regionText('suit', p.suit),
-    regionText('relief', p.relief),
-    regionText('appeal', p.appeal),
-  ].join(' · ');
+/** The summary in words, region by region; a region left out (one a docket does not hold) is not shown. */
+export function phasesLine(phases: Partial<Phases>): string {
+  return (Object.keys(REGION_PHASES) as Region[])
+    .flatMap((region) => {
+      const phase = phases[region];
+      return phase === undefined ? [] : [regionText(region, phase)];
+    })
+    .join(' · ');
 }
 
 function statusColour(c: Colors, status: ProhibitionEffect['status']): (s: string) => string {

@@ -5,7 +5,7 @@
  * changes that phase.
  */
 import type { CaseEvent } from '../events/schema.js';
-import { phasesOf } from '../machine/phases.js';
+import { type Phases, phasesOf } from '../machine/phases.js';
 import { type CaseSnapshot, replay } from '../replay/replay.js';
 import { phasesLine, regionText } from './format.js';
 
@@ -28,10 +28,16 @@ export function silencesOf(events: readonly CaseEvent[], from?: CaseSnapshot): S
   return silences;
 }
 
-/** The state line, saying what is not in the record for a region the record fell silent on, while its phase holds. */
-export function stateLine(snapshot: CaseSnapshot, silences: Silences): string {
-  const phases = phasesOf(snapshot.context);
-  let line = phasesLine(snapshot);
+/**
+ * The state line, saying what is not in the record for a region the record fell silent on, while its phase
+ * holds. `phases`: the summary to show, the whole matter's by default (`--docket` passes that docket's).
+ */
+export function stateLine(
+  snapshot: CaseSnapshot,
+  silences: Silences,
+  phases: Partial<Phases> = phasesOf(snapshot.context),
+): string {
+  let line = phasesLine(phases);
   for (const [region, silence] of silences) {
     const phase = phases[region as keyof typeof phases];
     if (phase !== silence.phase) continue;

@@ -73,6 +73,20 @@ export interface ProhibitionRecord {
   suspendedUntil?: Instant;
 }
 
+/**
+ * Whether the agency's suspension of `p` binds at epoch `t`: suspended, and not past the end it named
+ * (`until`). A suspension that names its end lapses then by its own terms, with no event to mark it (as a
+ * TRO lapses); from that instant the prohibition stands as if enforcement had resumed.
+ */
+export function suspensionBindsAt(p: ProhibitionRecord, t: number): boolean {
+  return p.status === 'suspended' && !suspensionEndedBy(p, t);
+}
+
+/** Whether the end `p`'s last suspension named has come by epoch `t` (never, for one that named none). */
+function suspensionEndedBy(p: ProhibitionRecord, t: number): boolean {
+  return p.suspendedUntil !== undefined && begunBy(p.suspendedUntil, t);
+}
+
 export interface SuitRecord {
   docket: string;
   court: string;
@@ -468,9 +482,13 @@ function markSuspension(
   e: EventOf<'identification.suspended' | 'identification.enforcementResumed'>,
 ): void {
   const until = e.type === 'identification.suspended' ? e.until : undefined;
+  const t = rangeOf(e.at).start;
   for (const move of d.movesOf('prohibitions')) {
+    // A suspension naming no prohibitions covers those that stand; one still suspended keeps its own terms.
     const p = d.edit('prohibitions', move.id);
     if (!p) continue;
+    if (e.type === 'identification.suspended' && move.from === 'suspended' && !suspensionEndedBy(p, t))
+      continue;
     p.suspendedBy = appended(p.suspendedBy, e.id);
     if (until) p.suspendedUntil = until;
     else if (p.suspendedUntil !== undefined) delete p.suspendedUntil;

@@ -12,7 +12,13 @@
  */
 import { begunBy, formatInstant, rangeOf } from '../events/instant.js';
 import type { Instant } from '../events/schema.js';
-import { type CaseContext, type InjunctionRecord, injunctionInForceAt, type StayRecord } from './context.js';
+import {
+  type CaseContext,
+  type InjunctionRecord,
+  injunctionInForceAt,
+  type StayRecord,
+  suspensionBindsAt,
+} from './context.js';
 
 export type EffectStatus =
   | 'not-yet-effective'
@@ -238,9 +244,7 @@ export function prohibitionEffect(
       }`,
     };
   }
-  // A suspension that names its own end binds the agency only until then: from that instant the
-  // prohibition stands as if enforcement had resumed, with no event to mark it (as a TRO lapses).
-  if (p.status === 'suspended' && !(p.suspendedUntil && begunBy(p.suspendedUntil, t))) {
+  if (suspensionBindsAt(p, t)) {
     const by = p.suspendedBy?.at(-1) ?? madeBy;
     const until = p.suspendedUntil
       ? `until ${formatInstant(p.suspendedUntil)}, when the suspension ends by its terms, unless enforcement resumes sooner`

@@ -97,9 +97,13 @@ const PROHIBITION = lifecycle({
     },
     suspended: {
       description:
-        'The agency has suspended it or will not enforce it pending further developments: it binds no one until enforcement resumes.',
+        'The agency has suspended it or will not enforce it pending further developments: it binds no one until enforcement resumes, or until the end the suspension named (it lapses then with no event).',
       on: {
         'identification.enforcementResumed': { to: 'scheduled' },
+        'identification.suspended': {
+          to: 'suspended',
+          description: 'suspended anew, once the end its suspension named has passed',
+        },
         'identification.datesChanged': { to: 'suspended', description: 're-dated by the agency' },
         'order.revoked': { to: 'order-revoked' },
         ...prohibitionEndings,
@@ -206,7 +210,12 @@ const MOTION = lifecycle({
     },
     'stay.motionFiled': {
       to: 'pending',
-      rules: ['stayTargetsInjunctionInForce', 'stayForumHasTheCase', 'moveFirstInDistrictCourt'],
+      rules: [
+        'reliefEnteredInThisLog',
+        'stayTargetsInjunctionInForce',
+        'stayForumHasTheCase',
+        'moveFirstInDistrictCourt',
+      ],
     },
     'injunctionPendingAppeal.motionFiled': {
       to: 'pending',
@@ -214,7 +223,12 @@ const MOTION = lifecycle({
     },
     'stay.applicationFiled': {
       to: 'pending',
-      rules: ['stayTargetsInjunctionInForce', 'applicationFollowsTheAppeal', 'soughtFirstInTheCourtsBelow'],
+      rules: [
+        'reliefEnteredInThisLog',
+        'stayTargetsInjunctionInForce',
+        'applicationFollowsTheAppeal',
+        'soughtFirstInTheCourtsBelow',
+      ],
     },
   },
   states: {
@@ -437,7 +451,10 @@ const APPEAL = lifecycle({
     'An appeal in the court of appeals, from the notice of appeal to the mandate, or to its dismissal.',
   collection: 'appeals',
   created: {
-    'appeal.noticed': { to: 'pending', rules: ['appealDocketIsNew', 'appealableOrder', 'appealTimely'] },
+    'appeal.noticed': {
+      to: 'pending',
+      rules: ['reliefEnteredInThisLog', 'appealDocketIsNew', 'appealableOrder', 'appealTimely'],
+    },
   },
   states: {
     pending: {

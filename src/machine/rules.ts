@@ -15,9 +15,11 @@ import {
   injunctionInForceAt,
   injunctionStands,
   isPresident,
+  type ProhibitionRecord,
   type ProhibitionState,
   partRuledOn,
   type SuitRecord,
+  suspensionBindsAt,
   vacaturOf,
 } from './context.js';
 
@@ -69,16 +71,19 @@ function namesProhibitionsIn(
   ctx: CaseContext,
   identification: string,
   named: readonly string[] | undefined,
-  from: ProhibitionState,
+  from: ProhibitionState | ((p: ProhibitionRecord) => boolean),
 ): boolean {
-  const ids =
-    named ?? prohibitionsOf(ctx, identification).filter((p) => ctx.prohibitions[p]?.status === from);
+  const inState = typeof from === 'function' ? from : (p: ProhibitionRecord) => p.status === from;
+  const ids = named ?? prohibitionsOf(ctx, identification).filter((p) => isIn(ctx, p, inState));
   return (
     ids.length > 0 &&
-    ids.every(
-      (p) => ctx.prohibitions[p]?.identification === identification && ctx.prohibitions[p]?.status === from,
-    )
+    ids.every((p) => ctx.prohibitions[p]?.identification === identification && isIn(ctx, p, inState))
   );
+}
+
+function isIn(ctx: CaseContext, id: string, inState: (p: ProhibitionRecord) => boolean): boolean {
+  const p = ctx.prohibitions[id];
+  return p !== undefined && inState(p);
 }
 
 /** The docket and entry instant of the order an appeal names: an injunction, a denial, or a dismissal. */
@@ -475,6 +480,13 @@ export const RULES = {
       return rangeOf(e.expires).start <= rangeOf(e.at).end + 14 * DAY;
     },
   ),
+  reliefEnteredInThisLog: rule<'appeal.noticed' | 'stay.motionFiled' | 'stay.applicationFiled'>(
+    'reliefEnteredInThisLog',
+    'Relief entered in a case this log does not hold is appealed and stayed in that case',
+    "An appeal from an injunction lies to the court of appeals for the circuit of the court that entered it, under that case's own appeal docket, and a stay pending appeal is sought first from that court, then from that court of appeals. This log records relief entered in another case (relief.enteredElsewhere) only for its effect here, so it holds no docket where that appeal or stay motion could be filed: record that case's dockets in this log (its complaint, its relief, its appeal), or record what was done there as relief.stayedElsewhere, relief.stayLiftedElsewhere or relief.endedElsewhere.",
+    '28 U.S.C. 1294(1); FRAP 3(a)(1), 8(a)(1)-(2); FRCP 62(d)',
+    (ctx, e) => ctx.injunctions[e.type === 'appeal.noticed' ? e.order : e.injunction]?.forum !== 'external',
+  ),
   appealDocketIsNew: rule<'appeal.noticed'>(
     'appealDocketIsNew',
     'An appeal opens its own docket',
@@ -759,9 +771,17 @@ export const RULES = {
   suspensionNamesStandingProhibitions: rule<'identification.suspended'>(
     'suspensionNamesStandingProhibitions',
     'A suspension names prohibitions of that identification that are not already suspended',
-    'An agency suspends or stops enforcing only its own prohibitions that still stand; a prohibition already suspended stays so until enforcement resumes.',
-    'Administrative Procedure Act, 5 U.S.C. 551(5), 553(d)',
-    (ctx, e) => namesProhibitionsIn(ctx, e.identification, e.prohibitions, 'scheduled'),
+    'An agency suspends or stops enforcing only its own prohibitions that still stand; a prohibition already suspended stays so until enforcement resumes or the end its suspension named comes. A suspension that names its end is an agency action on its own terms (5 U.S.C. 551(13)): at that end it lapses with no further act, the prohibition stands again, and the agency may suspend it anew.',
+    'Administrative Procedure Act, 5 U.S.C. 551(5), 551(13), 553(d)',
+    (ctx, e) => {
+      const t = rangeOf(e.at).start;
+      return namesProhibitionsIn(
+        ctx,
+        e.identification,
+        e.prohibitions,
+        (p) => p.status === 'scheduled' || (p.status === 'suspended' && !suspensionBindsAt(p, t)),
+      );
+    },
   ),
   resumptionNamesSuspendedProhibitions: rule<'identification.enforcementResumed'>(
     'resumptionNamesSuspendedProhibitions',

@@ -9,6 +9,7 @@
  */
 import type { CaseEvent } from '../events/schema.js';
 import type { CaseContext, InjunctionRecord } from '../machine/context.js';
+import { type Phases, phasesOf } from '../machine/phases.js';
 
 export interface DocketEntry {
   readonly docket: string;
@@ -39,6 +40,10 @@ export function docketsOf(ctx: CaseContext): DocketEntry[] {
 export function unknownDocket(ctx: CaseContext, docket: string): string | undefined {
   const held = docketsOf(ctx);
   if (held.some((d) => d.docket === docket)) return undefined;
+  // A reader knows a case by its number (20-16908, 3:20-cv-05910-LB); the log names each docket by an id.
+  const numbered = held.find((d) => d.caseNumber === docket);
+  if (numbered)
+    return `'${docket}' is the case number of docket ${numbered.docket} (${numbered.court}): give --docket ${numbered.docket}`;
   const list = held.map((d) => `${d.docket} (${d.court}, ${d.caseNumber})`).join(', ');
   return held.length === 0
     ? `unknown docket '${docket}': the log holds no docket (no complaint or notice of appeal)`
@@ -133,4 +138,15 @@ export function contextInDocket(ctx: CaseContext, docket: string, events: readon
     stays: pick(ctx.stays, (s) => injunctions[s.injunction] !== undefined),
     positions: ctx.positions.filter((p) => shownIds.has(p.eventId)),
   };
+}
+
+/**
+ * The summary of one docket, read from the record its view shows (`contextInDocket`): the matter's executive
+ * action, and the relief that binds there; a district docket's own case, or an appeals docket's own appeal.
+ * The other region is left out, not reported as empty: an appeal is a docket of its own (FRAP 12), so a
+ * district docket holds none, and an appeals docket holds no district case.
+ */
+export function phasesInDocket(shown: CaseContext, docket: string): Partial<Phases> {
+  const { executive, suit, relief, appeal } = phasesOf(shown);
+  return shown.appeals[docket] === undefined ? { executive, suit, relief } : { executive, relief, appeal };
 }

@@ -1,10 +1,10 @@
 /**
- * The page's `?docket=D`: one docket of the matter, as `--docket D` shows it on the command line
- * (`src/replay/docket.ts`). The stops keep the whole matter's state and effects; only which event stops are
+ * The page's docket picker and `?docket=D`: one docket of the matter, as `--docket D` shows it on the command
+ * line (`src/replay/docket.ts`). The stops keep the whole matter's state and effects; only which event stops are
  * shown changes. The instants at which prohibitions come due or TROs lapse are the matter's, and stay.
  */
 import type { CaseEvent } from '../../src/events/schema.js';
-import { contextInDocket, docketFilter, unknownDocket } from '../../src/replay/docket.js';
+import { contextInDocket, docketFilter, docketsOf, unknownDocket } from '../../src/replay/docket.js';
 import { replayAll } from '../../src/replay/replay.js';
 import type { Stop } from './model.js';
 
@@ -31,4 +31,14 @@ export function stopsOnDocket(
     stops: stops.filter((s) => s.kind !== 'event' || shown(s.event)),
     ...(caseName ? { caseName } : {}),
   };
+}
+
+/** The picker's choices: each docket the log holds, named by its court and number, in the order it opened. */
+export function docketChoices(
+  events: readonly CaseEvent[],
+): { readonly value: string; readonly label: string }[] {
+  return docketsOf(replayAll(events).snapshot.context).map((d) => ({
+    value: d.docket,
+    label: `${d.court} ${d.caseNumber} (${d.kind === 'district' ? 'district case' : 'appeal'})`,
+  }));
 }

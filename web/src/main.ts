@@ -14,7 +14,7 @@ import { formatProblem } from '../../src/problem.js';
 import { checkLog } from '../../src/replay/check.js';
 import { caseZone } from '../../src/replay/query.js';
 import { applyScenario, parseScenario, type Scenario } from '../../src/whatif/scenario.js';
-import { stopsOnDocket } from './docket.js';
+import { docketChoices, stopsOnDocket } from './docket.js';
 import { h, replaceChildren } from './dom.js';
 import { formatDate, isoDay } from './format.js';
 import { buildStops, type Stop, stopIndexAt } from './model.js';
@@ -126,6 +126,8 @@ const state = {
   /** The log the reader opened, kept while they look at the bundled case or a branch of it. */
   opened: undefined as Log | undefined,
   scenario: '' as string,
+  /** The docket shown, '' for the whole matter: the picker's choice, kept in the URL as `?docket=`. */
+  docket: new URLSearchParams(location.search).get('docket') ?? '',
   events: [] as readonly CaseEvent[],
   stops: [] as Stop[],
   index: 0,
@@ -248,7 +250,8 @@ function rebuild(keepTime: boolean): void {
   state.zone = caseZone(events);
   // `?docket=D` shows one docket of the matter, as `--docket` does; an unknown one is said, and the matter shown.
   const all = buildStops(events);
-  const onDocket = stopsOnDocket(events, all, new URLSearchParams(location.search).get('docket'));
+  const onDocket = stopsOnDocket(events, all, state.docket);
+  fillDockets(events, onDocket.ok ? state.docket : '');
   state.stops = onDocket.ok ? [...onDocket.stops] : all;
   if (!onDocket.ok) notice.push(onDocket.problem);
   state.notice = notice;
@@ -297,6 +300,28 @@ function fillPicker(picker: HTMLSelectElement): void {
   picker.disabled = false;
 }
 
+/** The docket menu: the whole matter, then each docket the log holds; `shown` is the one selected. */
+function fillDockets(events: readonly CaseEvent[], shown: string): void {
+  const picker = $<HTMLSelectElement>('docket-select');
+  const held = docketChoices(events);
+  replaceChildren(
+    picker,
+    h('option', { value: '' }, `Whole matter (${held.length} ${held.length === 1 ? 'docket' : 'dockets'})`),
+    ...held.map((d) => h('option', { value: d.value }, d.label)),
+  );
+  picker.value = shown;
+  picker.disabled = held.length === 0;
+}
+
+/** Shows `docket` ('' for the whole matter) and keeps it in the URL, so a reload or a shared link shows it too. */
+function showDocket(docket: string): void {
+  state.docket = docket;
+  const url = new URL(location.href);
+  if (docket) url.searchParams.set('docket', docket);
+  else url.searchParams.delete('docket');
+  history.replaceState(null, '', url);
+}
+
 function controls(): void {
   const scrubber = $<HTMLInputElement>('scrubber');
   scrubber.addEventListener('input', () => select(Number(scrubber.value), true));
@@ -316,6 +341,12 @@ function controls(): void {
     rebuild(keepTime);
   });
 
+  const dockets = $<HTMLSelectElement>('docket-select');
+  dockets.addEventListener('change', () => {
+    showDocket(dockets.value);
+    rebuild(true);
+  });
+
   const cases = $<HTMLSelectElement>('case-select');
   replaceChildren(cases, ...CASES.map((c) => h('option', { value: c.id }, c.title)));
   cases.value = state.case.id;
@@ -323,6 +354,8 @@ function controls(): void {
     state.case = CASES.find((c) => c.id === cases.value) ?? FIRST_CASE;
     state.log = state.case.log;
     state.scenario = '';
+    // Another case holds other dockets: it opens on its whole matter.
+    showDocket('');
     fillPicker(picker);
     renderOdds();
     rebuild(false);
@@ -336,6 +369,7 @@ function controls(): void {
     state.opened = readLog(new Uint8Array(await chosen.arrayBuffer()), chosen.name, false);
     state.log = state.opened;
     state.scenario = '';
+    showDocket('');
     fillPicker(picker);
     picker.value = OPENED;
     // The same file chosen again is a new choice.

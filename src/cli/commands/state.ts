@@ -3,7 +3,7 @@ import { awaitsRuling, type MotionRecord, openParts } from '../../machine/contex
 import { reliefScopeText } from '../../machine/effects.js';
 import { inFile, refuseInput } from '../../problem.js';
 import { checkLog } from '../../replay/check.js';
-import { contextInDocket } from '../../replay/docket.js';
+import { contextInDocket, phasesInDocket } from '../../replay/docket.js';
 import { datedEffects, effectIntervals } from '../../replay/intervals.js';
 import { caseAt, caseZone } from '../../replay/query.js';
 import { branchEventsOf } from '../../whatif/diff.js';
@@ -101,6 +101,8 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           opts.docket === undefined
             ? result.snapshot.context
             : contextInDocket(result.snapshot.context, opts.docket, result.events);
+        // The summary is of what the view shows: that docket's regions, with the whole matter's beside them.
+        const phases = opts.docket === undefined ? result.snapshot.value : phasesInDocket(ctx, opts.docket);
         const lastEvent = result.events.at(-1);
         if (opts.json) {
           io.out(
@@ -114,7 +116,11 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
                 : null,
               eventsCounted: result.events.length,
               lastEvent: lastEvent?.id ?? null,
-              state: { value: result.snapshot.value, context: ctx },
+              state: {
+                value: phases,
+                ...(opts.docket === undefined ? {} : { matterValue: result.snapshot.value }),
+                context: ctx,
+              },
               effects,
               rejections: result.rejections,
             }),
@@ -127,7 +133,12 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           io.out(
             `  ${result.events.length} of ${events.length} events count; the last is ${lastEvent?.id ?? '(none)'}`,
           );
-          io.out(`  ${stateLine(result.snapshot, silencesOf(result.events))}`);
+          const silences = silencesOf(result.events);
+          if (opts.docket === undefined) io.out(`  ${stateLine(result.snapshot, silences)}`);
+          else {
+            io.out(`  docket ${opts.docket}: ${stateLine(result.snapshot, silences, phases)}`);
+            io.out(`  whole matter: ${stateLine(result.snapshot, silences)}`);
+          }
           io.out(pc.bold('\nProhibitions'));
           if (effects.length === 0) io.out('  (none identified yet)');
           for (const effect of effects) io.out(effectLine(effect, pc));
