@@ -143,6 +143,28 @@ describe('a stay pending appeal in the Ninth Circuit (Leiva-Perez v. Holder, 640
   });
 });
 
+describe("an appeal goes to the court of appeals for the district's own circuit (28 U.S.C. 1294(1))", () => {
+  const marylandPi = () => [...marylandSuit(), granted('pi-granted', 'pi-motion', '2020-09-19')];
+
+  it('an appeal from the District of Maryland to the Fourth Circuit is accepted', () => {
+    given(marylandPi())
+      .when(appealNoticed('appeal', 'pi-granted', '2020-10-01', 'ca4-20-1', 'Fourth Circuit'))
+      .thenAccepted();
+  });
+
+  it('and to the Ninth Circuit is refused by appealToItsCircuit', () => {
+    given(marylandPi())
+      .when(appealNoticed('appeal', 'pi-granted', '2020-10-01', 'ca9-20-1', 'Ninth Circuit'))
+      .thenRejectedBy('appealToItsCircuit');
+  });
+
+  it('a court whose circuit cannot be read from its name is not guessed at', () => {
+    given(marylandPi())
+      .when(appealNoticed('appeal', 'pi-granted', '2020-10-01', 'ca-20-1', 'Court of Appeals'))
+      .thenAccepted();
+  });
+});
+
 describe("the preliminary-injunction standard follows the case's circuit", () => {
   it('the case records its circuit: read from the court under 28 U.S.C. 41, or as the complaint gives it', () => {
     const ninth = given(suitWithPendingMotion().slice(0, 2)).when(complaint()).thenAccepted();

@@ -696,14 +696,7 @@ const evolvers: Evolvers = {
     if (motion) motion.ruledBy = e.id;
   },
   'appeal.noticed': (d, e) => {
-    const ctx = d.ctx;
-    // The order appealed from: an injunction, a ruling that refused one (the motion it ruled on), or a judgment.
-    const from =
-      ctx.injunctions[e.order]?.docket ??
-      ctx.motions[e.order]?.docket ??
-      Object.values(ctx.motions).find((m) => m.ruledBy === e.order)?.docket ??
-      orderDocket(ctx, e.order) ??
-      '';
+    const from = docketAppealedFrom(d.ctx, e.order) ?? '';
     d.put('appeals', e.appealDocket, {
       docket: e.appealDocket,
       court: e.court,
@@ -903,6 +896,20 @@ function appended<T>(list: readonly T[] | undefined, item: T): T[] {
 }
 
 /** The docket on which an event that ended a case was entered (for appeals from a final judgment). */
+/**
+ * The district docket an order was entered on: an injunction's, a ruling's that refused one (the motion it
+ * ruled on, in full or in part), or a judgment's.
+ */
+export function docketAppealedFrom(ctx: CaseContext, order: string): string | undefined {
+  return (
+    ctx.injunctions[order]?.docket ??
+    ctx.motions[order]?.docket ??
+    Object.values(ctx.motions).find((m) => m.ruledBy === order || m.rulings?.some((r) => r.by === order))
+      ?.docket ??
+    orderDocket(ctx, order)
+  );
+}
+
 function orderDocket(ctx: CaseContext, eventId: string): string | undefined {
   return Object.values(ctx.suits).find((s) => s.endedBy === eventId)?.docket;
 }

@@ -453,7 +453,13 @@ const APPEAL = lifecycle({
   created: {
     'appeal.noticed': {
       to: 'pending',
-      rules: ['reliefEnteredInThisLog', 'appealDocketIsNew', 'appealableOrder', 'appealTimely'],
+      rules: [
+        'reliefEnteredInThisLog',
+        'appealDocketIsNew',
+        'appealableOrder',
+        'appealToItsCircuit',
+        'appealTimely',
+      ],
     },
   },
   states: {

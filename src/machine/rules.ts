@@ -5,11 +5,12 @@
  */
 import { type EpochRange, rangeOf } from '../events/instant.js';
 import type { CaseEvent, EventOf, EventType } from '../events/schema.js';
-import { CIRCUIT_LAW } from './circuits.js';
+import { CIRCUIT_LAW, circuitOfCourt } from './circuits.js';
 import {
   afterRuling,
   awaitsRuling,
   type CaseContext,
+  docketAppealedFrom,
   forumOf,
   type InjunctionRecord,
   injunctionInForceAt,
@@ -514,6 +515,19 @@ export const RULES = {
           refusedInPart.some((r) => r.relief === 'preliminary')
         );
       return Object.values(ctx.suits).some((s) => s.endedBy === e.order);
+    },
+  ),
+  appealToItsCircuit: rule<'appeal.noticed'>(
+    'appealToItsCircuit',
+    "An appeal goes to the district court's own circuit",
+    "Appeals from a district court's final decisions, and from its interlocutory orders on injunctions, go to the court of appeals for the circuit that embraces the district. The Federal Circuit's exclusive jurisdiction (patent and certain claims against the United States) is the exception, and none of the cases modelled here is of that kind. Where the record names a court whose circuit cannot be read, the rule does not guess.",
+    '28 U.S.C. 1294(1); 28 U.S.C. 41; 28 U.S.C. 1295 (the Federal Circuit)',
+    (ctx, e) => {
+      const docket = docketAppealedFrom(ctx, e.order);
+      const suit = docket === undefined ? undefined : ctx.suits[docket];
+      const appeals = circuitOfCourt(e.court);
+      if (!suit?.circuit || !appeals) return true;
+      return appeals === suit.circuit;
     },
   ),
   appealTimely: rule<'appeal.noticed'>(

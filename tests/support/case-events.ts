@@ -114,11 +114,17 @@ export const denied = (id: string, motionId: string, date: string, alsoDecides: 
     ...(alsoDecides.length > 0 ? { alsoDecides } : {}),
   });
 
-export const appealNoticed = (id: string, order: string, date: string, appealDocket = 'ca9-20-77777') =>
+export const appealNoticed = (
+  id: string,
+  order: string,
+  date: string,
+  appealDocket = 'ca9-20-77777',
+  court = 'Ninth Circuit',
+) =>
   event('appeal.noticed', id, date, {
     order,
     appealDocket,
-    court: 'Ninth Circuit',
+    court,
     caseNumber: appealDocket,
     appellant: 'United States',
   });

@@ -74,7 +74,7 @@ export const MATTERS: readonly Matter[] = [
         held: granted('md-pi', 'md-pi-motion', '2020-09-19', ['app-store']),
         mirror: entered('md-pi', '2020-09-19', 'preliminary', ['app-store']),
       },
-      { held: appealNoticed('md-appeal', 'md-pi', '2020-09-25', MD_APPEAL) },
+      { held: appealNoticed('md-appeal', 'md-pi', '2020-09-25', MD_APPEAL, 'Fourth Circuit') },
       { held: stayMotion('md-stay-motion', 'md-pi', '2020-09-28', DMD) },
       {
         held: stayGranted('md-stay', 'md-stay-motion', '2020-10-05'),
@@ -107,7 +107,7 @@ export const MATTERS: readonly Matter[] = [
         held: granted('md-pi', 'md-pi-motion', '2020-10-01', ['payments']),
         mirror: entered('md-pi', '2020-10-01', 'preliminary', ['payments']),
       },
-      { held: appealNoticed('md-appeal', 'md-pi', '2020-10-03', MD_APPEAL) },
+      { held: appealNoticed('md-appeal', 'md-pi', '2020-10-03', MD_APPEAL, 'Fourth Circuit') },
       { held: stayMotion('md-stay-motion', 'md-pi', '2020-10-04', DMD) },
       {
         held: stayGranted('md-stay', 'md-stay-motion', '2020-10-10'),
