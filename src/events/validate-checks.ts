@@ -81,3 +81,11 @@ export function shareLeaf<T extends object>(table: Map<unknown, unknown>, value:
   level.set(fields[last], Object.freeze(value));
   return value;
 }
+
+/**
+ * The one shared, frozen copy of a list whose items are shared values (see `shareLeaf`): keyed by its length
+ * and then by each item itself, so two lists meet only when their items are the same objects or primitives.
+ */
+export function shareList<T>(table: Map<unknown, unknown>, list: T[]): T[] {
+  return shareLeaf(table, list, list.length, ...list);
+}
