@@ -4,7 +4,7 @@
  * Schema at build time (`validate.generated.ts`, see `scripts/generate-validator.ts`).
  */
 import { isTimeZone, localProblem } from './instant.js';
-import { evidenceProblem } from './schema.js';
+import { evidenceProblem } from './vocabulary.js';
 
 /** Thrown by the generated shaper when a value passes the JSON Schema but not a check named here. */
 export const REFUSED: unique symbol = Symbol('refused by a check JSON Schema cannot say');
