@@ -265,6 +265,24 @@ describe('the generated validator', () => {
     }
   });
 
+  it('shares one frozen list of sources (and of ids) between events citing the same ones, and none that differs', () => {
+    const base = JSON.parse(JSON.stringify(VALID[0])) as Record<string, unknown> & { sources: object[] };
+    const withDeps = { ...base, dependsOn: ['an-earlier-event'] };
+    const first = fastEvent(upcast(JSON.parse(JSON.stringify(withDeps))));
+    const second = fastEvent(upcast({ ...JSON.parse(JSON.stringify(withDeps)), id: 'another-event' }));
+    expect(first?.sources).toBe(second?.sources);
+    expect(first?.dependsOn).toBe(second?.dependsOn);
+    expect(Object.isFrozen(first?.sources)).toBe(true);
+    expect(first?.sources).toEqual(CaseEvent.parse(upcast(withDeps)).sources);
+    const longer = { ...withDeps, sources: [...base.sources, ...base.sources] };
+    const other = fastEvent(upcast(longer));
+    expect(other?.sources).not.toBe(first?.sources);
+    expect(other?.sources).toEqual(CaseEvent.parse(upcast(longer)).sources);
+    const fewer = fastEvent(upcast({ ...withDeps, dependsOn: ['an-earlier-event', 'and-another'] }));
+    expect(fewer?.dependsOn).not.toBe(first?.dependsOn);
+    expect(fewer?.dependsOn).toEqual(['an-earlier-event', 'and-another']);
+  });
+
   it('is generated from the schema zod emits today (rebuild with npm run build after changing schema.ts)', () => {
     const generated = readFileSync(path.join(ROOT, 'src/events/validate.generated.ts'), 'utf8');
     const fresh = validatorModule(annotatedEventSchema(), SCHEMA_VERSION);

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { LOCAL_FORMS } from '../time/edtf.js';
 import { isTimeZone, LOCAL_PATTERN, localProblem } from './instant.js';
 
-/** The version every event is read as; older versions are upcast on reading (`versions.ts`). */
-export const SCHEMA_VERSION = 2 as const;
+import { EVENT_TYPES as EVENT_TYPE_NAMES, evidenceProblem, SCHEMA_VERSION } from './vocabulary.js';
+
+export { evidenceProblem, SCHEMA_VERSION };
 
 /** A stable identifier: lower-case letters, digits, dots, dashes, underscores. */
 export const Id = z
@@ -69,26 +70,6 @@ const evidence = { quote: Quote.optional(), copy: Copy.optional(), note: Note.op
  * both: a reader must be able to tell the source's words from ours. A quotation should name the local copy
  * it can be checked in; the project's own log must (tests/quotes.test.ts).
  */
-/**
- * What a court-record or public-record source must say of its evidence, beyond its fields: exactly one of
- * `quote` and `note`, and a `copy` only with a quote. One function, called by the zod refinement below and by
- * the validator generated at build time (`validate-checks.ts`), so the two can never disagree.
- */
-export function evidenceProblem(value: {
-  quote?: string | undefined;
-  copy?: string | undefined;
-  note?: string | undefined;
-}): { readonly path: string; readonly message: string } | undefined {
-  if ((value.quote === undefined) === (value.note === undefined))
-    return {
-      path: 'quote',
-      message: "give exactly one of `quote` (the source's own words) or `note` (our own words)",
-    };
-  if (value.note !== undefined && value.copy !== undefined)
-    return { path: 'copy', message: '`copy` goes with a quotation, not a note' };
-  return undefined;
-}
-
 function checkEvidence(
   value: { quote?: string | undefined; copy?: string | undefined; note?: string | undefined },
   ctx: z.RefinementCtx,
@@ -834,7 +815,15 @@ export type CaseEventInput = z.input<typeof CaseEvent>;
 export type EventType = CaseEvent['type'];
 export type EventOf<T extends EventType> = Extract<CaseEvent, { type: T }>;
 
-export const EVENT_TYPES: readonly EventType[] = CaseEvent.options.map((o) => o.shape.type.value);
+/** The event kinds, in the union's order: the zod-free list of `vocabulary.ts`, held to the union by a test. */
+export const EVENT_TYPES: readonly EventType[] = EVENT_TYPE_NAMES;
+// The list names every kind of the union and nothing else: a compile error here names the difference.
+export const EVENT_TYPES_MATCH_THE_UNION: [EventType, (typeof EVENT_TYPE_NAMES)[number]] extends [
+  (typeof EVENT_TYPE_NAMES)[number],
+  EventType,
+]
+  ? true
+  : never = true;
 
 /** The description of each event kind, read from its schema. */
 export function describeEventType(type: EventType): string {

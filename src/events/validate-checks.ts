@@ -4,7 +4,7 @@
  * Schema at build time (`validate.generated.ts`, see `scripts/generate-validator.ts`).
  */
 import { isTimeZone, localProblem } from './instant.js';
-import { evidenceProblem, PublicRecordSource } from './schema.js';
+import { evidenceProblem } from './vocabulary.js';
 
 /** Thrown by the generated shaper when a value passes the JSON Schema but not a check named here. */
 export const REFUSED: unique symbol = Symbol('refused by a check JSON Schema cannot say');
@@ -19,16 +19,35 @@ export function evidenceIsValid(source: { quote?: string; copy?: string; note?: 
   return evidenceProblem(source) === undefined;
 }
 
-/** zod's own URL schema, so its parse (and the value it gives back: trimmed, tabs and newlines removed) rules. */
-const Url = PublicRecordSource.shape.url;
+/**
+ * What a source's web address becomes, by the WHATWG URL parser (the one zod's `z.url()` uses), so the replay
+ * path needs no zod: the same accept and refuse as `PublicRecordSource.shape.url` and the same value back
+ * (trimmed, tabs and newlines removed), kept so by a differential test (tests/url-check.property.test.ts).
+ * Refused: no `http://` or `https://` at the start (zod's guard against `http:example.com`), text the URL
+ * parser cannot read, and a scheme other than http(s).
+ */
+function webUrlValue(text: string): string | typeof REFUSED {
+  const trimmed = text.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return REFUSED;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return REFUSED;
+  }
+  if (!/^https?$/.test(url.protocol.endsWith(':') ? url.protocol.slice(0, -1) : url.protocol)) return REFUSED;
+  const value = trimmed.replace(/[\t\n\r]/g, '');
+  // The schema's own pattern, which zod checks on the value its URL check gives back.
+  return /^https?:\/\//.test(value) ? value : REFUSED;
+}
+
 const urls = new Map<string, string | typeof REFUSED>();
 
 /** The value zod's `z.url()` gives for `text`; throws REFUSED where zod refuses it. A log cites few URLs. */
 export function urlValue(text: string): string {
   let value = urls.get(text);
   if (value === undefined) {
-    const result = Url.safeParse(text, { jitless: true });
-    value = result.success ? result.data : REFUSED;
+    value = webUrlValue(text);
     if (urls.size > 10_000) urls.clear();
     urls.set(text, value);
   }
@@ -80,4 +99,12 @@ export function shareLeaf<T extends object>(table: Map<unknown, unknown>, value:
   }
   level.set(fields[last], Object.freeze(value));
   return value;
+}
+
+/**
+ * The one shared, frozen copy of a list whose items are shared values (see `shareLeaf`): keyed by its length
+ * and then by each item itself, so two lists meet only when their items are the same objects or primitives.
+ */
+export function shareList<T>(table: Map<unknown, unknown>, list: T[]): T[] {
+  return shareLeaf(table, list, list.length, ...list);
 }
