@@ -72,7 +72,9 @@ describe('casesim replay', () => {
     expect(out).toContain(
       'changed: relief: requested → enjoined; motion pi-motion: pending → granted; injunction pi-granted: in-force',
     );
-    expect(out).toContain('state:   executive: order in force · suit: open · relief: stayed · appeal: pending');
+    expect(out).toContain(
+      'state:   executive: order in force · suit: open · relief: stayed · appeal: pending',
+    );
     expect(out).toContain('source:  fixture <https://casesim.invalid/fixture> [unverified]');
     for (const id of ['eo-4242-signed', 'complaint', 'notice-of-appeal', 'stay-motion', 'stay-granted']) {
       expect(out).toContain(`  ${id}  `);
