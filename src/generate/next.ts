@@ -11,9 +11,10 @@ import {
   SCHEMA_VERSION,
   type Source,
   type StayFindings,
+  type SupremeCourtStayFindings,
 } from '../events/schema.js';
 import { stateOf } from '../machine/case.js';
-import type { CaseContext } from '../machine/context.js';
+import { awaitsRuling, type CaseContext, type MotionRecord, openParts } from '../machine/context.js';
 import { arrowsOf, type Lifecycle } from '../machine/lifecycle.js';
 import { type LifecycleId, lifecycleById } from '../machine/lifecycles.js';
 import { compiledStep } from '../replay/compiled.js';
@@ -41,6 +42,13 @@ export const STAY_FINDINGS: StayFindings = {
   irreparableInjury: 'shown',
   harmToOthers: 'not-substantial',
   publicInterest: 'favors-stay',
+};
+
+/** The Supreme Court's stay orders usually give no reasons (Hollingsworth v. Perry's factors go unstated). */
+export const SUPREME_COURT_STAY_FINDINGS: SupremeCourtStayFindings = {
+  certiorari: 'not-stated',
+  reversal: 'not-stated',
+  irreparableHarm: 'not-stated',
 };
 
 /** Day arithmetic already done: a walk dates every candidate from the same few days. */
@@ -95,6 +103,91 @@ interface Offers {
 }
 
 /**
+ * The rulings a motion awaiting one could see: on an injunction motion, for each part still undecided
+ * (the TRO or the PI of a motion seeking both, or the prohibitions an earlier ruling deferred), a grant or
+ * denial in full, a grant to the parties alone, and a ruling on part that denies or defers the rest (FRCP
+ * 65: a court may rule on part of a motion and set the rest for hearing); on a stay motion, an application
+ * to the Supreme Court or a motion for an injunction pending appeal, its grant or denial.
+ */
+function offerRulings(
+  ctx: CaseContext,
+  motion: MotionRecord,
+  at: Instant,
+  id: (label: string) => string,
+  offers: Offers,
+): void {
+  if (!awaitsRuling(motion)) return;
+  const m = motion.id;
+  const offer = offers.from('motion', m, motion.status);
+  if (!offer) return;
+  if (motion.kind === 'injunction-pending-appeal') {
+    offer('injunctionPendingAppeal.granted', () => ({
+      id: id(`ipa-grant-${m}`),
+      motion: m,
+      scope: { prohibitions: motion.prohibitions ?? [], defendants: ['Government'], nationwide: true },
+      findings: GRANTING_FINDINGS,
+    }));
+    offer('injunctionPendingAppeal.denied', () => ({ id: id(`ipa-deny-${m}`), motion: m }));
+    return;
+  }
+  if (motion.kind === 'stay') {
+    if (motion.forum === 'supreme-court') {
+      offer('stay.applicationGranted', () => ({
+        id: id(`scotus-stay-${m}`),
+        motion: m,
+        findings: SUPREME_COURT_STAY_FINDINGS,
+      }));
+      offer('stay.applicationDenied', () => ({ id: id(`scotus-deny-${m}`), motion: m }));
+    } else {
+      offer('stay.granted', () => ({ id: id(`stay-${m}`), motion: m, findings: STAY_FINDINGS }));
+      offer('stay.denied', () => ({ id: id(`deny-stay-${m}`), motion: m }));
+    }
+    return;
+  }
+  const all = Object.keys(ctx.prohibitions);
+  const twoReliefs = (motion.seeks?.length ?? 0) > 1;
+  openParts(motion).forEach((part, k) => {
+    // A court grants what was asked (FRCP 7(b)(1)(C): a motion states the relief sought), never more.
+    const sought = part.prohibitions ?? motion.prohibitions ?? all;
+    const [first, ...rest] = sought;
+    const ruling = (label: string) => ({
+      id: id(`${label}-${k}-${m}`),
+      motion: m,
+      // A ruling names the relief it decides while the motion still seeks both (FRCP 65(a)-(b)).
+      ...(twoReliefs ? { relief: part.relief } : {}),
+    });
+    const expires = part.relief === 'tro' ? { expires: addDays(at, 14) } : {};
+    const grant = (
+      label: string,
+      prohibitions: string[],
+      extra: Record<string, unknown>,
+      forParties = false,
+    ) =>
+      offer('injunction.granted', () => ({
+        ...ruling(label),
+        scope: forParties
+          ? { prohibitions, defendants: ['Government'], nationwide: false, protects: ['Users'] }
+          : { prohibitions, defendants: ['Government'], nationwide: true },
+        findings: GRANTING_FINDINGS,
+        ...expires,
+        ...extra,
+      }));
+    // Rulings in full come first: an odds decision that names a kind takes its first legal event.
+    if (first !== undefined) {
+      grant('grant', sought, {});
+      grant('grant-part', [first], {}, true);
+    }
+    offer('injunction.denied', () => ruling('deny'));
+    if (first !== undefined && rest.length > 0) {
+      grant('grant-defer', [first], { deferred: rest });
+      grant('grant-deny', [first], { denied: rest });
+      offer('injunction.denied', () => ({ ...ruling('deny-defer'), prohibitions: [first], deferred: rest }));
+    }
+  });
+  offer('motion.withdrawn', () => ({ id: id(`withdraw-${m}`), motion: m }));
+}
+
+/**
  * The candidate next events, object by object: what each order, identification, case, motion, injunction
  * and appeal in the record could see happen next (and the order and complaint that start a case), dated
  * `at`. The candidates restate no rule: the charts decide which are legal.
@@ -117,6 +210,17 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
       title: 'Order 1',
       issuer: 'President',
       authority: [],
+    }));
+    // An order whose own sections prohibit, with no agency identification between (EO 13769 sec. 3(c)).
+    offers.to('order', 'order-1')('order.signed', () => ({
+      id: id('order-provisions'),
+      order: 'order-1',
+      title: 'Order 1',
+      issuer: 'President',
+      authority: [],
+      provisions: [
+        { id: `p${n}-s1`, section: '1(a)', description: 'section 1(a)', effective: addDays(at, 3) },
+      ],
     }));
   }
   for (const order of orders) {
@@ -172,6 +276,11 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
       identification: ident,
       pending: 'further legal developments',
     }));
+    offer('identification.suspended', () => ({
+      id: id(`suspend-until-${ident}`),
+      identification: ident,
+      until: addDays(at, 10),
+    }));
     offer('identification.enforcementResumed', () => ({ id: id(`resume-${ident}`), identification: ident }));
     offer('identification.withdrawn', () => ({ id: id(`withdraw-${ident}`), identification: ident }));
     offer('identification.rescinded', () => ({ id: id(`rescind-${ident}`), identification: ident }));
@@ -202,6 +311,14 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
         movant: 'Users',
       }));
     }
+    // One motion for a TRO and a preliminary injunction: the court rules on the TRO and sets the PI for hearing.
+    offers.to('motion', id('tro-pi-motion'))('injunction.motionFiled', () => ({
+      id: id('tro-pi-motion'),
+      docket,
+      relief: 'tro',
+      alsoSeeks: 'preliminary',
+      movant: 'Users',
+    }));
     if (!offer) continue;
     for (const reason of ['voluntary', 'moot'] as const) {
       offer('case.dismissed', () => ({ id: id(`dismiss-${reason}`), docket, reason }));
@@ -218,43 +335,7 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
       }));
     }
   }
-  for (const motion of Object.values(ctx.motions)) {
-    if (motion.status !== 'pending') continue;
-    const m = motion.id;
-    const offer = offers.from('motion', m, motion.status);
-    if (!offer) continue;
-    if (motion.kind === 'injunction') {
-      const expires = () => (motion.relief === 'tro' ? { expires: addDays(at, 14) } : {});
-      // A court grants what was asked (FRCP 7(b)(1)(C): a motion states the relief sought), never more.
-      const sought = () => motion.prohibitions ?? prohibitionIds();
-      if (motion.prohibitions ? motion.prohibitions.length > 0 : hasProhibitions()) {
-        offer('injunction.granted', () => ({
-          id: id(`grant-${m}`),
-          motion: m,
-          scope: { prohibitions: sought(), defendants: ['Government'], nationwide: true },
-          findings: GRANTING_FINDINGS,
-          ...expires(),
-        }));
-        offer('injunction.granted', () => ({
-          id: id(`grant-part-${m}`),
-          motion: m,
-          scope: {
-            prohibitions: sought().slice(0, 1),
-            defendants: ['Government'],
-            nationwide: false,
-            protects: ['Users'],
-          },
-          findings: GRANTING_FINDINGS,
-          ...expires(),
-        }));
-      }
-      offer('injunction.denied', () => ({ id: id(`deny-${m}`), motion: m }));
-      offer('motion.withdrawn', () => ({ id: id(`withdraw-${m}`), motion: m }));
-    } else {
-      offer('stay.granted', () => ({ id: id(`stay-${m}`), motion: m, findings: STAY_FINDINGS }));
-      offer('stay.denied', () => ({ id: id(`deny-stay-${m}`), motion: m }));
-    }
-  }
+  for (const motion of Object.values(ctx.motions)) offerRulings(ctx, motion, at, id, offers);
   for (const injunction of Object.values(ctx.injunctions)) {
     if (injunction.status !== 'in-force' && injunction.status !== 'stayed') continue;
     const inj = injunction.id;
@@ -288,6 +369,14 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
         appellant: 'Government',
       }));
     } else {
+      // S. Ct. R. 23.3: after the court of appeals denied a stay (the chart's rules decide whether it did).
+      offers.to('motion', id(`scotus-application-${inj}`))('stay.applicationFiled', () => ({
+        id: id(`scotus-application-${inj}`),
+        docket: `scotus-${n}`,
+        injunction: inj,
+        appealDocket: appeal.docket,
+        applicant: 'Government',
+      }));
       for (const ground of ['district-denied', 'district-failed-to-afford-relief'] as const) {
         offers.to('motion', id(`appellate-stay-${ground}`))('stay.motionFiled', () => ({
           id: id(`appellate-stay-${ground}`),
@@ -298,6 +387,64 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
         }));
       }
     }
+  }
+  for (const stay of Object.values(ctx.stays)) {
+    if (stay.status !== 'in-force') continue;
+    const st = stay.id;
+    const offer = offers.from('stay', st, stay.status);
+    if (!offer) continue;
+    const injunction = ctx.injunctions[stay.injunction];
+    if (injunction?.forum === 'external') {
+      offer('relief.stayLiftedElsewhere', () => ({ id: id(`stay-lifted-${st}`), stay: st }));
+      continue;
+    }
+    // The court that entered the stay, or the court of appeals hearing the appeal from the injunction.
+    const appeal = Object.values(ctx.appeals).find((a) => a.order === stay.injunction);
+    for (const docket of appeal && appeal.docket !== stay.docket
+      ? [stay.docket, appeal.docket]
+      : [stay.docket]) {
+      offer('stay.vacated', () => ({ id: id(`vacate-${st}-${docket}`), stay: st, docket }));
+    }
+    const [first] = injunction?.prohibitions ?? [];
+    if (first !== undefined) {
+      offer('stay.modified', () => ({
+        id: id(`modify-${st}`),
+        stay: st,
+        docket: stay.docket,
+        prohibitions: [first],
+      }));
+    }
+  }
+  // Another court's injunction against the same prohibitions, in a case the log does not hold: once a
+  // history (a walk would otherwise fill it with other courts' relief, always legal once prohibitions exist).
+  const external = Object.values(ctx.injunctions).filter((i) => i.forum === 'external');
+  if (external.length === 0 && hasProhibitions()) {
+    offers.to('injunction', id('elsewhere'))('relief.enteredElsewhere', () => ({
+      id: id('elsewhere'),
+      court: 'Other District Court',
+      docket: `elsewhere-${n}`,
+      caseNumber: `2:00-cv-${n}`,
+      caption: 'Others v. Government',
+      relief: 'preliminary',
+      scope: { prohibitions: prohibitionIds(), defendants: ['Government'], nationwide: true },
+    }));
+  }
+  for (const injunction of external) {
+    const inj = injunction.id;
+    offers.to('stay', id(`stayed-elsewhere-${inj}`))('relief.stayedElsewhere', () => ({
+      id: id(`stayed-elsewhere-${inj}`),
+      injunction: inj,
+      court: 'Other Court of Appeals',
+    }));
+    offers.from(
+      'injunction',
+      inj,
+      injunction.status,
+    )?.('relief.endedElsewhere', () => ({
+      id: id(`ended-elsewhere-${inj}`),
+      injunction: inj,
+      how: 'vacated',
+    }));
   }
   for (const motion of Object.values(ctx.motions)) {
     const order = motion.ruledBy;
@@ -314,8 +461,52 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
   }
   for (const appeal of Object.values(ctx.appeals)) {
     const a = appeal.docket;
+    // FRCP 62(d); FRAP 8(a)(1)(C): the party refused a preliminary injunction moves for one pending its appeal,
+    // first below, or in the court of appeals saying why not (FRAP 8(a)(2)(A)).
+    const refused = Object.values(ctx.motions).find(
+      (m) => m.kind === 'injunction' && m.status === 'denied' && m.ruledBy === appeal.order,
+    );
+    const refusedProhibitions = refused?.prohibitions ?? prohibitionIds();
+    if (refused && refusedProhibitions.length > 0) {
+      for (const [docket, ground] of [
+        [appeal.from, undefined],
+        [a, 'district-denied'],
+        [a, 'impracticable'],
+      ] as const) {
+        offers.to('motion', id(`ipa-motion-${ground ?? 'below'}`))(
+          'injunctionPendingAppeal.motionFiled',
+          () => ({
+            id: id(`ipa-motion-${ground ?? 'below'}`),
+            docket,
+            appealDocket: a,
+            movant: refused.movant,
+            prohibitions: refusedProhibitions,
+            ...(ground ? { ground } : {}),
+          }),
+        );
+      }
+    }
     const offer = offers.from('appeal', a, appeal.status);
     if (!offer) continue;
+    offer('appeal.rehearingGranted', () => ({
+      id: id(`rehearing-granted-${a}`),
+      appealDocket: a,
+      enBanc: true,
+    }));
+    offer('appeal.mandateStayMotionFiled', () => ({
+      id: id(`mandate-stay-motion-${a}`),
+      appealDocket: a,
+      movant: 'Government',
+    }));
+    // FRAP 41(d)(1): a substantial question and good cause.
+    offer('appeal.mandateStayGranted', () => ({
+      id: id(`mandate-stayed-${a}`),
+      appealDocket: a,
+      substantialQuestion: true,
+      goodCause: true,
+    }));
+    offer('appeal.mandateStayDenied', () => ({ id: id(`mandate-stay-denied-${a}`), appealDocket: a }));
+    offer('certiorari.denied', () => ({ id: id(`cert-denied-${a}`), appealDocket: a }));
     offer('appeal.heldInAbeyance', () => ({ id: id(`abeyance-${a}`), appealDocket: a }));
     offer('appeal.abeyanceLifted', () => ({ id: id(`resume-${a}`), appealDocket: a }));
     for (const disposition of ['affirmed', 'reversed', 'vacated'] as const) {

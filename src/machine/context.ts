@@ -674,7 +674,13 @@ const evolvers: Evolvers = {
     if (motion) ruleInPart(motion, e);
   },
   'injunctionPendingAppeal.motionFiled': (d, e) =>
-    fileMotion(d, e, { kind: 'injunction-pending-appeal', movant: e.movant, appealDocket: e.appealDocket }),
+    // The prohibitions it asks to restrain: a grant states its scope within them (FRCP 7(b)(1)(C)).
+    fileMotion(d, e, {
+      kind: 'injunction-pending-appeal',
+      movant: e.movant,
+      appealDocket: e.appealDocket,
+      prohibitions: e.prohibitions,
+    }),
   'injunctionPendingAppeal.granted': (d, e) => {
     const motion = rule(d, e.motion, e, e.findings);
     if (!motion) return;

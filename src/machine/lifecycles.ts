@@ -486,7 +486,11 @@ const APPEAL = lifecycle({
         'appeal.mandateIssued': { to: 'mandate-issued', rules: ['appealDecided', 'mandateTimely'] },
         'appeal.rehearingSought': { to: 'rehearing-sought', rules: ['rehearingTimely'] },
         'appeal.mandateStayMotionFiled': { to: 'mandate-stay-sought', rules: ['mandateStayMotionTimely'] },
-        'certiorari.denied': { to: 'decided', description: 'the judgment below stands' },
+        'certiorari.denied': {
+          to: 'decided',
+          rules: ['certiorariAfterDecision'],
+          description: 'the judgment below stands',
+        },
       },
     },
     'rehearing-sought': {
@@ -501,8 +505,11 @@ const APPEAL = lifecycle({
       description:
         'A motion to stay the mandate pending a petition for certiorari is before the court: it holds the mandate until the court rules (FRAP 41(b), (d)(1)).',
       on: {
-        'appeal.mandateStayGranted': { to: 'mandate-stayed', rules: ['mandateStayShowsSubstantialQuestion'] },
-        'appeal.mandateStayDenied': { to: 'decided' },
+        'appeal.mandateStayGranted': {
+          to: 'mandate-stayed',
+          rules: ['mandateStayMotionPending', 'mandateStayShowsSubstantialQuestion'],
+        },
+        'appeal.mandateStayDenied': { to: 'decided', rules: ['mandateStayMotionPending'] },
       },
     },
     'mandate-stayed': {

@@ -504,7 +504,13 @@ export const RULES = {
       const injunction = ctx.injunctions[e.order];
       if (injunction) return hasPreliminaryEffect(injunction);
       // One ruling may deny several motions (a TRO and a preliminary injunction together): refusing the PI suffices.
-      const denied = Object.values(ctx.motions).filter((m) => m.ruledBy === e.order && m.status === 'denied');
+      // A withdrawal of the part a ruling deferred ends the motion, but is no order (its rulings say which were).
+      const denied = Object.values(ctx.motions).filter(
+        (m) =>
+          m.ruledBy === e.order &&
+          m.status === 'denied' &&
+          (m.rulings === undefined || m.rulings.some((r) => r.by === e.order)),
+      );
       // A ruling refusing a preliminary injunction in part, or on a motion that also sought a TRO, refuses one too.
       const refusedInPart = Object.values(ctx.motions)
         .flatMap((m) => m.rulings ?? [])
@@ -980,6 +986,21 @@ export const RULES = {
     'The motion to stay the mandate must show that the petition for certiorari would present a substantial question and that there is good cause for a stay.',
     'FRAP 41(d)(1)',
     (_ctx, e) => e.substantialQuestion && e.goodCause,
+  ),
+  mandateStayMotionPending: rule<'appeal.mandateStayGranted' | 'appeal.mandateStayDenied'>(
+    'mandateStayMotionPending',
+    'A ruling on a motion to stay the mandate answers a pending motion',
+    'The court of appeals grants or denies a stay of its mandate on a motion for one that is before it; without a pending motion there is nothing to rule on.',
+    'FRAP 41(d)(1); FRAP 27',
+    (ctx, e) => ctx.appeals[e.appealDocket]?.status === 'mandate-stay-sought',
+  ),
+  certiorariAfterDecision: rule<'certiorari.denied'>(
+    'certiorariAfterDecision',
+    'Certiorari is denied to review a decided appeal',
+    'A petition for certiorari asks the Supreme Court to review the judgment of the court of appeals; the machine records its denial only once that court has decided the appeal (its mandate stayed, issued, or not yet due). Certiorari before judgment (S. Ct. R. 11) is possible in law but rare, and not modelled.',
+    '28 U.S.C. 1254(1); S. Ct. R. 10, 11, 13',
+    (ctx, e) =>
+      ['decided', 'mandate-stayed', 'mandate-issued'].includes(ctx.appeals[e.appealDocket]?.status ?? ''),
   ),
   mandateStayRunOut: rule<'appeal.mandateIssued'>(
     'mandateStayRunOut',

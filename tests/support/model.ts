@@ -11,7 +11,10 @@ function ofType<T extends EventType>(events: readonly CaseEvent[], type: T): Eve
 
 /** Every prohibition the history names, with the event that announced it. */
 export function announcedProhibitions(events: readonly CaseEvent[]): string[] {
-  return ofType(events, 'identification.announced').flatMap((e) => e.prohibitions.map((p) => p.id));
+  return [
+    ...ofType(events, 'order.signed').flatMap((e) => (e.provisions ?? []).map((p) => p.id)),
+    ...ofType(events, 'identification.announced').flatMap((e) => e.prohibitions.map((p) => p.id)),
+  ];
 }
 
 /**
@@ -44,18 +47,21 @@ export function inForceByModel(events: readonly CaseEvent[], p: string, t: numbe
   const announced = ofType(events, 'identification.announced').find((e) =>
     e.prohibitions.some((x) => x.id === p),
   );
-  if (!announced) throw new Error(`the history names no prohibition ${p}`);
-  let effective = announced.prohibitions.find((x) => x.id === p)?.effective;
+  // A section of an order that prohibits by its own force has no identification: only its order's revocation ends it.
+  const signed = ofType(events, 'order.signed').find((e) => e.provisions?.some((x) => x.id === p));
+  const order = announced?.order ?? signed?.order;
+  if (order === undefined) throw new Error(`the history names no prohibition ${p}`);
+  let effective = (announced?.prohibitions ?? signed?.provisions ?? []).find((x) => x.id === p)?.effective;
   for (const moved of ofType(events, 'identification.datesChanged'))
     for (const change of moved.changes) if (change.prohibition === p) effective = change.effective;
   if (!effective || !begunBy(effective, t)) return false;
-  if (ofType(events, 'order.revoked').some((e) => e.order === announced.order)) return false;
+  if (ofType(events, 'order.revoked').some((e) => e.order === order)) return false;
   const ended = [
     ...ofType(events, 'identification.withdrawn'),
     ...ofType(events, 'identification.rescinded'),
   ];
-  if (ended.some((e) => e.identification === announced.identification)) return false;
-  if (suspendedByModel(events, announced.identification, p)) return false;
+  if (announced && ended.some((e) => e.identification === announced.identification)) return false;
+  if (announced && suspendedByModel(events, announced.identification, p, t)) return false;
   if (injunctionsOf(events).some((g) => enjoinsUnstayed(events, g, p, t))) return false;
   // Barred by a universal injunction when it came due, and now stayed or reversed, it never took effect:
   // the agency sets a new time.
@@ -75,6 +81,8 @@ interface Entered {
   readonly prohibitions: readonly string[];
   readonly docket: string | undefined;
   readonly expires?: EventOf<'injunction.granted'>['expires'];
+  /** For an injunction pending appeal: the appeal it lasts as long as. */
+  readonly pendingAppeal?: string | undefined;
   /** It protects everyone: said so, or (in older events) nationwide with no narrower beneficiaries named. */
   readonly universal: boolean;
 }
@@ -89,6 +97,30 @@ function injunctionsOf(events: readonly CaseEvent[]): Entered[] {
           event: e,
           prohibitions: e.scope.prohibitions,
           docket: docketOf(e.motion),
+          expires: e.expires,
+          universal: (e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : '')) === 'everyone',
+        },
+      ];
+    // FRCP 62(d): an injunction pending an appeal from the refusal of one, on the docket of the court granting it.
+    if (e.type === 'injunctionPendingAppeal.granted') {
+      const filed = ofType(events, 'injunctionPendingAppeal.motionFiled').find((m) => m.id === e.motion);
+      return [
+        {
+          event: e,
+          prohibitions: e.scope.prohibitions,
+          docket: filed?.docket,
+          pendingAppeal: filed?.appealDocket,
+          universal: (e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : '')) === 'everyone',
+        },
+      ];
+    }
+    // Walker v. City of Birmingham: another court's injunction binds here until stayed or ended there.
+    if (e.type === 'relief.enteredElsewhere')
+      return [
+        {
+          event: e,
+          prohibitions: e.scope.prohibitions,
+          docket: e.docket,
           expires: e.expires,
           universal: (e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : '')) === 'everyone',
         },
@@ -110,12 +142,18 @@ function injunctionsOf(events: readonly CaseEvent[]): Entered[] {
  * Whether the agency's last word on `p` is a suspension: each suspension or resumption names its
  * prohibitions, or, naming none, covers every prohibition of its identification.
  */
-function suspendedByModel(events: readonly CaseEvent[], identification: string, p: string): boolean {
+function suspendedByModel(
+  events: readonly CaseEvent[],
+  identification: string,
+  p: string,
+  t: number,
+): boolean {
   let suspended = false;
   for (const e of events) {
     if (e.type !== 'identification.suspended' && e.type !== 'identification.enforcementResumed') continue;
     if (e.identification !== identification || (e.prohibitions && !e.prohibitions.includes(p))) continue;
-    suspended = e.type === 'identification.suspended';
+    // A suspension that says when it ends binds the agency only until then.
+    suspended = e.type === 'identification.suspended' && !(e.until && begunBy(e.until, t));
   }
   return suspended;
 }
@@ -143,6 +181,18 @@ function injunctionAt(
     (e) => (e.type === 'case.dismissed' || e.type === 'case.judgment') && e.docket === entered.docket,
   );
   const ends = appealEnds(after, g.id);
+  // An injunction pending appeal ends with its appeal; relief entered elsewhere ends when it ends there.
+  const ownEnd = after.findIndex(
+    (e) =>
+      ((e.type === 'appeal.mandateIssued' || e.type === 'appeal.dismissed') &&
+        entered.pendingAppeal !== undefined &&
+        e.appealDocket === entered.pendingAppeal) ||
+      (e.type === 'relief.endedElsewhere' && e.injunction === g.id),
+  );
+  const endedThere = after[ownEnd];
+  // Vacated there, it is undone as a reversal here would undo it; dissolved or superseded, it simply ended.
+  if (endedThere)
+    return endedThere.type === 'relief.endedElsewhere' && endedThere.how === 'vacated' ? 'undone' : 'ended';
   const undoing = ends.find((e) =>
     e.type === 'appeal.mandateIssued'
       ? dispositionOf(events, e.appealDocket) !== 'affirmed'
@@ -162,12 +212,51 @@ function injunctionAt(
       .filter((m) => m.injunction === g.id)
       .map((m) => m.id),
   );
+  const applications = new Set(
+    ofType(events, 'stay.applicationFiled')
+      .filter((m) => m.injunction === g.id)
+      .map((m) => m.id),
+  );
+  const certiorariStays = ofType(after, 'stay.applicationGranted').filter((s) => applications.has(s.motion));
+  // What a stay covers: as granted, or as a court last modified it (FRCP 62(d)).
+  const covers = (s: EventOf<'stay.granted' | 'stay.applicationGranted' | 'relief.stayedElsewhere'>) => {
+    const modified = ofType(events, 'stay.modified').filter((m) => m.stay === s.id);
+    return (modified.at(-1)?.prohibitions ?? s.prohibitions ?? entered.prohibitions).includes(p);
+  };
+  const vacated = (s: CaseEvent) =>
+    ofType(events, 'stay.vacated').some((v) => v.stay === s.id) ||
+    ofType(events, 'relief.stayLiftedElsewhere').some((v) => v.stay === s.id);
+  // 28 U.S.C. 2101(f): a Supreme Court stay pending certiorari outlives the mandate below and ends when
+  // certiorari is denied (or the appeal is dismissed); the stays pending appeal beside it are read as
+  // lasting with it, until the denial.
+  const appealsFrom = new Set(
+    ofType(events, 'appeal.noticed')
+      .filter((x) => x.order === g.id)
+      .map((x) => x.appealDocket),
+  );
+  const denials = ofType(after, 'certiorari.denied').filter((c) => appealsFrom.has(c.appealDocket));
+  const certiorariDenied = denials.length > 0;
+  const certiorariStayAt = (k: number) =>
+    certiorariStays.some(
+      (s) => events.indexOf(s) < k && !vacated(s) && !denials.some((c) => events.indexOf(c) < k),
+    );
+  if (
+    certiorariStays.some(
+      (s) =>
+        covers(s) && !vacated(s) && !certiorariDenied && !ends.some((e) => e.type === 'appeal.dismissed'),
+    )
+  )
+    return 'stayed';
+  if (ofType(after, 'relief.stayedElsewhere').some((s) => s.injunction === g.id && covers(s) && !vacated(s)))
+    return 'stayed';
   const stayed = ofType(after, 'stay.granted').some((s) => {
-    if (!stayMotions.has(s.motion) || !(s.prohibitions ?? entered.prohibitions).includes(p)) return false;
+    if (!stayMotions.has(s.motion) || !covers(s) || vacated(s)) return false;
     // A stay pending appeal lasts until an appeal from the injunction is decided or dismissed, and with no
     // appeal at all, until the time to take one runs out (30 days, or 60 with a U.S. party: FRAP 4(a)(1)).
     const later = events.slice(events.indexOf(s) + 1);
-    if (ends.some((e) => later.includes(e))) return false;
+    const end = ends.find((e) => later.includes(e));
+    if (end && !(end.type === 'appeal.mandateIssued' && certiorariStayAt(events.indexOf(end)))) return false;
+    if (end && certiorariDenied) return false;
     if (ofType(events, 'appeal.noticed').some((a) => a.order === g.id)) return true;
     const usParty = ofType(events, 'complaint.filed').find(
       (c) => c.docket === entered.docket,
@@ -226,10 +315,26 @@ export function appealWithoutAppealableOrder(
     const beyond = expiry !== undefined && rangeOf(expiry).start > rangeOf(g.at).end + 28 * 86_400_000;
     return g.adversaryHearing === true || beyond;
   };
+  const isRuling = (e: CaseEvent): e is EventOf<'injunction.granted' | 'injunction.denied'> =>
+    e.type === 'injunction.granted' || e.type === 'injunction.denied';
+  // Which relief a ruling decides: the one it names, or, for a motion seeking a TRO and a PI, the one no
+  // earlier ruling decided in full (a ruling that defers prohibitions leaves its relief open).
+  const reliefRuledOn = (ruling: EventOf<'injunction.granted' | 'injunction.denied'>) => {
+    if (ruling.relief) return ruling.relief;
+    const motion = ofType(before, 'injunction.motionFiled').find((m) => m.id === ruling.motion);
+    if (!motion?.alsoSeeks) return motion?.relief;
+    const done = new Set<string>();
+    for (const r of before.slice(0, before.indexOf(ruling)))
+      if (isRuling(r) && r.motion === ruling.motion && !r.deferred) done.add(reliefRuledOn(r) ?? '');
+    return [motion.relief, motion.alsoSeeks].find((x) => !done.has(x));
+  };
+  // 28 U.S.C. 1292(a)(1): an order granting or refusing a preliminary injunction, in whole or in part, is
+  // appealable; one on a TRO is not, unless it has a PI's effect. Motions a ruling also decides are decided in full.
   const appealable =
-    (order?.type === 'injunction.granted' && (relief(order.motion) === 'preliminary' || troAsPi(order))) ||
+    (order?.type === 'injunction.granted' && (reliefRuledOn(order) === 'preliminary' || troAsPi(order))) ||
     (order?.type === 'injunction.denied' &&
-      [order.motion, ...(order.alsoDecides ?? [])].some((m) => relief(m) === 'preliminary')) ||
+      (reliefRuledOn(order) === 'preliminary' ||
+        (order.alsoDecides ?? []).some((m) => relief(m) === 'preliminary'))) ||
     order?.type === 'case.dismissed' ||
     order?.type === 'case.judgment';
   return appealable
@@ -254,27 +359,58 @@ export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, s
   const staysOf = new Map<string, string[]>(); // injunction → stays
   const appealOrder = new Map<string, string>(); // appeal docket → order appealed from
   const disposition = new Map<string, string>(); // appeal docket → its decision
+  const provisionsOf = new Map<string, string[]>(); // order → its own prohibiting sections
+  // FRCP 65(a)-(b): the parts of an injunction motion still undecided (a relief, or the prohibitions deferred).
+  const openOf = new Map<string, { relief: string; deferred?: readonly string[] }[]>();
+  const grantedInPart = new Set<string>(); // injunction motions some ruling granted
+  const pendingAppealOf = new Map<string, string[]>(); // appeal docket → injunctions granted pending it
+  const ipaAppeal = new Map<string, string>(); // motion for an injunction pending appeal → its appeal
+  const certiorariStays = new Set<string>(); // Supreme Court stays, pending certiorari
 
   const moveProhibitions = (ids: readonly string[], from: readonly string[], to: string) => {
     for (const p of ids) if (from.includes(get('prohibition', p) ?? '')) set('prohibition', p, to);
   };
+  // A motion awaiting a ruling, in whole or as to a deferred part, is moot when its case or appeal ends.
   const mootPendingOn = (docket: string) => {
     for (const [m, d] of motionDocket)
-      if (d === docket && get('motion', m) === 'pending') set('motion', m, 'moot');
+      if (d === docket && ['pending', 'partly-decided'].includes(get('motion', m) ?? ''))
+        set('motion', m, 'moot');
   };
-  const endStays = (injunction: string) => {
-    for (const s of staysOf.get(injunction) ?? []) if (get('stay', s) === 'in-force') set('stay', s, 'ended');
+  const endStays = (injunction: string, keep: (stay: string) => boolean = () => false) => {
+    for (const s of staysOf.get(injunction) ?? [])
+      if (get('stay', s) === 'in-force' && !keep(s)) set('stay', s, 'ended');
   };
   const standing = (injunction: string) =>
     ['in-force', 'stayed'].includes(get('injunction', injunction) ?? '');
+  const stayHolds = (injunction: string) =>
+    (staysOf.get(injunction) ?? []).some((s) => get('stay', s) === 'in-force');
+  const addStay = (stay: string, injunction: string) => {
+    set('stay', stay, 'in-force');
+    staysOf.set(injunction, [...(staysOf.get(injunction) ?? []), stay]);
+    if (standing(injunction)) set('injunction', injunction, 'stayed');
+  };
+  // Nken v. Holder, 556 U.S. 418, 428-29: a stay suspends the injunction; once no stay of it holds, it binds again.
+  const restoreUnlessStayed = (injunction: string) => {
+    if (get('injunction', injunction) === 'stayed' && !stayHolds(injunction))
+      set('injunction', injunction, 'in-force');
+  };
+  // A motion with nothing left to decide was granted if any ruling on it granted relief (FRCP 65(d)(1)).
+  const decided = (m: string) => (grantedInPart.has(m) ? 'granted' : 'denied');
 
   for (const e of events) {
     switch (e.type) {
       case 'order.signed':
         set('order', e.order, 'in-force');
+        // Sections that prohibit by the order's own force (EO 13769 sec. 3(c)) are scheduled like identified ones.
+        provisionsOf.set(
+          e.order,
+          (e.provisions ?? []).map((p) => p.id),
+        );
+        for (const p of e.provisions ?? []) set('prohibition', p.id, 'scheduled');
         break;
       case 'order.revoked':
         set('order', e.order, 'revoked');
+        moveProhibitions(provisionsOf.get(e.order) ?? [], ['scheduled', 'suspended'], 'order-revoked');
         for (const i of identificationsOf.get(e.order) ?? [])
           moveProhibitions(prohibitionsOf.get(i) ?? [], ['scheduled', 'suspended'], 'order-revoked');
         break;
@@ -340,36 +476,114 @@ export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, s
       case 'injunction.motionFiled':
         set('motion', e.id, 'pending');
         motionDocket.set(e.id, e.docket);
+        // One motion may seek a TRO and a preliminary injunction: each is a part the court rules on.
+        openOf.set(
+          e.id,
+          [e.relief, ...(e.alsoSeeks ? [e.alsoSeeks] : [])].map((relief) => ({ relief })),
+        );
         break;
       case 'stay.motionFiled':
+      case 'stay.applicationFiled':
         set('motion', e.id, 'pending');
         motionDocket.set(e.id, e.docket);
         motionInjunction.set(e.id, e.injunction);
         break;
+      case 'injunctionPendingAppeal.motionFiled':
+        set('motion', e.id, 'pending');
+        motionDocket.set(e.id, e.docket);
+        ipaAppeal.set(e.id, e.appealDocket);
+        break;
       case 'injunction.granted':
       case 'injunction.denied': {
-        const to = e.type === 'injunction.granted' ? 'granted' : 'denied';
-        for (const m of [e.motion, ...(e.alsoDecides ?? [])]) set('motion', m, to);
-        if (e.type === 'injunction.granted') {
+        const granted = e.type === 'injunction.granted';
+        // FRCP 65(a)-(b): a ruling decides one open part (the relief it names, or the only one), and
+        // leaves pending the other relief sought and the prohibitions it defers.
+        const open = openOf.get(e.motion) ?? [];
+        const part = e.relief ?? open[0]?.relief;
+        const left = [
+          ...open.filter((o) => o.relief !== part),
+          ...(e.deferred ? [{ relief: part ?? '', deferred: e.deferred }] : []),
+        ];
+        openOf.set(e.motion, left);
+        if (granted) grantedInPart.add(e.motion);
+        set('motion', e.motion, left.length > 0 ? 'partly-decided' : decided(e.motion));
+        // Other motions it decides are decided in full.
+        for (const m of e.alsoDecides ?? []) set('motion', m, granted ? 'granted' : 'denied');
+        if (granted) {
           set('injunction', e.id, 'in-force');
           injunctionDocket.set(e.id, motionDocket.get(e.motion) ?? '');
         }
         break;
       }
       case 'motion.withdrawn':
-        set('motion', e.motion, 'withdrawn');
+        // Withdrawing the deferred part leaves what was decided standing.
+        set(
+          'motion',
+          e.motion,
+          get('motion', e.motion) === 'partly-decided' ? decided(e.motion) : 'withdrawn',
+        );
         break;
-      case 'stay.granted': {
+      case 'stay.granted':
+      case 'stay.applicationGranted':
         set('motion', e.motion, 'granted');
-        set('stay', e.id, 'in-force');
-        const injunction = motionInjunction.get(e.motion) ?? '';
-        staysOf.set(injunction, [...(staysOf.get(injunction) ?? []), e.id]);
-        if (standing(injunction)) set('injunction', injunction, 'stayed');
+        addStay(e.id, motionInjunction.get(e.motion) ?? '');
+        // 28 U.S.C. 2101(f): the Supreme Court's stay lasts pending the petition for certiorari.
+        if (e.type === 'stay.applicationGranted') certiorariStays.add(e.id);
         break;
-      }
       case 'stay.denied':
+      case 'stay.applicationDenied':
+      case 'injunctionPendingAppeal.denied':
         set('motion', e.motion, 'denied');
         break;
+      case 'injunctionPendingAppeal.granted': {
+        // FRCP 62(d): an injunction for as long as the appeal from the refusal is pending.
+        set('motion', e.motion, 'granted');
+        set('injunction', e.id, 'in-force');
+        injunctionDocket.set(e.id, motionDocket.get(e.motion) ?? '');
+        const appeal = ipaAppeal.get(e.motion) ?? '';
+        pendingAppealOf.set(appeal, [...(pendingAppealOf.get(appeal) ?? []), e.id]);
+        break;
+      }
+      case 'stay.vacated':
+      case 'relief.stayLiftedElsewhere': {
+        set('stay', e.stay, 'ended');
+        for (const [injunction, stays] of staysOf)
+          if (stays.includes(e.stay)) restoreUnlessStayed(injunction);
+        break;
+      }
+      case 'relief.enteredElsewhere':
+        // Walker v. City of Birmingham: another court's injunction binds as if entered here.
+        set('injunction', e.id, 'in-force');
+        injunctionDocket.set(e.id, e.docket);
+        break;
+      case 'relief.stayedElsewhere':
+        addStay(e.id, e.injunction);
+        break;
+      case 'relief.endedElsewhere':
+        set('injunction', e.injunction, e.how);
+        endStays(e.injunction);
+        break;
+      case 'appeal.rehearingGranted':
+        // FRAP 35, 40: the appeal is pending again, to be decided anew.
+        set('appeal', e.appealDocket, 'pending');
+        break;
+      case 'appeal.mandateStayMotionFiled':
+        set('appeal', e.appealDocket, 'mandate-stay-sought');
+        break;
+      case 'appeal.mandateStayGranted':
+        set('appeal', e.appealDocket, 'mandate-stayed');
+        break;
+      case 'appeal.mandateStayDenied':
+        set('appeal', e.appealDocket, 'decided');
+        break;
+      case 'certiorari.denied': {
+        // The Supreme Court's stay pending certiorari ends with the denial (S. Ct. R. 23; 28 U.S.C. 2101(f)).
+        const order = appealOrder.get(e.appealDocket) ?? '';
+        const mandateIssued = get('appeal', e.appealDocket) === 'mandate-issued';
+        endStays(order, (stay) => !certiorariStays.has(stay) && !mandateIssued);
+        restoreUnlessStayed(order);
+        break;
+      }
       case 'appeal.noticed':
         set('appeal', e.appealDocket, 'pending');
         appealOrder.set(e.appealDocket, e.order);
@@ -396,15 +610,26 @@ export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, s
       case 'appeal.dismissed': {
         set('appeal', e.appealDocket, e.type === 'appeal.mandateIssued' ? 'mandate-issued' : 'dismissed');
         if (e.type === 'appeal.dismissed') mootPendingOn(e.appealDocket);
+        // FRCP 62(d): an injunction pending this appeal ends with it.
+        for (const i of pendingAppealOf.get(e.appealDocket) ?? []) {
+          if (!standing(i)) continue;
+          set('injunction', i, 'dissolved');
+          endStays(i);
+        }
         const order = appealOrder.get(e.appealDocket) ?? '';
         if (!standing(order)) break;
         const undone =
           e.type === 'appeal.mandateIssued'
             ? disposition.get(e.appealDocket) !== 'affirmed'
             : e.vacatur === true || e.vacatur === 'granted';
+        // A Supreme Court stay pending certiorari outlives the mandate below (28 U.S.C. 2101(f)).
+        const certiorariStay =
+          e.type === 'appeal.mandateIssued' &&
+          (staysOf.get(order) ?? []).some((st) => certiorariStays.has(st) && get('stay', st) === 'in-force');
         if (undone) set('injunction', order, 'vacated');
-        else if (get('injunction', order) === 'stayed') set('injunction', order, 'in-force');
-        endStays(order);
+        else if (!certiorariStay && get('injunction', order) === 'stayed')
+          set('injunction', order, 'in-force');
+        if (!certiorariStay) endStays(order);
         break;
       }
       default:
