@@ -68,7 +68,8 @@ export interface RulesParams {
  * calls the same function, so neither reads the other's internals.
  */
 export function rulesHold(params: RulesParams, envelope: Envelope): boolean {
-  return params.rules.every((name) => holds(name, envelope.world, envelope.event));
+  for (const name of params.rules) if (!holds(name, envelope.world, envelope.event)) return false;
+  return true;
 }
 
 const charts = setup({

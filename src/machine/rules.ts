@@ -1085,9 +1085,17 @@ export type RuleEvents<N extends RuleName> = Parameters<(typeof RULES)[N]['check
 /** The rules that may guard an arrow labelled by event kind `E`: `'stay.denied'` cannot be guarded by `orderIsNew`. */
 export type RuleFor<E extends EventType> = { [N in RuleName]: E extends RuleEvents<N> ? N : never }[RuleName];
 
+/**
+ * Each rule's check, by name. The registry is an object literal of well over a hundred rules, which V8 keeps
+ * as a dictionary: looking a check up there on every guard was 6% of a replay; a Map is read directly.
+ */
+const CHECKS = new Map<string, Rule['check']>(
+  Object.entries(RULES).map(([name, r]) => [name, (r as Rule).check]),
+);
+
 /** Whether `event` satisfies rule `name` in the record `ctx`. */
 export function holds(name: RuleName, ctx: CaseContext, event: CaseEvent): boolean {
-  return (RULES[name] as Rule).check(ctx, event as never);
+  return (CHECKS.get(name) as Rule['check'])(ctx, event as never);
 }
 
 export function ruleMeta(name: RuleName): RuleMeta {
