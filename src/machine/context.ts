@@ -506,6 +506,32 @@ function fileMotion(
   d.put('motions', e.id, motion);
 }
 
+/**
+ * What an injunction's scope says, as its record keeps it: the prohibitions, who is bound (the defendants
+ * and their agents, the President only where the order says so in terms: Franklin v. Massachusetts) and who
+ * benefits (Califano v. Yamasaki: universal when nationwide and silent on it, else the named parties).
+ */
+function scopeRecord(
+  d: Draft,
+  scope: {
+    prohibitions: string[];
+    defendants: string[];
+    nationwide: boolean;
+    protects?: string[] | undefined;
+    beneficiaries?: Beneficiaries | undefined;
+    enjoinsPresident?: boolean | undefined;
+  },
+) {
+  return {
+    prohibitions: scope.prohibitions,
+    defendants: scope.defendants,
+    nationwide: scope.nationwide,
+    protects: scope.protects ?? [],
+    beneficiaries: scope.beneficiaries ?? (scope.nationwide ? 'everyone' : 'named-parties'),
+    binds: boundDefendants(d.ctx, scope.defendants, scope.enjoinsPresident === true),
+  } satisfies Partial<InjunctionRecord>;
+}
+
 /** An injunction a ruling grants on a motion, with the scope it states (who it binds and protects). */
 function grantedInjunction(
   d: Draft,
@@ -513,19 +539,13 @@ function grantedInjunction(
   motion: MotionRecord,
   relief: InjunctionRecord['relief'],
 ): InjunctionRecord {
-  const { scope } = e;
   return {
     id: e.id,
     motion: e.motion,
     docket: motion.docket,
     court: courtOf(d.ctx, motion.docket) ?? motion.docket,
     relief,
-    prohibitions: scope.prohibitions,
-    defendants: scope.defendants,
-    nationwide: scope.nationwide,
-    protects: scope.protects ?? [],
-    beneficiaries: scope.beneficiaries ?? (scope.nationwide ? 'everyone' : 'named-parties'),
-    binds: boundDefendants(d.ctx, scope.defendants, scope.enjoinsPresident === true),
+    ...scopeRecord(d, e.scope),
     findings: e.findings,
     grantedAt: rangeOf(e.at),
     status: d.stateOf('injunctions', e.id),
@@ -541,14 +561,23 @@ function grantStay(
   const motion = rule(d, e.motion, e, e.findings);
   const injunction = motion?.injunction ? d.ctx.injunctions[motion.injunction] : undefined;
   if (!motion || !injunction) return;
+  putStay(d, e, { motion: motion.id, injunction, docket: motion.docket, extra });
+}
+
+/** A stay of `injunction`, in full or as to the prohibitions the event names, entered on `docket`. */
+function putStay(
+  d: Draft,
+  e: { id: string; at: Instant; prohibitions?: string[] | undefined },
+  of: { motion: string; injunction: InjunctionRecord; docket: string; extra?: Partial<StayRecord> },
+): void {
   d.put('stays', e.id, {
     id: e.id,
-    motion: motion.id,
-    injunction: injunction.id,
-    docket: motion.docket,
-    prohibitions: e.prohibitions ?? injunction.prohibitions,
+    motion: of.motion,
+    injunction: of.injunction.id,
+    docket: of.docket,
+    prohibitions: e.prohibitions ?? of.injunction.prohibitions,
     grantedAt: rangeOf(e.at),
-    ...extra,
+    ...of.extra,
     status: d.stateOf('stays', e.id),
   });
 }
@@ -807,12 +836,7 @@ const evolvers: Evolvers = {
       docket: e.docket,
       court: suit.court,
       relief: 'permanent',
-      prohibitions: scope.prohibitions,
-      defendants: scope.defendants,
-      nationwide: scope.nationwide,
-      protects: scope.protects ?? [],
-      beneficiaries: scope.nationwide ? 'everyone' : 'named-parties',
-      binds: boundDefendants(d.ctx, scope.defendants, false),
+      ...scopeRecord(d, scope),
       grantedAt: rangeOf(e.at),
       status: d.stateOf('injunctions', e.id),
     });
@@ -828,12 +852,7 @@ const evolvers: Evolvers = {
       caseNumber: e.caseNumber,
       caption: e.caption,
       relief: e.relief,
-      prohibitions: e.scope.prohibitions,
-      defendants: e.scope.defendants,
-      nationwide: e.scope.nationwide,
-      protects: e.scope.protects ?? [],
-      beneficiaries: e.scope.beneficiaries ?? (e.scope.nationwide ? 'everyone' : 'named-parties'),
-      binds: boundDefendants(d.ctx, e.scope.defendants, e.scope.enjoinsPresident === true),
+      ...scopeRecord(d, e.scope),
       grantedAt: rangeOf(e.at),
       status: d.stateOf('injunctions', e.id),
     };
@@ -842,16 +861,7 @@ const evolvers: Evolvers = {
   },
   'relief.stayedElsewhere': (d, e) => {
     const injunction = d.ctx.injunctions[e.injunction];
-    if (!injunction) return;
-    d.put('stays', e.id, {
-      id: e.id,
-      motion: e.id,
-      injunction: injunction.id,
-      docket: injunction.docket,
-      prohibitions: e.prohibitions ?? injunction.prohibitions,
-      grantedAt: rangeOf(e.at),
-      status: d.stateOf('stays', e.id),
-    });
+    if (injunction) putStay(d, e, { motion: e.id, injunction, docket: injunction.docket });
   },
   // The charts move the stay or the relief, and `writeMove` records by which event and when.
   'relief.stayLiftedElsewhere': nothing,
