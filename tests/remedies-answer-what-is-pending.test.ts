@@ -10,7 +10,10 @@ import {
   denied,
   enjoined,
   event,
+  mandateIssued,
   NDCAL,
+  stayGranted,
+  stayMotion,
   suitWithPendingMotion,
 } from './support/case-events.js';
 import { given } from './support/given.js';
@@ -43,6 +46,35 @@ describe('certiorari is denied to review a decided appeal (28 U.S.C. 1254(1))', 
       .thenRejectedBy('certiorariAfterDecision');
     given([...enjoined(), onAppeal, appealDecided('2021-01-28', 'affirmed')])
       .when(denial)
+      .thenAccepted();
+  });
+
+  it('is denied once: a second denial on the same appeal is refused (found by a random seed of the effects property)', () => {
+    const first = event('certiorari.denied', 'cert-denied', '2021-03-01', { appealDocket: APPEAL });
+    const second = event('certiorari.denied', 'cert-denied-again', '2021-04-01', { appealDocket: APPEAL });
+    given([...enjoined(), onAppeal, appealDecided('2021-01-28', 'affirmed'), first])
+      .when(second)
+      .thenRejectedBy('certiorariAfterDecision');
+  });
+});
+
+describe('a stay pending appeal is granted only while the appeal is not over (FRCP 62(d); FRAP 8(a)(1), 41(c))', () => {
+  const stayPending = stayMotion('district-stay', 'pi-granted', '2020-10-02', NDCAL);
+  it('is refused once the appeal from the injunction has been decided and its mandate issued', () => {
+    given([
+      ...enjoined(),
+      onAppeal,
+      stayPending,
+      appealDecided('2021-01-28', 'affirmed'),
+      mandateIssued('2021-03-22'),
+    ])
+      .when(stayGranted('late-stay', 'district-stay', '2021-04-01'))
+      .thenRejectedBy('appealNotOver');
+  });
+
+  it('and accepted while the appeal is pending', () => {
+    given([...enjoined(), onAppeal, stayPending])
+      .when(stayGranted('stay', 'district-stay', '2020-10-20'))
       .thenAccepted();
   });
 });

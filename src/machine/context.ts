@@ -128,6 +128,8 @@ export interface AppealRecord {
   endedBy?: string;
   /** The event that issued the mandate (FRAP 41). */
   mandateBy?: string;
+  /** The event that denied certiorari to review its judgment (once: 28 U.S.C. 1254(1)). */
+  certiorariDeniedBy?: string;
   /** When the decision was entered, and when rehearing was last denied: the mandate's clock (FRAP 41(b)). */
   decidedAt?: EpochRange;
   rehearingDeniedAt?: EpochRange;
@@ -760,7 +762,10 @@ const evolvers: Evolvers = {
   'stay.applicationDenied': (d, e) => {
     rule(d, e.motion, e);
   },
-  'certiorari.denied': nothing,
+  'certiorari.denied': (d, e) => {
+    const appeal = d.edit('appeals', e.appealDocket);
+    if (appeal) appeal.certiorariDeniedBy = e.id;
+  },
   'stay.vacated': nothing,
   'stay.modified': (d, e) => {
     const stay = d.edit('stays', e.stay);

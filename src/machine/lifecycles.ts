@@ -242,6 +242,7 @@ const MOTION = lifecycle({
           rules: [
             'stayMotionPending',
             'stayedInjunctionStillInForce',
+            'appealNotOver',
             'stayScopeWithinInjunction',
             'stayFindingsMeetNken',
           ],

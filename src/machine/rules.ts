@@ -821,6 +821,18 @@ export const RULES = {
       return injunction !== undefined && injunctionInForceAt(injunction, rangeOf(e.at).start);
     },
   ),
+  appealNotOver: rule<'stay.granted'>(
+    'appealNotOver',
+    'A stay pending appeal is granted only while the appeal is not over',
+    'A court may stay an injunction while an appeal from it is pending, or may still be taken. Once an appeal from that injunction has ended (its mandate issued, or the appeal dismissed), there is no appeal left for a stay to be pending, and a motion still undecided has nothing to answer; a Supreme Court stay pending certiorari is a different remedy (stay.applicationGranted).',
+    'FRCP 62(d); FRAP 8(a)(1), 41(c); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
+    (ctx, e) => {
+      const injunction = ctx.motions[e.motion]?.injunction;
+      return !Object.values(ctx.appeals).some(
+        (a) => a.order === injunction && (a.status === 'mandate-issued' || a.status === 'dismissed'),
+      );
+    },
+  ),
   stayScopeWithinInjunction: rule<'stay.granted'>(
     'stayScopeWithinInjunction',
     'A partial stay names prohibitions the injunction covers',
@@ -997,10 +1009,16 @@ export const RULES = {
   certiorariAfterDecision: rule<'certiorari.denied'>(
     'certiorariAfterDecision',
     'Certiorari is denied to review a decided appeal',
-    'A petition for certiorari asks the Supreme Court to review the judgment of the court of appeals; the machine records its denial only once that court has decided the appeal (its mandate stayed, issued, or not yet due). Certiorari before judgment (S. Ct. R. 11) is possible in law but rare, and not modelled.',
+    'A petition for certiorari asks the Supreme Court to review the judgment of the court of appeals; the machine records its denial once, and only once that court has decided the appeal (its mandate stayed, issued, or not yet due). Certiorari before judgment (S. Ct. R. 11) is possible in law but rare, and not modelled.',
     '28 U.S.C. 1254(1); S. Ct. R. 10, 11, 13',
-    (ctx, e) =>
-      ['decided', 'mandate-stayed', 'mandate-issued'].includes(ctx.appeals[e.appealDocket]?.status ?? ''),
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      // Certiorari is denied once: the petition is then disposed of, and nothing is left for a second denial.
+      return (
+        appeal?.certiorariDeniedBy === undefined &&
+        ['decided', 'mandate-stayed', 'mandate-issued'].includes(appeal?.status ?? '')
+      );
+    },
   ),
   mandateStayRunOut: rule<'appeal.mandateIssued'>(
     'mandateStayRunOut',
