@@ -3,11 +3,13 @@
  * the zod schemas emit (zod's `toJSONSchema`, as `casesim schema` uses it), so zod stays the single source of
  * what an event is and a change to the schemas flows in at the next build.
  *
- * The module has two parts:
- * - `validate`: ajv's standalone code for the JSON Schema (structure, types, lengths, patterns, enums);
- * - `shape`: builds the value zod's parse returns (keys in zod's order, defaults filled in, URLs as zod gives
- *   them back) and runs the checks JSON Schema cannot say (`validate-checks.ts`: zone, calendar date, URL).
- * Where either refuses, `validateEvent` asks zod, so a refusal always carries zod's message.
+ * The module is one pass over a decoded line, `shape`: one function per object or union node that checks the
+ * value as the JSON Schema says (shape, unknown keys, types, constants, enumerations, lengths, patterns,
+ * bounds) and builds the value zod's parse returns (keys in zod's order, defaults filled in, URLs as zod gives
+ * them back), running the checks JSON Schema cannot say (`validate-checks.ts`: zone, calendar date, URL) on
+ * the way. It replaced ajv's standalone code plus a second, shaping pass: one walk instead of two, and a
+ * module a sixth of the size for every `casesim` start to parse. Where it refuses, `validateEvent` asks
+ * zod, so a refusal always carries zod's message; a differential test holds it to zod.
  *
  * Run: `npm run generate` (part of `npm run build`). Refuses to generate, loudly, for a schema it cannot
  * check exactly (a node that accepts anything, a union without a constant discriminator, an unknown keyword).
@@ -15,8 +17,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import standaloneModule from 'ajv/dist/standalone/index.js';
 import { z } from 'zod';
 import {
   CaseEvent,
@@ -27,9 +27,6 @@ import {
 } from '../src/events/schema.js';
 
 type Node = Record<string, unknown>;
-
-/** ajv's standalone module is CommonJS: its function is also its `default` property, which both interops see. */
-const standaloneCode = standaloneModule.default;
 
 /** The annotation that names a check from `validate-checks.ts` on a node of the JSON Schema. */
 const CHECK = 'x-casesim-check';
@@ -114,7 +111,7 @@ function discriminators(branches: readonly Node[]): string[] {
 
 /**
  * Checks that every node is one this generator shapes exactly, and gives each `oneOf` whose branches share a
- * constant discriminator a `discriminator` (ajv then tries one branch, not all of them).
+ * constant discriminator a `discriminator` (the shaper switches on it: one branch is tried, not all).
  */
 function prepare(node: unknown, where: string): void {
   if (!isNode(node)) throw new Error(`${where}: not a schema object`);
@@ -174,11 +171,14 @@ class Shaper {
     return this.resolve(target);
   }
 
-  /** An expression for the value zod returns for `v`, a value of `node` that ajv has accepted. */
+  /**
+   * An expression for the value zod returns for `v`, a value of `node` that `checks` has accepted (an object
+   * or a union checks itself, in its own function).
+   */
   expr(ref: Node, v: string): string {
     const node = this.resolve(ref);
     // A union of plain scalars (a recorded vacatur: 'granted' | 'refused' | 'unknown', or an older log's
-    // true or false): ajv has checked it, and zod gives the value back as it is.
+    // true or false): checked, and zod gives the value back as it is.
     if (this.isPlainScalarUnion(node)) return v;
     if (node.anyOf || node.oneOf || node.type === 'object') return `${this.fn(node)}(${v})`;
     if (node.type === 'array') {
@@ -201,6 +201,89 @@ class Shaper {
       return `${name}.get(${v})`;
     }
     return v;
+  }
+
+  private patterns = new Map<string, string>();
+  private locals = 0;
+
+  /** The name of the one RegExp of `pattern` (run without flags, as zod runs it). */
+  private pattern(source: string): string {
+    let name = this.patterns.get(source);
+    if (!name) {
+      name = `p${this.patterns.size}`;
+      this.patterns.set(source, name);
+      this.enums.push(`const ${name} = new RegExp(${JSON.stringify(source)});`);
+    }
+    return name;
+  }
+
+  /**
+   * An expression true exactly when `x` is a value of the scalar `node` as JSON Schema says it (type,
+   * constant, enumeration, length in UTF-16 units, pattern, bounds). What JSON Schema cannot say (a URL, a
+   * zone, a calendar date) is checked where the value is built.
+   */
+  private pred(ref: Node, x: string): string {
+    const node = this.resolve(ref);
+    if (node.anyOf || node.oneOf)
+      return `(${branchesOf(node)
+        .map((b) => this.pred(b, x))
+        .join(' || ')})`;
+    const all: string[] = [];
+    if ('const' in node) {
+      const c = node.const;
+      if (c === null || typeof c === 'object') throw new Error('a constant that is not a scalar');
+      all.push(`${x} === ${JSON.stringify(c)}`);
+    }
+    switch (node.type) {
+      case 'string':
+        all.push(`typeof ${x} === "string"`);
+        if (typeof node.minLength === 'number') all.push(`${x}.length >= ${node.minLength}`);
+        if (typeof node.maxLength === 'number') all.push(`${x}.length <= ${node.maxLength}`);
+        if (typeof node.pattern === 'string') all.push(`${this.pattern(node.pattern)}.test(${x})`);
+        break;
+      case 'number':
+      case 'integer':
+        // JSON gives only finite numbers; zod's integers are JSON Schema's (bounded where zod bounds them).
+        all.push(node.type === 'integer' ? `Number.isInteger(${x})` : `typeof ${x} === "number"`);
+        if (typeof node.minimum === 'number') all.push(`${x} >= ${node.minimum}`);
+        if (typeof node.maximum === 'number') all.push(`${x} <= ${node.maximum}`);
+        if (typeof node.exclusiveMinimum === 'number') all.push(`${x} > ${node.exclusiveMinimum}`);
+        if (typeof node.exclusiveMaximum === 'number') all.push(`${x} < ${node.exclusiveMaximum}`);
+        break;
+      case 'boolean':
+        all.push(`typeof ${x} === "boolean"`);
+        break;
+      default:
+        if (!('const' in node) && !Array.isArray(node.enum))
+          throw new Error(`a scalar of type ${String(node.type)} the fast validator cannot check`);
+    }
+    if (Array.isArray(node.enum)) {
+      if (!node.enum.every((e) => typeof e === 'string')) throw new Error('an enumeration of non-strings');
+      all.push(`(${node.enum.map((e) => `${x} === ${JSON.stringify(e)}`).join(' || ')})`);
+    }
+    return all.length === 1 ? (all[0] as string) : `(${all.join(' && ')})`;
+  }
+
+  /**
+   * Statements that throw REFUSED unless `x` is a value of `node`: a scalar's checks, or a list's length and
+   * its scalar items' checks. An object or a union is checked by its own function, called in `expr`.
+   */
+  private checks(ref: Node, x: string): string[] {
+    const node = this.resolve(ref);
+    if (this.isPlainScalarUnion(node) || this.isScalar(node))
+      return [`if (!(${this.pred(node, x)})) throw REFUSED;`];
+    if (node.type !== 'array') return [];
+    const out = [`if (!Array.isArray(${x})) throw REFUSED;`];
+    if (typeof node.minItems === 'number') out.push(`if (${x}.length < ${node.minItems}) throw REFUSED;`);
+    if (typeof node.maxItems === 'number') out.push(`if (${x}.length > ${node.maxItems}) throw REFUSED;`);
+    const items = this.resolve(node.items as Node);
+    if (this.isPlainScalarUnion(items) || this.isScalar(items)) {
+      const y = `y${this.locals++}`;
+      out.push(
+        `for (let i = 0; i < ${x}.length; i++) { const ${y} = ${x}[i]; if (!(${this.pred(items, y)})) throw REFUSED; }`,
+      );
+    }
+    return out;
   }
 
   /**
@@ -272,6 +355,34 @@ class Shaper {
   private objectFn(name: string, node: Node): string {
     const props = (node.properties ?? {}) as Record<string, Node>;
     const required = new Set((node.required ?? []) as string[]);
+    const keys = Object.keys(props);
+    // `v.constructor` of an object without that key would find Object.prototype's: never a field name here.
+    const inherited = keys.find((k) => k in Object.prototype);
+    if (inherited) throw new Error(`a field named ${inherited}, as Object.prototype has one`);
+    // Its shape first: an object, with no key the schema does not name (zod's strict objects refuse one).
+    const shape = ['  if (typeof v !== "object" || v === null || Array.isArray(v)) throw REFUSED;'];
+    if (node.additionalProperties === false)
+      shape.push(
+        keys.length === 0
+          ? '  for (const k in v) throw REFUSED;'
+          : `  for (const k in v) switch (k) { ${keys.map((k) => `case ${JSON.stringify(k)}:`).join(' ')} continue; default: throw REFUSED; }`,
+      );
+    const local = new Map(keys.map((k, i) => [k, `f${i}`]));
+    const fields: string[] = [];
+    // Constants before the shared copy is looked up: the table's key leaves them out.
+    const constants: string[] = [];
+    for (const [key, child] of Object.entries(props)) {
+      const k = JSON.stringify(key);
+      const f = local.get(key) as string;
+      const resolved = this.resolve(child);
+      const test = this.checks(resolved, f);
+      const present = required.has(key)
+        ? [`  if (${f} === undefined) throw REFUSED;`, ...test.map((t) => `  ${t}`)]
+        : test.length > 0
+          ? [`  if (${f} !== undefined) { ${test.join(' ')} }`]
+          : [];
+      ('const' in resolved ? constants : fields).push(`  const ${f} = v[${k}];`, ...present);
+    }
     const lines: string[] = [];
     const literal: string[] = [];
     // The record when no optional field is given, as one literal, and the fields whose absence that needs.
@@ -280,11 +391,12 @@ class Shaper {
     let open = true;
     for (const [key, child] of Object.entries(props)) {
       const k = JSON.stringify(key);
-      const value = this.expr(child, `v[${k}]`);
-      const defaulted = `v[${k}] === undefined ? ${JSON.stringify(child.default)} : ${value}`;
+      const f = local.get(key) as string;
+      const value = this.expr(child, f);
+      const defaulted = `${f} === undefined ? ${JSON.stringify(child.default)} : ${value}`;
       if (required.has(key)) whole.push(`${k}: ${value}`);
       else if ('default' in child) whole.push(`${k}: ${defaulted}`);
-      else absent.push(`v[${k}] === undefined`);
+      else absent.push(`${f} === undefined`);
       if (open && required.has(key)) {
         literal.push(`${k}: ${value}`);
         continue;
@@ -292,7 +404,7 @@ class Shaper {
       open = false;
       if (required.has(key)) lines.push(`o[${k}] = ${value};`);
       else if ('default' in child) lines.push(`o[${k}] = ${defaulted};`);
-      else lines.push(`if (v[${k}] !== undefined) o[${k}] = ${value};`);
+      else lines.push(`if (${f} !== undefined) o[${k}] = ${value};`);
     }
     const instant = node[CHECK] === 'instant';
     const evidence = node[CHECK] === 'evidence';
@@ -306,7 +418,9 @@ class Shaper {
     const leaf = Object.values(props).every((child) => this.isScalar(child));
     const share = leaf ? this.shared(instant ? 'instants' : name, props) : undefined;
     const result = share ? share.store : 'o';
-    // A date or source named again is the shared copy, found before the zone, calendar or URL is checked.
+    // A date or source named again is the shared copy, found before its fields, zone, calendar or URL are
+    // checked: it was stored only once they had been, for these very field values (its shape and constants,
+    // which the key leaves out, are checked above).
     const known = share ? [`  const known = ${share.find};`, '  if (known !== undefined) return known;'] : [];
     // V8 keeps in the object itself only the fields its literal names; each field set after goes to a
     // second array. Where no optional field is given (most events of a log), one literal names them all,
@@ -323,7 +437,10 @@ class Shaper {
           ];
     return [
       `function ${name}(v) {`,
+      ...shape,
+      ...constants,
       ...known,
+      ...fields,
       ...allAtOnce,
       `  const o = { ${literal.join(', ')} };`,
       ...lines.map((l) => `  ${l}`),
@@ -350,6 +467,7 @@ class Shaper {
     );
     return [
       `function ${name}(v) {`,
+      '  if (typeof v !== "object" || v === null || Array.isArray(v)) throw REFUSED;',
       `  switch (v[${JSON.stringify(tag)}]) {`,
       ...body,
       '  }',
@@ -402,8 +520,8 @@ function withoutRefs(schema: Node): Node {
 const SHARED_FROM = 200;
 
 /**
- * The same schema with each sub-schema that occurs more than once moved into `$defs` and referenced, so ajv
- * generates its code once (an instant occurs 70 times in the log-line schema, a source 45 times).
+ * The same schema with each sub-schema that occurs more than once moved into `$defs` and referenced, so the
+ * shaper generates its function once (an instant occurs 70 times in the log-line schema, a source 45 times).
  */
 function shareRepeated(schema: Node): Node {
   const counts = new Map<string, number>();
@@ -454,58 +572,17 @@ function eachSubschema(node: Node, f: (child: Node) => void): void {
 /** Keywords whose value is data, not a schema. */
 const VALUES = new Set(['const', 'enum', 'default', 'examples', 'required', 'discriminator', CHECK]);
 
-/** The one error list every refusal of the generated code reports (see `withoutErrorDetails`). */
-const REFUSAL = 'refusal';
-
-/**
- * ajv's code with each refusal's error record (where, which keyword, which limit) replaced by one shared
- * list: `fastEvent` reads only whether ajv accepts, and every refusal is worded by zod. The records were
- * a quarter of the module, parsed by every `casesim` start. A failing sub-validator's caller still finds a
- * non-empty `errors` list, so ajv's own control flow is unchanged.
- */
-function withoutErrorDetails(code: string): string {
-  const out = code.replace(
-    /(validate\d+)\.errors = \[\{instancePath[\s\S]*?\}\];return false;/g,
-    `$1.errors = ${REFUSAL};return false;`,
-  );
-  if (/\.errors = \[\{instancePath/.test(out))
-    throw new Error('an error record of ajv left in the fast validator: its code changed shape');
-  return out;
-}
-
 /** The text of `validate.generated.ts` for a JSON Schema of a log line (annotated as above). */
 export function validatorModule(logLine: Node, version: number): string {
   const prepared = currentVersionOnly(withoutRefs(logLine), version);
   prepare(prepared, '#');
   const copy = shareRepeated(prepared);
-  const ajv = new Ajv2020({
-    code: { source: true, esm: true, optimize: true },
-    // Each shared definition is one function, called where it is used.
-    inlineRefs: false,
-    strict: true,
-    allErrors: false,
-    messages: false,
-    // zod counts a string's length in UTF-16 units and runs its regular expressions without flags.
-    unicode: false,
-    unicodeRegExp: false,
-    // URLs are checked by zod's own URL schema, in the shaper.
-    validateFormats: false,
-    discriminator: true,
-    // `unicode: false` is deprecated in ajv 8 but still read; its notice would be the build's only output.
-    logger: false,
-  });
-  ajv.addKeyword({ keyword: CHECK, schemaType: 'string' });
-  const ajvCode = withoutErrorDetails(standaloneCode(ajv, ajv.compile(copy)));
-  if (/\brequire\(|\bimport\b/.test(ajvCode))
-    throw new Error('ajv generated code that needs its runtime; the fast validator must stand alone');
   const shaper = new Shaper(copy);
   const top = shaper.fn(copy);
   return [
     '// @ts-nocheck',
     '/* Generated by scripts/generate-validator.ts from the zod schemas at build time: do not edit. */',
     "import { evidenceIsValid, instantIsReal, knownLeaf, REFUSED, sharedTable, shareLeaf, shareList, urlValue } from './validate-checks.js';",
-    `const ${REFUSAL} = [{}];`,
-    ajvCode.replace(/^"use strict";/, ''),
     ...shaper.enums,
     ...shaper.tables.map((t) => `const t_${t} = sharedTable();`),
     ...shaper.code,

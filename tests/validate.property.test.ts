@@ -265,6 +265,30 @@ describe('the generated validator', () => {
     }
   });
 
+  it('finds a shared instant or source only for a value of the right shape: an unknown key, a wrong constant or a non-object is still refused', () => {
+    const cited = VALID.find((v) => (v as { sources: { type: string }[] }).sources[0]?.type !== 'article');
+    const base = JSON.parse(JSON.stringify(cited)) as Record<string, unknown> & {
+      at: Record<string, unknown>;
+      sources: Record<string, unknown>[];
+    };
+    // Seen once, so the shared copies of its instant and source are in the tables.
+    expect(fastEvent(upcast(JSON.parse(JSON.stringify(base))))).toBeDefined();
+    const source = base.sources[0] as Record<string, unknown>;
+    const hostile = [
+      { ...base, at: { ...base.at, extra: 1 } },
+      { ...base, at: JSON.parse(`{"__proto__": 1, ${JSON.stringify(base.at).slice(1)}`) },
+      { ...base, at: [base.at.local, base.at.zone] },
+      { ...base, sources: [{ ...source, constructor: 'x' }] },
+      { ...base, sources: [{ ...source, type: 'article' }] },
+      { ...base, schemaVersion: '2' },
+      JSON.parse(`{"__proto__": {"type": "x"}, ${JSON.stringify(base).slice(1)}`),
+    ];
+    for (const raw of hostile) {
+      expect(fastEvent(upcast(raw)), JSON.stringify(raw).slice(0, 200)).toBeUndefined();
+      expectAgreement(raw);
+    }
+  });
+
   it('shares one frozen list of sources (and of ids) between events citing the same ones, and none that differs', () => {
     const base = JSON.parse(JSON.stringify(VALID[0])) as Record<string, unknown> & { sources: object[] };
     const withDeps = { ...base, dependsOn: ['an-earlier-event'] };

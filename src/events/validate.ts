@@ -4,10 +4,9 @@
  * "this is the event zod would return" or "ask zod": a refusal is always zod's, with zod's message.
  */
 import type { CaseEvent } from './schema.js';
-import { shape, validate } from './validate.generated.js';
+import { shape } from './validate.generated.js';
 import { REFUSED } from './validate-checks.js';
 
-const structureOk = validate as (value: unknown) => boolean;
 const zodValue = shape as (value: unknown) => CaseEvent;
 
 /**
@@ -15,7 +14,6 @@ const zodValue = shape as (value: unknown) => CaseEvent;
  * undefined where zod must be asked (it may refuse, or accept what this validator cannot prove).
  */
 export function fastEvent(value: unknown): CaseEvent | undefined {
-  if (!structureOk(value)) return undefined;
   try {
     return zodValue(value);
   } catch (error) {
