@@ -11,7 +11,8 @@ export type {
   LifecycleTransition,
   ObjectState,
 } from './docs/lifecycle-graph.js';
-export { type LogProblem, type ParsedLog, parseLog, serializeLog, validateEvent } from './events/parse.js';
+export { type LogProblem, type ParsedLog, parseLog, serializeLog, validateEvent } from './events/readers.js';
+
 export { CaseEvent, EVENT_TYPES, type EventType, SCHEMA_VERSION } from './events/schema.js';
 export { toTimelineJs } from './export/timelinejs.js';
 export { legalNextEvents } from './generate/next.js';

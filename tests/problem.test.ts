@@ -96,9 +96,9 @@ describe('a log line that is not an event is a problem at its file and line', ()
 });
 
 describe('an event the rules refuse is a problem carrying the rule', () => {
-  it("gives ILLEGAL_EVENT with the rule's name, title and citation, and the one rule sentence", () => {
+  it("gives ILLEGAL_EVENT with the rule's name, title and citation, and the one rule sentence", async () => {
     const file = logFixture('illegal-event');
-    const [p] = checkLog(loadLog(file)).filter((q) => q.code === 'ILLEGAL_EVENT');
+    const [p] = checkLog(await loadLog(file)).filter((q) => q.code === 'ILLEGAL_EVENT');
     expectWellFormed(p as Problem, 'ILLEGAL_EVENT');
     expect(p?.where).toEqual({ file, line: 7, eventId: 'stay-granted' });
     const rule = RULES.stayMotionPending;
@@ -163,7 +163,7 @@ describe('an append the store refuses is a problem', () => {
     const event = storeJson('pi-granted.v1.json');
     const result = await appendEvent(log, event);
     writeFileSync(log, `${readFileSync(log, 'utf8')}${JSON.stringify(event)}\n`);
-    const [inLog] = checkLog(loadLog(log));
+    const [inLog] = checkLog(await loadLog(log));
     expect(result.error?.message).toBe(inLog?.message);
     expect(result.error?.message).toMatch(/^injunction\.granted breaks rule injunctionMotionPending \(/);
   });
@@ -287,9 +287,9 @@ describe('one formatter, one thrown wrapper', () => {
       expect(exitCodeOf(code)).toBe(1);
   });
 
-  it("refuses a log with problems by throwing one ProblemError (exit 1) that carries all the log's problems", () => {
+  it("refuses a log with problems by throwing one ProblemError (exit 1) that carries all the log's problems", async () => {
     const file = logFixture('illegal-event');
-    const problems = checkLog(loadLog(file));
+    const problems = checkLog(await loadLog(file));
     let thrown: unknown;
     try {
       refuseProblems(file, problems);

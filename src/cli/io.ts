@@ -5,7 +5,14 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LogProblem, lineTooLong, MAX_LINE_BYTES, type ParsedLog, parseLog } from '../events/parse.js';
+import {
+  type LogProblem,
+  lineTooLong,
+  MAX_LINE_BYTES,
+  type ParsedLog,
+  parseLog,
+  withZod,
+} from '../events/parse.js';
 import { formatProblem, locationOf, ProblemError, problem } from '../problem.js';
 import { ioCause } from '../store/errors.js';
 import { CliError } from './errors.js';
@@ -168,12 +175,16 @@ export function readText(path: string, what = 'file'): Uint8Array {
 
 /**
  * Reads and parses a log; problems are returned, not thrown, so `validate` can list them all. A line longer
- * than an event may be is reported by number without being held in memory.
+ * than an event may be is reported by number without being held in memory. zod's schemas are loaded only if
+ * some line needs zod's answer (a valid log is read without them: the command starts sooner).
  */
-export function loadLog(path: string | undefined, what = 'log'): ParsedLog & { readonly bytes: Uint8Array } {
+export async function loadLog(
+  path: string | undefined,
+  what = 'log',
+): Promise<ParsedLog & { readonly bytes: Uint8Array }> {
   const file = path ?? BUNDLED_LOG;
   const { bytes, longLines } = readBytes(file, what, LOG_LIMITS);
-  const parsed = parseLog(bytes, file);
+  const parsed = await withZod(() => parseLog(bytes, file));
   if (longLines.length === 0) return { ...parsed, bytes };
   const problems = [...parsed.problems, ...longLines.map((l) => lineTooLong(file, l.line, l.bytes))];
   return { ...parsed, problems: problems.sort((a, b) => a.where.line - b.where.line), bytes };

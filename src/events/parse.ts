@@ -2,19 +2,12 @@
  * Reading a log: one JSON event per line. Every problem is a value that says where (file, line, event id)
  * and why; nothing here throws on bad input, and nothing here touches the file system.
  */
-import type { z } from 'zod';
-import {
-  type Problem,
-  type ProblemCode,
-  type ProblemIssue,
-  problem,
-  type Where,
-  zodIssues,
-} from '../problem.js';
+import { type Problem, type ProblemCode, type ProblemIssue, problem, type Where } from '../problem.js';
 import { certainlyBefore } from './instant.js';
-import { CaseEvent, EVENT_TYPES, SCHEMA_VERSION } from './schema.js';
+import type { CaseEvent } from './schema.js';
 import { fastEvent } from './validate.js';
 import { upcast, versionProblem } from './versions.js';
+import { SCHEMA_VERSION } from './vocabulary.js';
 
 /** A problem of a log: always at a line of a file (the 1-based line number). */
 export type LogProblem = Problem & {
@@ -64,29 +57,6 @@ function splitLines(bytes: Uint8Array): { lines: Uint8Array[]; lastTerminated: b
   return { lines, lastTerminated };
 }
 
-function describeIssues(error: z.ZodError, raw: unknown): string {
-  const first = error.issues[0];
-  if (!first) return 'invalid event';
-  const type =
-    typeof raw === 'object' && raw !== null && 'type' in raw ? (raw as { type: unknown }).type : undefined;
-  if (first.path.length === 1 && first.path[0] === 'type') {
-    return type === undefined
-      ? 'missing "type" (one of the event kinds, for example "complaint.filed")'
-      : `unknown event type ${JSON.stringify(type)}; known types: ${EVENT_TYPES.join(', ')}`;
-  }
-  // Every problem of the line at once, so one round trip fixes them all.
-  const all = error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(event)';
-    return `${path}: ${issue.message}`;
-  });
-  const shown = all.slice(0, MAX_ISSUES_SHOWN);
-  if (all.length > shown.length) shown.push(`and ${all.length - shown.length} more`);
-  return printable(shown.join('; '));
-}
-
-/** A line can be hostile; its message stays readable (the count says how many were left out). */
-const MAX_ISSUES_SHOWN = 50;
-
 /** The event id of a decoded value, when it has one that can be printed as it is. */
 export function idOf(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
@@ -103,13 +73,52 @@ export function printable(text: string): string {
   );
 }
 
-/** zod checks only what the fast validator could not accept: a JIT-compiled parser would not pay off. */
-const NO_JIT = { jitless: true } as const;
+/** zod's answer for a value the fast validator did not accept: the event, or the refusal in words. */
+export type ZodVerdict = (
+  value: unknown,
+  raw: unknown,
+) => { ok: true; event: CaseEvent } | { ok: false; message: string; issues: ProblemIssue[] };
+
+let zodVerdict: ZodVerdict | undefined;
+
+/**
+ * Thrown where a line needs zod's answer before zod has been loaded. zod's schemas are built only when a
+ * line needs them (a log the fast validator accepts whole is read without them: a command starts faster);
+ * `withZod` loads them and reads again.
+ */
+export class ZodNotLoaded extends Error {
+  override readonly name = 'ZodNotLoaded';
+}
+
+/** Gives the readers zod's verdict (the library entry and the tests load it at once). */
+export function useZod(verdict: ZodVerdict): void {
+  zodVerdict = verdict;
+}
+
+/** Loads zod's schemas for the readers, once. */
+export async function loadZod(): Promise<void> {
+  if (!zodVerdict) useZod((await import('./zod-verdict.js')).zodVerdict);
+}
+
+/**
+ * `read()`, again after loading zod if it needed zod's answer for some line. `read` must be pure (it
+ * parses bytes already read): the second run gives what one run with zod loaded would have given.
+ */
+export async function withZod<T>(read: () => T): Promise<T> {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ZodNotLoaded)) throw error;
+    await loadZod();
+    return read();
+  }
+}
 
 /**
  * Validates one already-decoded value as an event: its schema version first (a newer version than this
  * program is refused by name), then the schema, after upcasting older versions. The validator generated
- * from the schema answers first; zod decides (and words every refusal) where it does not accept.
+ * from the schema answers first; zod decides (and words every refusal) where it does not accept; before zod
+ * is loaded (`loadZod`, `withZod`) such a value throws ZodNotLoaded.
  */
 export function validateEvent(raw: unknown):
   | { ok: true; event: CaseEvent }
@@ -123,10 +132,8 @@ export function validateEvent(raw: unknown):
   const value = upcast(raw);
   const fast = fastEvent(value);
   if (fast) return { ok: true, event: fast };
-  const result = CaseEvent.safeParse(value, NO_JIT);
-  return result.success
-    ? { ok: true, event: result.data }
-    : { ok: false, message: describeIssues(result.error, raw), issues: zodIssues(result.error) };
+  if (!zodVerdict) throw new ZodNotLoaded('this value needs zod to be read');
+  return zodVerdict(value, raw);
 }
 
 /** Where a read stopped: lines read so far, the ids seen (with their lines), and the last event. */

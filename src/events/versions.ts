@@ -2,16 +2,14 @@
  * Older schema versions, read forever: each upcaster turns one version into the next, and a log on disk
  * is never rewritten to the new shape. Reading a line runs the chain from the line's `schemaVersion` up to
  * `SCHEMA_VERSION`; the zod schema itself accepts only the current version, and the JSON Schema given to
- * editors (`logLineJsonSchema`) accepts every version read here.
+ * editors (`logLineJsonSchema`, in log-line-schema.ts) accepts every version read here.
  *
  * Versions:
  * - 1: the first vocabulary.
  * - 2: `government.position` names its text `statement` (was `position`): it is a government statement of
  *   position, and the record it builds is a position.
  */
-import { z } from 'zod';
-import { editorJsonSchema, factored } from './json-schema.js';
-import { CaseEvent, Instant, SCHEMA_VERSION, Source } from './schema.js';
+import { SCHEMA_VERSION } from './vocabulary.js';
 
 type Upcaster = (event: Record<string, unknown>) => Record<string, unknown>;
 
@@ -68,40 +66,4 @@ export function upcast(raw: unknown): unknown {
     version = event.schemaVersion;
   }
   return event;
-}
-
-/**
- * A version-1 line, for editors only (casesim itself reads it by upcasting): the current vocabulary with
- * version 1, and `government.position` naming its text `position`.
- */
-function caseEventV1() {
-  // Built when asked (by `casesim schema`), not at import: every other command reads lines by upcasting.
-  return z.discriminatedUnion(
-    'type',
-    CaseEvent.options.map((option) => {
-      const v1 = option.extend({ schemaVersion: z.literal(1) });
-      if (option.shape.type.value !== 'government.position') return v1;
-      return (v1 as z.ZodObject).omit({ statement: true }).extend({ position: z.string().min(1) });
-    }) as unknown as [(typeof CaseEvent.options)[number], ...(typeof CaseEvent.options)[number][]],
-  );
-}
-
-/**
- * The JSON Schema of one log line, in any schema version casesim reads, generated from the zod schemas:
- * the line's `schemaVersion` picks the version's vocabulary (if/then), and its `type` the event's branch.
- */
-export function logLineJsonSchema(): Record<string, unknown> {
-  const { $schema, ...current } = editorJsonSchema(CaseEvent);
-  const { $schema: _v1, ...v1 } = editorJsonSchema(caseEventV1());
-  return factored(
-    {
-      $schema,
-      description: `One casesim event (schema version ${SCHEMA_VERSION}, or an older version casesim still reads). Only casesim validate checks what a line cannot show: the order of the log and the rules of procedure.`,
-      if: { type: 'object', properties: { schemaVersion: { const: 1 } }, required: ['schemaVersion'] },
-      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword; this object is data, never awaited
-      then: v1,
-      else: current,
-    },
-    { Instant, Source },
-  );
 }

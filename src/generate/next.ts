@@ -3,16 +3,16 @@
  * The candidates restate no rule; `legalNextEvents` keeps those the charts themselves accept. Outcome
  * search, generated histories in the property tests and the benchmark corpus all grow cases from here.
  */
-import {
-  type CaseEvent,
-  type EventType,
-  type InjunctionFindings,
-  type Instant,
-  SCHEMA_VERSION,
-  type Source,
-  type StayFindings,
-  type SupremeCourtStayFindings,
+import type {
+  CaseEvent,
+  EventType,
+  InjunctionFindings,
+  Instant,
+  Source,
+  StayFindings,
+  SupremeCourtStayFindings,
 } from '../events/schema.js';
+import { SCHEMA_VERSION } from '../events/vocabulary.js';
 import { stateOf } from '../machine/case.js';
 import { awaitsRuling, type CaseContext, type MotionRecord, openParts } from '../machine/context.js';
 import { arrowsOf, type Lifecycle } from '../machine/lifecycle.js';

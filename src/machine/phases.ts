@@ -3,7 +3,8 @@
  * its objects: the `state` line of the CLI, the page's phase chips, outcome endings. It decides nothing;
  * the lifecycle charts (lifecycles.ts) do. `LIFECYCLE` says, for people, how each summary can move.
  */
-import { EVENT_TYPES, type EventType } from '../events/schema.js';
+import type { EventType } from '../events/schema.js';
+import { EVENT_TYPES } from '../events/vocabulary.js';
 import { awaitsRuling, type CaseContext, injunctionStands } from './context.js';
 import type { LifecycleId } from './lifecycles.js';
 import { PRIMARY } from './route.js';

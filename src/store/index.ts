@@ -1,4 +1,8 @@
 /** The event store: safe appends to a log (validated, versioned, idempotent, atomic, durable) and repair. */
+// An event to append is refused in zod's words, synchronously, between reading the log and writing to it:
+// the store loads the readers with zod's verdict.
+import '../events/readers.js';
+
 export {
   type AppendOptions,
   type AppendResult,

@@ -48,6 +48,9 @@ export async function buildForChildren(name: string): Promise<Built> {
           cli: path.join(ROOT, 'tests/helpers/cli-entry.ts'),
           store: path.join(ROOT, 'src/store/index.ts'),
         },
+        // Chunks (what the CLI imports only when asked) beside the entries, as in dist/bin: modules find
+        // the package two levels above themselves (io.ts's PACKAGE_ROOT).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   });

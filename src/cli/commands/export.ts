@@ -22,10 +22,10 @@ export const exportCommand: CommandModule = (program, io, setExit) => {
     .option(DOCKET_FLAG, DOCKET_HELP)
     .option('--json', 'the export is JSON already (errors are JSON too)')
     .action(
-      action(setExit, (logPath: string | undefined, opts: { format: string; docket?: string }) => {
+      action(setExit, async (logPath: string | undefined, opts: { format: string; docket?: string }) => {
         if (!(FORMATS as readonly string[]).includes(opts.format))
           throw new CliError(`--format: '${opts.format}' is not one of ${FORMATS.join(', ')}`);
-        const log = loadLog(logPath);
+        const log = await loadLog(logPath);
         refuseProblems(log.file, log.problems);
         const events = log.events.map((l) => l.event);
         io.out(json(toTimelineJs(events, docketView(events, opts.docket))));

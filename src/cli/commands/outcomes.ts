@@ -328,7 +328,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
     )
     .option('--json', 'print the result as JSON')
     .action(
-      action(setExit, (logPath: string | undefined, opts: OutcomesOptions) => {
+      action(setExit, async (logPath: string | undefined, opts: OutcomesOptions) => {
         const adaptive = opts.depth === 'auto';
         const fixedDepth = adaptive ? undefined : count(opts.depth, '--depth', 1);
         const samples = count(opts.samples, '--samples', 1);
@@ -336,7 +336,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
         const maxLeaves = count(opts.maxPaths, '--max-paths', 1);
         if (!['auto', 'exact', 'monte-carlo'].includes(opts.method))
           throw new CliError(`--method: expected auto, exact or monte-carlo, got '${opts.method}'`);
-        const log = loadLog(logPath);
+        const log = await loadLog(logPath);
         refuseProblems(log.file, log.problems);
         const events = log.events.map((l) => l.event);
         const zone = caseZone(events);

@@ -10,7 +10,6 @@ import { loadLog } from '../io.js';
 import { json } from '../options.js';
 import { action, type CommandModule, colorsOf } from '../program.js';
 import { noteSilence, type Silences, silencesOf, stateLine } from '../silences.js';
-import { checkIdentity, eventsAfter, loadState, prefixIdentity, saveState } from '../state-file.js';
 
 interface ReplayOptions {
   json?: boolean;
@@ -102,13 +101,19 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
     .option('--resume <file>', 'start from a saved state; replay only the events after its last event')
     .option(DOCKET_FLAG, DOCKET_HELP)
     .action(
-      action(setExit, (logPath: string | undefined, opts: ReplayOptions) => {
+      action(setExit, async (logPath: string | undefined, opts: ReplayOptions) => {
         const c = colorsOf(io);
-        const log = loadLog(logPath);
+        const log = await loadLog(logPath);
         let from: CaseSnapshot = initialSnapshot();
         let logged = log.events;
         let resumedAfter: number | undefined;
-        if (opts.resume !== undefined) {
+        // A saved state is read and written by its own module (and its zod schema), loaded only when asked for.
+        const stateFile =
+          opts.resume !== undefined || opts.saveState !== undefined
+            ? await import('../state-file.js')
+            : undefined;
+        if (opts.resume !== undefined && stateFile) {
+          const { loadState, eventsAfter, checkIdentity } = stateFile;
           const saved = loadState(opts.resume);
           from = saved.snapshot;
           logged = eventsAfter(log.events, saved.lastEvent, opts.resume, log.file);
@@ -133,9 +138,9 @@ export const replayCommand: CommandModule = (program, io, setExit) => {
           final.context,
         );
         const shown = inView ? entries.filter((e) => e.kind !== 'event' || inView(e.step.event)) : entries;
-        if (opts.saveState !== undefined) {
+        if (opts.saveState !== undefined && stateFile) {
           const through = log.events.find((l) => l.event.id === final.context.lastEvent)?.line ?? 0;
-          saveState(opts.saveState, final, prefixIdentity(log.bytes, through));
+          stateFile.saveState(opts.saveState, final, stateFile.prefixIdentity(log.bytes, through));
         }
         const failed = rejected + log.problems.length > 0;
         if (opts.json) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { logLineJsonSchema } from '../../events/versions.js';
+import { logLineJsonSchema } from '../../events/log-line-schema.js';
 import { oddsJsonSchema } from '../../outcomes/odds.js';
 import { scenarioJsonSchema } from '../../whatif/scenario.js';
 import { EVENTS_DIR } from '../io.js';

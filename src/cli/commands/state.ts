@@ -35,15 +35,15 @@ function stillPendingText(m: MotionRecord): string {
   return `; decided in part, still pending for ${parts.join(' and ')}`;
 }
 
-function record(logPath: string | undefined): { file: string; events: CaseEvent[] } {
-  const log = loadLog(logPath);
+async function record(logPath: string | undefined): Promise<{ file: string; events: CaseEvent[] }> {
+  const log = await loadLog(logPath);
   refuseProblems(log.file, checkLog(log));
   return { file: log.file, events: log.events.map((l) => l.event) };
 }
 
 /** The events of a what-if branch, exactly as `casesim whatif` replays it (illegal base events dropped or cut). */
-function branch(path: string): { file: string; events: CaseEvent[] } {
-  const { scenario, basePath, base } = loadScenario(path);
+async function branch(path: string): Promise<{ file: string; events: CaseEvent[] }> {
+  const { scenario, basePath, base } = await loadScenario(path);
   const result = branchEventsOf(
     base.events.map((l) => l.event),
     scenario,
@@ -76,7 +76,7 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
     .option(DOCKET_FLAG, DOCKET_HELP)
     .option('--json', 'print the answer as JSON')
     .action(
-      action(setExit, (logPath: string | undefined, opts: StateOptions) => {
+      action(setExit, async (logPath: string | undefined, opts: StateOptions) => {
         const pc = colorsOf(io);
         // Usage first: a mistyped option is reported before the log is read.
         const tz = opts.tz === undefined ? undefined : timeZoneOption(opts.tz, '--tz');
@@ -86,7 +86,8 @@ export const stateCommand: CommandModule = (program, io, setExit) => {
           throw new CliError(
             '--scenario: a scenario names its own base log; give the scenario or a log, not both',
           );
-        const { file, events } = opts.scenario === undefined ? record(logPath) : branch(opts.scenario);
+        const { file, events } =
+          opts.scenario === undefined ? await record(logPath) : await branch(opts.scenario);
         // The docket is checked against the whole log: one opened after D is known, with nothing in it yet.
         docketView(events, opts.docket);
         const zone = tz ?? caseZone(events);

@@ -12,8 +12,8 @@ export const validateCommand: CommandModule = (program, io, setExit) => {
     .argument('[log]', 'event log (JSON lines); default: the bundled WeChat log')
     .option('--json', 'print the result as JSON')
     .action(
-      action(setExit, (logPath: string | undefined, opts: { json?: boolean }) => {
-        const log = loadLog(logPath);
+      action(setExit, async (logPath: string | undefined, opts: { json?: boolean }) => {
+        const log = await loadLog(logPath);
         const problems = checkLog(log);
         if (opts.json) {
           io.out(json({ file: log.file, events: log.events.length, valid: problems.length === 0, problems }));

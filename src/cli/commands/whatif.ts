@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { formatInstant } from '../../events/instant.js';
-import type { ParsedLog } from '../../events/parse.js';
+import { loadZod, type ParsedLog } from '../../events/parse.js';
 import { inFile, refuseInput } from '../../problem.js';
 import { docketFilter } from '../../replay/docket.js';
 import { replayAll } from '../../replay/replay.js';
@@ -13,11 +13,11 @@ import { json } from '../options.js';
 import { action, CliError, type CommandModule, colorsOf } from '../program.js';
 
 /** Reads a scenario file and its base log; unreadable input exits 2, an invalid scenario or base exits 1. */
-export function loadScenario(path: string): {
+export async function loadScenario(path: string): Promise<{
   scenario: Scenario;
   basePath: string;
   base: ParsedLog;
-} {
+}> {
   const text = new TextDecoder().decode(readText(path, 'scenario file'));
   let raw: unknown;
   try {
@@ -31,10 +31,12 @@ export function loadScenario(path: string): {
       'UNREADABLE',
     );
   }
+  // A scenario's events are read synchronously, each refused in zod's words: zod is loaded first.
+  await loadZod();
   const parsed = parseScenario(raw);
   if (!parsed.ok) throw refuseInput([inFile(parsed.error, path)]);
   const basePath = resolve(dirname(path), parsed.scenario.base);
-  const base = loadLog(basePath, 'base log');
+  const base = await loadLog(basePath, 'base log');
   // Nothing of a refused base is echoed (it may be any file the scenario names): only where it fails.
   const first = base.problems[0];
   if (first && base.events.length === 0)
@@ -220,8 +222,8 @@ export const whatifCommand: CommandModule = (program, io, setExit) => {
     .option(DOCKET_FLAG, DOCKET_HELP)
     .option('--json', 'print the comparison as JSON')
     .action(
-      action(setExit, (path: string, opts: { json?: boolean; docket?: string }) => {
-        const { scenario, basePath, base } = loadScenario(path);
+      action(setExit, async (path: string, opts: { json?: boolean; docket?: string }) => {
+        const { scenario, basePath, base } = await loadScenario(path);
         const result = runWhatIf(
           base.events.map((l) => l.event),
           scenario,
