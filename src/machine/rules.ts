@@ -3,8 +3,8 @@
  * citation; the machine's guards are built from these checks, and rejections, `casesim explain`, the docs
  * and the web page read the same text from the machine's metadata.
  */
-import { type EpochRange, rangeOf } from '../events/instant.js';
-import type { CaseEvent, EventOf, EventType } from '../events/schema.js';
+import { type EpochRange, localAt, rangeOf } from '../events/instant.js';
+import type { CaseEvent, EventOf, EventType, Instant } from '../events/schema.js';
 import { CIRCUIT_LAW, circuitOfCourt } from './circuits.js';
 import {
   afterRuling,
@@ -37,6 +37,16 @@ export interface Rule<T extends EventType = EventType> extends RuleMeta {
 }
 
 const DAY = 86_400_000;
+
+/**
+ * How many calendar days after the day that ended at epoch `end` the instant `at` falls, counted on the
+ * wall clock of `at`'s zone: periods stated in days count days, so a change of clocks in between (a 90-day
+ * period from January runs into summer time) moves no deadline by an hour (S. Ct. R. 30.1; FRCP 6(a)(1)).
+ */
+function calendarDaysAfter(end: number, at: Instant): number {
+  const dayOf = (ms: number) => Date.parse(`${localAt(ms, at.zone)}T00:00:00Z`);
+  return Math.round((dayOf(rangeOf(at).start) - dayOf(end - 1)) / DAY);
+}
 
 function rule<T extends EventType>(
   name: string,
@@ -1063,7 +1073,7 @@ export const RULES = {
       const appeal = ctx.appeals[e.appealDocket];
       if (!appeal?.decidedAt) return false;
       const from = Math.max(appeal.decidedAt.end, appeal.rehearingDeniedAt?.end ?? Number.NEGATIVE_INFINITY);
-      return rangeOf(e.at).start < from + (90 + (e.timeExtendedDays ?? 0)) * DAY;
+      return calendarDaysAfter(from, e.at) <= 90 + (e.timeExtendedDays ?? 0);
     },
   ),
   certiorariInOrder: rule<'certiorari.granted' | 'certiorari.decided' | 'certiorari.judgmentSent'>(
@@ -1103,7 +1113,7 @@ export const RULES = {
     'S. Ct. R. 45.2, 45.3',
     (ctx, e) => {
       const decidedAt = ctx.petitions[e.appealDocket]?.decidedAt;
-      return e.forthwith || (decidedAt !== undefined && rangeOf(e.at).start >= decidedAt.end + 31 * DAY);
+      return e.forthwith || (decidedAt !== undefined && calendarDaysAfter(decidedAt.end, e.at) >= 32);
     },
   ),
   supremeCourtUndoesInjunction: rule<'certiorari.judgmentSent'>(
