@@ -32,6 +32,7 @@ describe('lifecycleGraphs()', () => {
       'injunction',
       'stay',
       'appeal',
+      'certiorari',
     ]);
   });
 

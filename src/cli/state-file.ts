@@ -53,6 +53,8 @@ const SavedState = z.strictObject({
     motions: records,
     injunctions: records,
     stays: records,
+    // Absent from a state saved before petitions for certiorari were recorded.
+    petitions: records.optional(),
     positions: z.array(z.looseObject({})),
     accepted: z.number().int().nonnegative(),
     lastEvent: z.string().optional(),

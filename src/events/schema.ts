@@ -551,10 +551,47 @@ export const StayApplicationDenied = kind(
   { motion: Id },
   'The Supreme Court (or the Circuit Justice) denies an application for a stay.',
 );
+/** The Supreme Court's disposition of a case it took on certiorari, as to the judgment of the court of appeals. */
+export const CertiorariDisposition = z.enum(['affirmed', 'reversed', 'vacated']);
+export type CertiorariDisposition = z.infer<typeof CertiorariDisposition>;
+export const CertiorariPetitioned = kind(
+  'certiorari.petitioned',
+  {
+    /** The appeal whose judgment the petition asks the Supreme Court to review. */
+    appealDocket: Id,
+    /** The Supreme Court docket of the petition (`scotus-20-1234`). */
+    docket: Id,
+    caseNumber: z.string().min(1).optional(),
+    petitioner: z.string().min(1),
+    /** Days a Justice extended the time to petition, for good cause (28 U.S.C. 2101(c); S. Ct. R. 13.5): up to 60. */
+    timeExtendedDays: z.number().int().min(1).max(60).optional(),
+  },
+  'A party petitions the Supreme Court for a writ of certiorari to review the judgment of the court of appeals in an appeal, within 90 days of that judgment or of the denial of rehearing (28 U.S.C. 2101(c); S. Ct. R. 13). Filed while the mandate is stayed, it keeps the mandate stayed until the Supreme Court disposes of it (FRAP 41(d)(2)(B)).',
+);
+export const CertiorariGranted = kind(
+  'certiorari.granted',
+  { appealDocket: Id, docket: Id.optional() },
+  'The Supreme Court grants a petition for certiorari: the case is before it, and a stay it granted pending the petition lasts until its judgment is sent down.',
+);
 export const CertiorariDenied = kind(
   'certiorari.denied',
   { appealDocket: Id, docket: Id.optional() },
-  'The Supreme Court denies a petition for certiorari to review the judgment in an appeal; a stay it granted pending the petition ends.',
+  'The Supreme Court denies a petition for certiorari to review the judgment in an appeal; a stay it granted pending the petition ends, and a stayed mandate issues. The petition itself need not be in the log.',
+);
+export const CertiorariDecided = kind(
+  'certiorari.decided',
+  { appealDocket: Id, docket: Id.optional(), disposition: CertiorariDisposition },
+  "The Supreme Court decides a case it took on certiorari, affirming, reversing or vacating the court of appeals' judgment; the decision acts on the case below when its judgment is sent down (S. Ct. R. 45.3).",
+);
+export const CertiorariJudgmentSent = kind(
+  'certiorari.judgmentSent',
+  {
+    appealDocket: Id,
+    docket: Id.optional(),
+    /** The Court shortened the time, or sent its judgment down at once (S. Ct. R. 45.2-45.3). */
+    forthwith: z.boolean().default(false),
+  },
+  "The Clerk of the Supreme Court sends the court below a copy of the Court's opinion and a certified copy of its judgment (S. Ct. R. 45.3): the judgment then acts on the case below, and a stay the Court granted pending certiorari ends.",
 );
 export const StayVacated = kind(
   'stay.vacated',
@@ -786,7 +823,11 @@ export const CaseEvent = z.discriminatedUnion('type', [
   StayApplicationFiled,
   StayApplicationGranted,
   StayApplicationDenied,
+  CertiorariPetitioned,
+  CertiorariGranted,
   CertiorariDenied,
+  CertiorariDecided,
+  CertiorariJudgmentSent,
   StayVacated,
   StayModified,
   AppealHeldInAbeyance,

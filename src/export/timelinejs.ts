@@ -236,8 +236,13 @@ export function actorOf(event: CaseEvent, ctx: CaseContext): string {
       return ctx.injunctions[event.injunction]?.court ?? 'Court';
     case 'stay.applicationGranted':
     case 'stay.applicationDenied':
+    case 'certiorari.granted':
     case 'certiorari.denied':
+    case 'certiorari.decided':
+    case 'certiorari.judgmentSent':
       return 'Supreme Court';
+    case 'certiorari.petitioned':
+      return event.petitioner;
     case 'context.note':
       return event.actor ?? 'Context';
     case 'relief.stayLiftedElsewhere':

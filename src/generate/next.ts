@@ -486,6 +486,13 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
         );
       }
     }
+    // 28 U.S.C. 1254(1); S. Ct. R. 13: a petition to review the court of appeals' judgment, on its own docket.
+    offers.to('certiorari', a)('certiorari.petitioned', () => ({
+      id: id(`cert-petition-${a}`),
+      appealDocket: a,
+      docket: `scotus-cert-${n}`,
+      petitioner: 'Government',
+    }));
     const offer = offers.from('appeal', a, appeal.status);
     if (!offer) continue;
     offer('appeal.rehearingGranted', () => ({
@@ -506,7 +513,11 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
       goodCause: true,
     }));
     offer('appeal.mandateStayDenied', () => ({ id: id(`mandate-stay-denied-${a}`), appealDocket: a }));
-    offer('certiorari.denied', () => ({ id: id(`cert-denied-${a}`), appealDocket: a }));
+    offer('certiorari.denied', () => ({
+      id: id(`cert-denied-${a}`),
+      appealDocket: a,
+      ...(ctx.petitions[a] ? { docket: ctx.petitions[a].docket } : {}),
+    }));
     offer('appeal.heldInAbeyance', () => ({ id: id(`abeyance-${a}`), appealDocket: a }));
     offer('appeal.abeyanceLifted', () => ({ id: id(`resume-${a}`), appealDocket: a }));
     for (const disposition of ['affirmed', 'reversed', 'vacated'] as const) {
@@ -539,6 +550,34 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
       appealDocket: a,
       reason: 'moot',
       vacatur: 'granted',
+    }));
+  }
+  for (const petition of Object.values(ctx.petitions)) {
+    const a = petition.id;
+    const offer = offers.from('certiorari', a, petition.status);
+    if (!offer) continue;
+    offer('certiorari.granted', () => ({
+      id: id(`cert-granted-${a}`),
+      appealDocket: a,
+      docket: petition.docket,
+    }));
+    for (const disposition of ['affirmed', 'reversed', 'vacated'] as const) {
+      offer('certiorari.decided', () => ({
+        id: id(`cert-${disposition}-${a}`),
+        appealDocket: a,
+        disposition,
+      }));
+    }
+    // S. Ct. R. 45.2-45.3: 32 days after the judgment, or sooner if the Court so orders.
+    offer('certiorari.judgmentSent', () => ({
+      id: id(`cert-judgment-${a}`),
+      appealDocket: a,
+      forthwith: false,
+    }));
+    offer('certiorari.judgmentSent', () => ({
+      id: id(`cert-judgment-forthwith-${a}`),
+      appealDocket: a,
+      forthwith: true,
     }));
   }
 }

@@ -7,6 +7,7 @@
 import { begunBy, type EpochRange, rangeOf } from '../events/instant.js';
 import type {
   CaseEvent,
+  CertiorariDisposition,
   Circuit,
   EventOf,
   InjunctionFindings,
@@ -35,6 +36,7 @@ export type AppealState =
   | 'mandate-stayed'
   | 'mandate-issued'
   | 'dismissed';
+export type PetitionState = 'pending' | 'granted' | 'denied' | 'decided' | 'judgment-sent';
 
 export interface OrderRecord {
   id: string;
@@ -141,6 +143,25 @@ export interface AppealRecord {
 }
 
 export type Vacatur = 'granted' | 'refused' | 'unknown';
+
+/**
+ * A petition for certiorari to review the judgment in an appeal, keyed by that appeal's docket: the machine
+ * records one petition per appeal (cross-petitions are not modelled).
+ */
+export interface PetitionRecord {
+  /** The appeal whose judgment it asks the Supreme Court to review (also its key). */
+  id: string;
+  /** The Supreme Court docket. */
+  docket: string;
+  petitioner: string;
+  filedBy: string;
+  filedAt: EpochRange;
+  status: PetitionState;
+  /** The Supreme Court's disposition of the judgment below, once it has decided the case. */
+  disposition?: CertiorariDisposition;
+  decidedAt?: EpochRange;
+  endedBy?: string;
+}
 
 /** Who benefits from an injunction: the scope of equitable relief, apart from who is bound by it. */
 export type Beneficiaries = 'everyone' | 'named-parties' | 'transactions-serving-named-parties';
@@ -269,6 +290,7 @@ export interface CaseContext {
   motions: Record<string, MotionRecord>;
   injunctions: Record<string, InjunctionRecord>;
   stays: Record<string, StayRecord>;
+  petitions: Record<string, PetitionRecord>;
   positions: PositionRecord[];
   /** How many events the machine has accepted, and the last one. */
   accepted: number;
@@ -285,6 +307,7 @@ export function initialContext(): CaseContext {
     motions: {},
     injunctions: {},
     stays: {},
+    petitions: {},
     positions: [],
     accepted: 0,
   };
@@ -348,7 +371,8 @@ export type Collection =
   | 'appeals'
   | 'motions'
   | 'injunctions'
-  | 'stays';
+  | 'stays'
+  | 'petitions';
 type RecordIn<K extends Collection> = CaseContext[K][string];
 
 /** One object's lifecycle chart taking an arrow: the record in `collection` under `id` enters state `to`. */
@@ -378,6 +402,7 @@ function copyContext(base: CaseContext, lastEvent: string): CaseContext {
     motions: base.motions,
     injunctions: base.injunctions,
     stays: base.stays,
+    petitions: base.petitions,
     positions: base.positions,
     accepted: base.accepted,
     lastEvent,
@@ -762,9 +787,31 @@ const evolvers: Evolvers = {
   'stay.applicationDenied': (d, e) => {
     rule(d, e.motion, e);
   },
+  'certiorari.petitioned': (d, e) =>
+    d.put('petitions', e.appealDocket, {
+      id: e.appealDocket,
+      docket: e.docket,
+      petitioner: e.petitioner,
+      filedBy: e.id,
+      filedAt: rangeOf(e.at),
+      status: d.stateOf('petitions', e.appealDocket),
+    }),
+  'certiorari.granted': nothing,
   'certiorari.denied': (d, e) => {
     const appeal = d.edit('appeals', e.appealDocket);
     if (appeal) appeal.certiorariDeniedBy = e.id;
+    const petition = d.edit('petitions', e.appealDocket);
+    if (petition) petition.endedBy = e.id;
+  },
+  'certiorari.decided': (d, e) => {
+    const petition = d.edit('petitions', e.appealDocket);
+    if (!petition) return;
+    petition.disposition = e.disposition;
+    petition.decidedAt = rangeOf(e.at);
+  },
+  'certiorari.judgmentSent': (d, e) => {
+    const petition = d.edit('petitions', e.appealDocket);
+    if (petition) petition.endedBy = e.id;
   },
   'stay.vacated': nothing,
   'stay.modified': (d, e) => {
@@ -878,6 +925,24 @@ function motionRelief(e: EventOf<'injunction.motionFiled'>): Pick<MotionRecord, 
   return e.alsoSeeks && e.alsoSeeks !== e.relief
     ? { relief: e.relief, seeks: [e.relief, e.alsoSeeks] }
     : { relief: e.relief };
+}
+
+/**
+ * The court of appeals' disposition as it stands once the Supreme Court's judgment on certiorari has been
+ * sent down (S. Ct. R. 45.3): affirmed, it stands; reversed, the opposite stands (a reversal of an
+ * affirmance undoes the injunction; a reversal of a reversal or vacatur leaves it standing); vacated, none
+ * stands (what the court of appeals does on remand is not modelled). Before that, the court of appeals' own.
+ */
+export function standingDisposition(
+  ctx: CaseContext,
+  appealDocket: string,
+): CertiorariDisposition | undefined {
+  const below = ctx.appeals[appealDocket]?.disposition;
+  const petition = ctx.petitions[appealDocket];
+  if (petition?.status !== 'judgment-sent' || petition.disposition === undefined) return below;
+  if (petition.disposition === 'affirmed') return below;
+  if (petition.disposition === 'vacated' || below === undefined) return undefined;
+  return below === 'affirmed' ? 'reversed' : 'affirmed';
 }
 
 /** The recorded vacatur: true and false as written in older logs, absent when the record does not say. */

@@ -79,7 +79,7 @@ export const DOCTRINES: readonly Doctrine[] = [
       "A court of appeals' decision does not act on the district court's order when it is filed. The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition; with the United States or its officer a party, the time to petition is 45 days after entry of judgment (FRAP 40(a)(1) as in force in 2020). The mandate is effective when issued. A timely rehearing petition, or a motion to stay the mandate pending a petition for certiorari, holds it; the court may shorten the time or issue it forthwith. Until it issues, an injunction that was reversed or vacated stays in force, and a stay pending appeal stays in place.",
     citation: 'FRAP 40(a)(1) (2020), 41(b)-(d); 28 U.S.C. 2101(f)',
     unsettled:
-      'FRAP 40 was restructured in December 2024; this cites the 2020 text. A motion to stay the mandate pending certiorari (FRAP 41(d)) is not yet an event of its own.',
+      'FRAP 40 was restructured in December 2024, and FRAP 41 restyled with it; this cites the text in force in 2020. How a stayed mandate is held by a petition for certiorari is the certiorari topic.',
     rules: [
       'appealDecided',
       'mandateTimely',
@@ -170,11 +170,11 @@ export const DOCTRINES: readonly Doctrine[] = [
     name: 'reliefPendingReview',
     title: 'Relief while an appeal or certiorari is pending',
     explanation:
-      'While an appeal is pending, the courts can hold the status quo in four ways besides a stay pending appeal. A party refused a preliminary injunction may ask for an injunction pending appeal, first in the district court, on the preliminary-injunction test; it ends with the appeal. A stay pending appeal may be vacated or modified on motion, by the court that entered it or by the court of appeals. After the court of appeals decides, a motion to stay its mandate pending certiorari holds the mandate, and a stay of it needs a substantial question and good cause. And a party the court of appeals refused a stay may apply to the Supreme Court, whose stay pending certiorari outlives the mandate below and ends if certiorari is denied.',
+      "While an appeal is pending, the courts can hold the status quo in four ways besides a stay pending appeal. A party refused a preliminary injunction may ask for an injunction pending appeal, first in the district court, on the preliminary-injunction test; it ends with the appeal. A stay pending appeal may be vacated or modified on motion, by the court that entered it or by the court of appeals. After the court of appeals decides, a motion to stay its mandate pending certiorari holds the mandate, and a stay of it needs a substantial question and good cause. And a party the court of appeals refused a stay may apply to the Supreme Court (stay.applicationFiled), whose stay pending certiorari outlives the mandate below and ends if certiorari is denied (certiorari.denied) or, certiorari granted, when the Court's judgment is sent down (certiorari.judgmentSent). A lower court's stay pending appeal ends with the mandate.",
     citation:
       "FRCP 62(d); FRAP 8(a)(1)-(2), 41(b), (d); S. Ct. R. 22-23; 28 U.S.C. 2101(f); Feldman v. Arizona Sec'y of State's Office, 843 F.3d 366, 367 (9th Cir. 2016) (en banc); Hollingsworth v. Perry, 558 U.S. 183, 190 (2010)",
     unsettled:
-      'The standard for an injunction pending appeal outside the Ninth Circuit, and whether a movant who lost below must show more, vary by circuit; the Supreme Court\'s own injunctions pending appeal (All Writs Act, "indisputably clear" right) are not modelled. Petitions for certiorari are not recorded, so a stayed mandate is accepted after 90 days even where a petition would have extended the stay.',
+      'The standard for an injunction pending appeal outside the Ninth Circuit, and whether a movant who lost below must show more, vary by circuit; the Supreme Court\'s own injunctions pending appeal (All Writs Act, "indisputably clear" right) are not modelled. Whether a lower court\'s stay pending appeal outlives the mandate while a Supreme Court stay and the petition are pending is unsettled: the machine reads it as ending with the mandate (stayPendingCertiorari).',
     rules: [
       'appealFromARefusal',
       'pendingAppealMovedFirstBelow',
@@ -186,6 +186,28 @@ export const DOCTRINES: readonly Doctrine[] = [
       'mandateStayRunOut',
       'soughtFirstInTheCourtsBelow',
       'supremeCourtStayFindings',
+      'stayPendingCertiorari',
+    ],
+  },
+  {
+    name: 'certiorari',
+    title: 'Review on certiorari: the petition, its grant, and the judgment sent down',
+    explanation:
+      "A party may petition the Supreme Court for a writ of certiorari to review the judgment of the court of appeals (certiorari.petitioned) within 90 days after its entry, or after the denial of a timely petition for rehearing; a Justice may extend the time by up to 60 days. The petition does not by itself hold the mandate, but if the court of appeals stayed its mandate pending certiorari (FRAP 41(d)) and the petition is filed within the stay, the stay lasts until the Supreme Court's final disposition. The Court denies the petition (certiorari.denied), and the mandate then issues at once, or grants it (certiorari.granted), decides the case (certiorari.decided: affirmed, reversed or vacated) and, 32 days later unless it orders otherwise, sends a certified copy of its judgment to the court below instead of a formal mandate (certiorari.judgmentSent). A Supreme Court stay pending certiorari ends with the denial, or with the judgment sent down; a reversal of a judgment that affirmed the injunction ends the injunction then. A log may record a denial without the petition; where it records the petition, the denial must answer it.",
+    citation:
+      '28 U.S.C. 1254(1), 2101(c), (f); S. Ct. R. 10, 13, 16, 23, 45.2-45.3; FRAP 41(d)(2)(B), (d)(4) (in force in 2020)',
+    unsettled:
+      "What the courts below do on remand after the Supreme Court reverses or vacates is not modelled: a reversal of a judgment that vacated the injunction does not revive it, and a vacatur leaves the injunction to the courts below. Whether a lower court's stay pending appeal outlives the mandate while a Supreme Court stay is pending is unsettled; the machine ends it with the mandate. Rehearing in the Supreme Court, cross-petitions, certiorari before judgment and dismissals of petitions or writs are not modelled.",
+    rules: [
+      'petitionReviewsADecidedAppeal',
+      'certiorariPetitionTimely',
+      'mandateStayRunOut',
+      'certiorariInOrder',
+      'petitionDocketMatches',
+      'denialAnswersThePetition',
+      'certiorariAfterDecision',
+      'judgmentSentInTime',
+      'supremeCourtUndoesInjunction',
       'stayPendingCertiorari',
     ],
   },

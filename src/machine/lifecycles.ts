@@ -351,6 +351,8 @@ const INJUNCTION = lifecycle({
           },
           { to: 'vacated', rules: ['vacaturOrdered'] },
         ],
+        // The Supreme Court's judgment on certiorari acts when it is sent down (S. Ct. R. 45.3).
+        'certiorari.judgmentSent': { to: 'vacated', rules: ['supremeCourtUndoesInjunction'] },
         ...injunctionEndings,
         'relief.stayedElsewhere': { to: 'stayed', description: 'relief entered elsewhere, stayed there' },
         ...endedElsewhere,
@@ -374,6 +376,14 @@ const INJUNCTION = lifecycle({
           { to: 'vacated', rules: ['appealUndoesInjunction'] },
           { to: 'stayed', rules: ['stayPendingCertiorari'] },
           { to: 'in-force', description: 'reinstated: the stays pending appeal end with the mandate' },
+        ],
+        'certiorari.judgmentSent': [
+          { to: 'vacated', rules: ['supremeCourtUndoesInjunction'] },
+          { to: 'stayed', rules: ['aStayPendingAppealHolds'] },
+          {
+            to: 'in-force',
+            description: "restored: the Supreme Court stay ends when the Court's judgment is sent down",
+          },
         ],
         'appeal.dismissed': [
           { to: 'vacated', rules: ['vacaturOrdered'] },
@@ -427,14 +437,16 @@ const STAY = lifecycle({
         'relief.endedElsewhere': { to: 'ended', description: 'the relief it stayed ended there' },
         'stay.vacated': { to: 'ended', rules: ['stayCourtHasTheCase'] },
         'stay.modified': { to: 'in-force', rules: ['stayCourtHasTheCase', 'modifiedStayWithinInjunction'] },
-        'appeal.mandateIssued': [
-          { to: 'in-force', rules: ['stayPendingCertiorari'] },
-          { to: 'ended', description: appealEnds },
-        ],
+        // A Supreme Court stay pending certiorari is not addressed by the mandate: it outlives it (route.ts).
+        'appeal.mandateIssued': { to: 'ended', description: appealEnds },
         'certiorari.denied': {
           to: 'ended',
+          description: 'a Supreme Court stay ends when certiorari is denied',
+        },
+        'certiorari.judgmentSent': {
+          to: 'ended',
           description:
-            'a Supreme Court stay ends when certiorari is denied; so does a stay pending an appeal whose mandate kept it alive',
+            "a Supreme Court stay ends when, certiorari granted, the Court's judgment is sent down",
         },
         'appeal.dismissed': { to: 'ended', description: appealEnds },
         'case.dismissed': { to: 'ended', description: 'the injunction it stayed ended with its case' },
@@ -489,7 +501,7 @@ const APPEAL = lifecycle({
         'appeal.mandateStayMotionFiled': { to: 'mandate-stay-sought', rules: ['mandateStayMotionTimely'] },
         'certiorari.denied': {
           to: 'decided',
-          rules: ['certiorariAfterDecision'],
+          rules: ['certiorariAfterDecision', 'denialAnswersThePetition'],
           description: 'the judgment below stands',
         },
       },
@@ -515,21 +527,74 @@ const APPEAL = lifecycle({
     },
     'mandate-stayed': {
       description:
-        'The mandate is stayed pending a petition for certiorari: the decision still does not act on the injunction appealed from, and a stay pending appeal stays in place (FRAP 41(d)(2)).',
+        'The mandate is stayed pending a petition for certiorari: the decision still does not act on the injunction appealed from, and a stay pending appeal stays in place. The stay lasts 90 days, or, if a petition is filed within them, until the Supreme Court disposes of it (FRAP 41(d)(2)).',
       on: {
         'appeal.mandateIssued': { to: 'mandate-issued', rules: ['mandateStayRunOut'] },
         'certiorari.denied': {
           to: 'mandate-stayed',
+          rules: ['certiorariAfterDecision', 'denialAnswersThePetition'],
           description: 'the mandate now issues forthwith (FRAP 41(d)(4))',
         },
       },
     },
     'mandate-issued': {
       description: 'The mandate has issued: the judgment of the court of appeals is in the district court.',
-      on: { 'certiorari.denied': { to: 'mandate-issued', description: 'the judgment below stands' } },
+      on: {
+        'certiorari.denied': {
+          to: 'mandate-issued',
+          rules: ['certiorariAfterDecision', 'denialAnswersThePetition'],
+          description: 'the judgment below stands',
+        },
+      },
     },
     dismissed: {
       description: 'The appeal was dismissed, voluntarily, as moot, or for want of jurisdiction.',
+    },
+  },
+});
+
+const CERTIORARI = lifecycle({
+  id: 'certiorari',
+  title: 'Petition for certiorari',
+  description:
+    "A petition to the Supreme Court for a writ of certiorari to review the judgment of the court of appeals in an appeal: pending until denied or granted, and once granted, until the Court decides the case and its judgment is sent down to the court below (28 U.S.C. 1254(1); S. Ct. R. 10-16, 45). One petition per appeal; a denial may be recorded without it (the appeal's chart takes the denial).",
+  collection: 'petitions',
+  created: {
+    'certiorari.petitioned': {
+      to: 'pending',
+      rules: ['petitionReviewsADecidedAppeal', 'certiorariPetitionTimely'],
+    },
+  },
+  states: {
+    pending: {
+      description:
+        'The petition awaits the Court: a stayed mandate stays stayed while it does, if the petition was filed within the stay (FRAP 41(d)(2)(B)).',
+      on: {
+        'certiorari.granted': { to: 'granted', rules: ['certiorariInOrder', 'petitionDocketMatches'] },
+        'certiorari.denied': { to: 'denied', description: 'the petition is denied' },
+      },
+    },
+    granted: {
+      description:
+        'Certiorari granted: the case is before the Supreme Court, and a stay it granted pending certiorari lasts until its judgment is sent down.',
+      on: {
+        'certiorari.decided': { to: 'decided', rules: ['certiorariInOrder', 'petitionDocketMatches'] },
+      },
+    },
+    decided: {
+      description:
+        'The Supreme Court has decided the case; its judgment acts on the case below when it is sent down (S. Ct. R. 45.3).',
+      on: {
+        'certiorari.judgmentSent': {
+          to: 'judgment-sent',
+          rules: ['certiorariInOrder', 'petitionDocketMatches', 'judgmentSentInTime'],
+        },
+      },
+    },
+    denied: { description: 'Certiorari was denied: the judgment below stands.' },
+    'judgment-sent': {
+      description:
+        "The Supreme Court's judgment has been sent down: the Court has finally disposed of the case.",
     },
   },
 });
@@ -544,6 +609,7 @@ export const LIFECYCLES: readonly Lifecycle[] = [
   INJUNCTION,
   STAY,
   APPEAL,
+  CERTIORARI,
 ];
 
 export type LifecycleId =
@@ -554,7 +620,8 @@ export type LifecycleId =
   | 'motion'
   | 'injunction'
   | 'stay'
-  | 'appeal';
+  | 'appeal'
+  | 'certiorari';
 
 const BY_ID = new Map(LIFECYCLES.map((l) => [l.id, l]));
 

@@ -30,6 +30,7 @@ const REGION_OF_LIFECYCLE: { readonly [L in LifecycleId]: Region } = {
   injunction: 'relief',
   stay: 'relief',
   appeal: 'appeal',
+  certiorari: 'appeal',
 };
 
 /**

@@ -45,10 +45,19 @@ function reliefOn(world: CaseContext, docket: string): Addressee[] {
     .flatMap((i) => [to('injunction', i.id), ...staysOf(world, i.id)]);
 }
 
+/** The Supreme Court's stays pending certiorari of `injunction` that are in force. */
+function certiorariStaysOf(world: CaseContext, injunction: string) {
+  return Object.values(world.stays).filter(
+    (s) => s.injunction === injunction && s.status === 'in-force' && s.pendingCertiorari === true,
+  );
+}
+
 /**
  * What the end of an appeal reaches: motions pending in it, the injunction appealed from, and its stays.
  * A decision acts on the injunction only through the mandate (FRAP 41(c)): it reaches the appeal and the
- * motions pending in it; the mandate, or a dismissal, reaches the injunction and its stays.
+ * motions pending in it; the mandate, or a dismissal, reaches the injunction and its stays. The mandate does
+ * not reach a Supreme Court stay pending certiorari, which outlives it (28 U.S.C. 2101(f)): the stays
+ * pending appeal end with it (`stayPendingCertiorari` says why that reading).
  */
 function appealEnd(world: CaseContext, e: EventOf<'appeal.mandateIssued' | 'appeal.dismissed'>): Addressee[] {
   const appeal = world.appeals[e.appealDocket];
@@ -56,7 +65,14 @@ function appealEnd(world: CaseContext, e: EventOf<'appeal.mandateIssued' | 'appe
   return [
     to('appeal', e.appealDocket),
     ...pendingMotionsOn(world, e.appealDocket),
-    ...(order ? [to('injunction', order.id), ...staysOf(world, order.id)] : []),
+    ...(order
+      ? [
+          to('injunction', order.id),
+          ...staysOf(world, order.id).filter(
+            (s) => e.type !== 'appeal.mandateIssued' || world.stays[s.id]?.pendingCertiorari !== true,
+          ),
+        ]
+      : []),
     // An injunction granted pending this appeal (FRCP 62(d)) lasts only as long as the appeal.
     ...Object.values(world.injunctions)
       .filter((i) => i.pendingAppeal === e.appealDocket)
@@ -157,21 +173,28 @@ const ROUTES: Routes = {
     return [to('motion', e.motion), to('stay', e.id), ...(injunction ? [to('injunction', injunction)] : [])];
   },
   'stay.applicationDenied': (_w, e) => [to('motion', e.motion)],
-  // The appeal whose judgment certiorari would have reviewed, and the Supreme Court stays pending the petition.
+  'certiorari.petitioned': (_w, e) => [to('certiorari', e.appealDocket)],
+  'certiorari.granted': (_w, e) => [to('certiorari', e.appealDocket)],
+  // The appeal whose judgment certiorari would have reviewed, its petition where the log records one, and
+  // the Supreme Court stays pending the petition.
   'certiorari.denied': (w, e) => {
-    const appeal = w.appeals[e.appealDocket];
-    const order = appeal?.order ?? '';
-    // A stay pending appeal that outlived the mandate beside a Supreme Court stay ends with it.
-    const stays = Object.values(w.stays).filter(
-      (s) =>
-        s.injunction === order &&
-        s.status === 'in-force' &&
-        (s.pendingCertiorari === true || appeal?.status === 'mandate-issued'),
-    );
+    const order = w.appeals[e.appealDocket]?.order ?? '';
+    const stays = certiorariStaysOf(w, order);
     return [
       to('appeal', e.appealDocket),
+      ...(w.petitions[e.appealDocket] ? [to('certiorari', e.appealDocket)] : []),
       ...stays.map((s) => to('stay', s.id)),
       ...(stays.length > 0 && w.injunctions[order] ? [to('injunction', order)] : []),
+    ];
+  },
+  'certiorari.decided': (_w, e) => [to('certiorari', e.appealDocket)],
+  // The Court's judgment sent down acts on the injunction appealed from, and ends its stays pending certiorari.
+  'certiorari.judgmentSent': (w, e) => {
+    const order = w.appeals[e.appealDocket]?.order ?? '';
+    return [
+      to('certiorari', e.appealDocket),
+      ...certiorariStaysOf(w, order).map((s) => to('stay', s.id)),
+      ...(w.injunctions[order] ? [to('injunction', order)] : []),
     ];
   },
   'stay.vacated': (w, e) => {
@@ -232,7 +255,11 @@ export const PRIMARY: { readonly [T in CaseEvent['type']]: LifecycleId | undefin
   'stay.applicationFiled': 'motion',
   'stay.applicationGranted': 'motion',
   'stay.applicationDenied': 'motion',
+  'certiorari.petitioned': 'certiorari',
+  'certiorari.granted': 'certiorari',
   'certiorari.denied': 'appeal',
+  'certiorari.decided': 'certiorari',
+  'certiorari.judgmentSent': 'certiorari',
   'stay.vacated': 'stay',
   'stay.modified': 'stay',
   'appeal.heldInAbeyance': 'appeal',

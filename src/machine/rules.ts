@@ -3,8 +3,8 @@
  * citation; the machine's guards are built from these checks, and rejections, `casesim explain`, the docs
  * and the web page read the same text from the machine's metadata.
  */
-import { type EpochRange, rangeOf } from '../events/instant.js';
-import type { CaseEvent, EventOf, EventType } from '../events/schema.js';
+import { type EpochRange, localAt, rangeOf } from '../events/instant.js';
+import type { CaseEvent, EventOf, EventType, Instant } from '../events/schema.js';
 import { CIRCUIT_LAW, circuitOfCourt } from './circuits.js';
 import {
   afterRuling,
@@ -20,6 +20,7 @@ import {
   type ProhibitionState,
   partRuledOn,
   type SuitRecord,
+  standingDisposition,
   suspensionBindsAt,
   vacaturOf,
 } from './context.js';
@@ -36,6 +37,16 @@ export interface Rule<T extends EventType = EventType> extends RuleMeta {
 }
 
 const DAY = 86_400_000;
+
+/**
+ * How many calendar days after the day that ended at epoch `end` the instant `at` falls, counted on the
+ * wall clock of `at`'s zone: periods stated in days count days, so a change of clocks in between (a 90-day
+ * period from January runs into summer time) moves no deadline by an hour (S. Ct. R. 30.1; FRCP 6(a)(1)).
+ */
+function calendarDaysAfter(end: number, at: Instant): number {
+  const dayOf = (ms: number) => Date.parse(`${localAt(ms, at.zone)}T00:00:00Z`);
+  return Math.round((dayOf(rangeOf(at).start) - dayOf(end - 1)) / DAY);
+}
 
 function rule<T extends EventType>(
   name: string,
@@ -605,11 +616,11 @@ export const RULES = {
       return m?.kind === 'stay' && m.status === 'pending' && (m.forum === 'supreme-court') === application;
     },
   ),
-  aStayPendingAppealHolds: rule<'certiorari.denied'>(
+  aStayPendingAppealHolds: rule<'certiorari.denied' | 'certiorari.judgmentSent'>(
     'aStayPendingAppealHolds',
     'A stay pending appeal still holds while the mandate has not issued',
-    "When certiorari is denied before the mandate below has issued, a lower court's stay pending appeal still lasts until the mandate issues; only the Supreme Court's own stay ends with the denial.",
-    'FRAP 8(a); FRAP 41(d)(4); S. Ct. R. 23',
+    "When certiorari is denied, or the Supreme Court's judgment is sent down, before the mandate below has issued, a lower court's stay pending appeal still lasts until the mandate issues; only the Supreme Court's own stay ends then.",
+    'FRAP 8(a); FRAP 41(c), (d)(4); S. Ct. R. 23, 45.3',
     (ctx, e) => {
       const appeal = ctx.appeals[e.appealDocket];
       return (
@@ -744,9 +755,9 @@ export const RULES = {
   ),
   stayPendingCertiorari: rule<'appeal.mandateIssued' | 'certiorari.denied'>(
     'stayPendingCertiorari',
-    'A Supreme Court stay lasts until certiorari is disposed of',
-    "A stay the Supreme Court grants pending the appeal and the disposition of a petition for certiorari outlives the mandate below; it ends automatically if certiorari is denied, and if certiorari is granted, when the Court's judgment is sent down (which the machine does not record yet).",
-    '28 U.S.C. 2101(f); S. Ct. R. 23, 45.3',
+    'A Supreme Court stay lasts until certiorari is disposed of; a stay pending appeal ends with the mandate',
+    "A stay the Supreme Court grants pending the appeal and the disposition of a petition for certiorari outlives the mandate below, so the injunction stays suspended as to what it covers; by the usual terms of its order it ends automatically if certiorari is denied, and if certiorari is granted, when the Court's judgment is sent down (certiorari.judgmentSent). Unsettled: whether a lower court's stay pending appeal (FRAP 8; FRCP 62(d)) also lasts past the mandate while a Supreme Court stay and the petition are pending. Such a stay is granted \"pending appeal\", and the appeal in the court of appeals ends with its mandate; no rule or case the machine relies on carries it further. The machine takes that reading: a stay pending appeal ends when the mandate issues, and only the Supreme Court's own stay keeps the injunction suspended after it. A lower court that means its stay to last pending certiorari says so in its order, which the machine does not model. If no petition is timely filed, the Supreme Court's stay ends by its own terms; the machine ends it only on an event.",
+    '28 U.S.C. 2101(f); S. Ct. R. 23, 45.3; FRAP 8(a), 41(c); FRCP 62(d); Nken v. Holder, 556 U.S. 418, 428-29 (2009)',
     // A stay chart asks this of itself: read from the event, whether some Supreme Court stay of its appeal exists.
     (ctx, e) => {
       const order = ctx.appeals[e.appealDocket]?.order;
@@ -943,10 +954,10 @@ export const RULES = {
   appealUndoesInjunction: rule<'appeal.mandateIssued'>(
     'appealUndoesInjunction',
     'A reversal or vacatur ends the injunction appealed from when the mandate issues',
-    'When the court of appeals reverses or vacates a preliminary injunction, the injunction no longer binds from the day the mandate issues, not the day the decision is filed; an affirmance leaves it in force. A stay pending appeal lasts until then too.',
-    '28 U.S.C. 1292(a)(1); FRAP 41(b)-(c)',
+    "When the court of appeals reverses or vacates a preliminary injunction, the injunction no longer binds from the day the mandate issues, not the day the decision is filed; an affirmance leaves it in force. A stay pending appeal lasts until then too. Where the mandate was stayed until the Supreme Court's final disposition and the Court's judgment reversing or vacating the decision has been sent down, the decision as the Court left it is what the mandate carries (see supremeCourtUndoesInjunction).",
+    '28 U.S.C. 1292(a)(1); FRAP 41(b)-(c), (d)(2)(B); S. Ct. R. 45.3',
     (ctx, e) => {
-      const disposition = ctx.appeals[e.appealDocket]?.disposition;
+      const disposition = standingDisposition(ctx, e.appealDocket);
       return disposition !== undefined && disposition !== 'affirmed';
     },
   ),
@@ -1009,7 +1020,7 @@ export const RULES = {
   certiorariAfterDecision: rule<'certiorari.denied'>(
     'certiorariAfterDecision',
     'Certiorari is denied to review a decided appeal',
-    'A petition for certiorari asks the Supreme Court to review the judgment of the court of appeals; the machine records its denial once, and only once that court has decided the appeal (its mandate stayed, issued, or not yet due). Certiorari before judgment (S. Ct. R. 11) is possible in law but rare, and not modelled.',
+    'A petition for certiorari asks the Supreme Court to review the judgment of the court of appeals; the machine records its denial once, and only once that court has decided the appeal (its mandate stayed, issued, or not yet due). Certiorari before judgment (S. Ct. R. 11; 28 U.S.C. 2101(e)) is possible in law but rare, and not modelled.',
     '28 U.S.C. 1254(1); S. Ct. R. 10, 11, 13',
     (ctx, e) => {
       const appeal = ctx.appeals[e.appealDocket];
@@ -1022,13 +1033,97 @@ export const RULES = {
   ),
   mandateStayRunOut: rule<'appeal.mandateIssued'>(
     'mandateStayRunOut',
-    'A stayed mandate issues when the stay ends',
-    'A stay of the mandate lasts no more than 90 days unless the court extends it for good cause or the party files a petition for certiorari and tells the clerk, when it lasts until the Supreme Court disposes of the petition; the mandate then issues immediately on receiving a copy of an order denying the petition (the machine reads that as a mandate issued forthwith). The machine does not record petitions for certiorari, so it cannot tell a stay extended by one from a stay that has run: after 90 days it accepts the mandate.',
-    'FRAP 41(d)(2), (d)(4) (as amended 2018)',
+    'A stayed mandate issues when the stay ends: after 90 days, or after the Supreme Court disposes of a petition',
+    "A stay of the mandate must not exceed 90 days unless the court extends it for good cause, or the party who obtained it tells the circuit clerk in writing, within the stay, that a petition for certiorari has been filed: the stay then continues until the Supreme Court's final disposition. So a petition filed before the 90 days ran out holds the mandate, and the mandate is refused, even forthwith, until the Court denies the petition or, having granted it, sends its judgment down; the mandate issues immediately on a copy of an order denying the petition (the machine accepts it at once after a denial, and after the Court's judgment). The clerk's notice and the party who files are not recorded: a petition filed in time is read as notified. An extension of the time to petition that extends the stay (FRAP 41(d)(2)(B)(i)) and an extension for good cause are not modelled: record the mandate forthwith, or after 90 days.",
+    'FRAP 41(d)(2)(A)-(B), (d)(4) (as amended Dec. 1, 2018, in force in 2020); S. Ct. R. 45.3',
     (ctx, e) => {
-      const stayedAt = ctx.appeals[e.appealDocket]?.mandateStayedAt;
+      const appeal = ctx.appeals[e.appealDocket];
+      const stayedAt = appeal?.mandateStayedAt;
+      const petition = ctx.petitions[e.appealDocket];
+      const disposed = appeal?.certiorariDeniedBy !== undefined || petition?.status === 'judgment-sent';
+      if (disposed) return true;
+      // FRAP 41(d)(2)(B)(ii): a petition filed within the stay continues it until the final disposition.
+      if (petition && stayedAt && petition.filedAt.start < stayedAt.end + 90 * DAY) return false;
       return e.forthwith || (stayedAt !== undefined && rangeOf(e.at).start >= stayedAt.end + 90 * DAY);
     },
+  ),
+  petitionReviewsADecidedAppeal: rule<'certiorari.petitioned'>(
+    'petitionReviewsADecidedAppeal',
+    'A petition for certiorari asks to review the judgment of a decided appeal, once',
+    'A petition for certiorari asks the Supreme Court to review a judgment of the court of appeals: the appeal must be decided (rehearing, if sought, denied; the mandate pending, stayed or issued), and certiorari not already denied. The machine records one petition per appeal, under its own Supreme Court docket; cross-petitions, and certiorari before judgment (S. Ct. R. 11), are not modelled.',
+    '28 U.S.C. 1254(1); S. Ct. R. 10, 12.1, 13.1, 13.3',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      return (
+        appeal !== undefined &&
+        ['decided', 'mandate-stay-sought', 'mandate-stayed', 'mandate-issued'].includes(appeal.status) &&
+        appeal.certiorariDeniedBy === undefined &&
+        ctx.petitions[e.appealDocket] === undefined &&
+        forumOf(ctx, e.docket) === undefined &&
+        !Object.values(ctx.petitions).some((p) => p.docket === e.docket)
+      );
+    },
+  ),
+  certiorariPetitionTimely: rule<'certiorari.petitioned'>(
+    'certiorariPetitionTimely',
+    'A petition for certiorari is filed within 90 days of the judgment, or of the denial of rehearing',
+    'A petition for certiorari to review a judgment in a civil case must be filed within 90 days after entry of the judgment; if a party timely petitioned the court of appeals for rehearing, the 90 days run from the denial of rehearing, not from the issuance of the mandate. A Justice may extend the time for good cause by up to 60 days (timeExtendedDays).',
+    '28 U.S.C. 2101(c); S. Ct. R. 13.1, 13.3, 13.5',
+    (ctx, e) => {
+      const appeal = ctx.appeals[e.appealDocket];
+      if (!appeal?.decidedAt) return false;
+      const from = Math.max(appeal.decidedAt.end, appeal.rehearingDeniedAt?.end ?? Number.NEGATIVE_INFINITY);
+      return calendarDaysAfter(from, e.at) <= 90 + (e.timeExtendedDays ?? 0);
+    },
+  ),
+  certiorariInOrder: rule<'certiorari.granted' | 'certiorari.decided' | 'certiorari.judgmentSent'>(
+    'certiorariInOrder',
+    'The Supreme Court grants a pending petition, decides a case it granted, and then sends its judgment down',
+    'Certiorari is granted on a petition pending before the Court (its grant needs the votes of four Justices, which the record need not show); the Court decides only a case it took; and its judgment is sent down only once it has decided. A grant, decision or judgment needs the petition in the log. Dismissing a petition, or a writ as improvidently granted, is not modelled.',
+    '28 U.S.C. 1254(1); S. Ct. R. 10, 16.1-16.2, 45.3',
+    (ctx, e) => {
+      const status = ctx.petitions[e.appealDocket]?.status;
+      if (e.type === 'certiorari.granted') return status === 'pending';
+      if (e.type === 'certiorari.decided') return status === 'granted';
+      return status === 'decided';
+    },
+  ),
+  petitionDocketMatches: rule<'certiorari.granted' | 'certiorari.decided' | 'certiorari.judgmentSent'>(
+    'petitionDocketMatches',
+    'An act of the Supreme Court on a petition names its docket',
+    'The Supreme Court acts on a petition under the docket it was filed on: an event that names a Supreme Court docket must name the docket of the petition to review that appeal.',
+    'S. Ct. R. 12.3',
+    (ctx, e) => e.docket === undefined || ctx.petitions[e.appealDocket]?.docket === e.docket,
+  ),
+  denialAnswersThePetition: rule<'certiorari.denied'>(
+    'denialAnswersThePetition',
+    'A denial of certiorari answers the petition, where the log records it',
+    "The machine does not require the petition to be in the log: a denial recorded without one is accepted (many logs record only the denial, which is what the public record shows of a petition). Where the log records the petition for that appeal, the denial answers it: it must still be pending (a petition granted is disposed of by the Court's judgment, not denied), and a Supreme Court docket the denial names must be the petition's.",
+    '28 U.S.C. 1254(1); S. Ct. R. 16.1, 16.3',
+    (ctx, e) => {
+      const petition = ctx.petitions[e.appealDocket];
+      if (!petition) return true;
+      return petition.status === 'pending' && (e.docket === undefined || e.docket === petition.docket);
+    },
+  ),
+  judgmentSentInTime: rule<'certiorari.judgmentSent'>(
+    'judgmentSentInTime',
+    "The Supreme Court's judgment is sent down 32 days after it is entered, unless the Court shortens the time",
+    'In a case from a federal court, no formal mandate issues: the Clerk sends the court below a copy of the opinion and a certified copy of the judgment, 32 days after entry of the judgment unless the Court or a Justice shortens or extends the time or the parties stipulate that it issue sooner (forthwith). A petition for rehearing (S. Ct. R. 44) holds it until disposed of; rehearing in the Supreme Court is not modelled.',
+    'S. Ct. R. 45.2, 45.3',
+    (ctx, e) => {
+      const decidedAt = ctx.petitions[e.appealDocket]?.decidedAt;
+      return e.forthwith || (decidedAt !== undefined && calendarDaysAfter(decidedAt.end, e.at) >= 32);
+    },
+  ),
+  supremeCourtUndoesInjunction: rule<'certiorari.judgmentSent'>(
+    'supremeCourtUndoesInjunction',
+    "A Supreme Court reversal of a judgment affirming the injunction ends it when the Court's judgment is sent down",
+    "The Supreme Court reviews the judgment of the court of appeals. Where that court affirmed the injunction and the Supreme Court reverses, the machine reads the injunction as vacated from the day the Court's judgment is sent down (as in Trump v. Hawaii, which reversed the grant of a preliminary injunction); an affirmance leaves the injunction where the court of appeals' judgment and its mandate leave it. Not modelled, and left to the events that follow: the proceedings on remand in the court of appeals and the district court; a reversal of a judgment that vacated the injunction does not revive it (record the injunction the district court enters again), though if the mandate below has not issued the reversed decision no longer undoes it; and a vacatur by the Supreme Court (often with a remand for reconsideration, or for dismissal as moot under Munsingwear) leaves the injunction standing until the courts below act.",
+    'S. Ct. R. 45.3; 28 U.S.C. 2106; Trump v. Hawaii, 138 S. Ct. 2392, 2423 (2018); United States v. Munsingwear, Inc., 340 U.S. 36, 39-40 (1950)',
+    (ctx, e) =>
+      ctx.petitions[e.appealDocket]?.disposition === 'reversed' &&
+      ctx.appeals[e.appealDocket]?.disposition === 'affirmed',
   ),
   vacaturOrdered: rule<'appeal.dismissed'>(
     'vacaturOrdered',

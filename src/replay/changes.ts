@@ -25,6 +25,7 @@ const RECORDS = {
   motions: 'motion',
   injunctions: 'injunction',
   stays: 'stay',
+  petitions: 'certiorari petition',
 } as const satisfies Partial<Record<keyof CaseContext, string>>;
 
 function statusOf(record: object): string {

@@ -158,6 +158,8 @@ const STATES_OF = new Map<Collection, ReadonlySet<string>>(
  */
 export function restoreSnapshot(state: PersistedState): CaseSnapshot {
   const context = structuredClone(state.context);
+  // A state saved before petitions for certiorari were recorded has none.
+  context.petitions ??= {};
   for (const lifecycle of LIFECYCLES) {
     const states = STATES_OF.get(lifecycle.collection);
     for (const id of Object.keys(context[lifecycle.collection] ?? {})) {

@@ -33,9 +33,31 @@ function appealEnds(events: readonly CaseEvent[], orderId: string) {
   );
 }
 
-/** The disposition of the decision on an appeal docket, if it was decided. */
+/** The disposition of the last decision on an appeal docket, if it was decided (rehearing may decide anew). */
 function dispositionOf(events: readonly CaseEvent[], appealDocket: string) {
-  return ofType(events, 'appeal.decided').find((d) => d.appealDocket === appealDocket)?.disposition;
+  return ofType(events, 'appeal.decided')
+    .filter((d) => d.appealDocket === appealDocket)
+    .at(-1)?.disposition;
+}
+
+/**
+ * The court of appeals' disposition as it stands in `events`: once the Supreme Court's judgment on
+ * certiorari is sent down (S. Ct. R. 45.3), an affirmance leaves it, a reversal turns it round, and a
+ * vacatur leaves none standing.
+ */
+function standingDispositionOf(events: readonly CaseEvent[], appealDocket: string) {
+  const below = dispositionOf(events, appealDocket);
+  const sent = ofType(events, 'certiorari.judgmentSent').some((j) => j.appealDocket === appealDocket);
+  const decided = ofType(events, 'certiorari.decided').find((d) => d.appealDocket === appealDocket);
+  if (!sent || !decided || decided.disposition === 'affirmed') return below;
+  if (decided.disposition === 'vacated' || below === undefined) return undefined;
+  return below === 'affirmed' ? 'reversed' : 'affirmed';
+}
+
+/** Whether the Supreme Court reversed a judgment that affirmed the injunction appealed from in `appealDocket`. */
+function reversedAnAffirmance(events: readonly CaseEvent[], appealDocket: string) {
+  const decided = ofType(events, 'certiorari.decided').find((d) => d.appealDocket === appealDocket);
+  return decided?.disposition === 'reversed' && dispositionOf(events, appealDocket) === 'affirmed';
 }
 
 /**
@@ -193,11 +215,25 @@ function injunctionAt(
   // Vacated there, it is undone as a reversal here would undo it; dissolved or superseded, it simply ended.
   if (endedThere)
     return endedThere.type === 'relief.endedElsewhere' && endedThere.how === 'vacated' ? 'undone' : 'ended';
-  const undoing = ends.find((e) =>
-    e.type === 'appeal.mandateIssued'
-      ? dispositionOf(events, e.appealDocket) !== 'affirmed'
-      : e.vacatur === true || e.vacatur === 'granted',
+  // The Supreme Court's judgment, sent down, undoes it where the Court reversed an affirmance of it.
+  const appealDockets = new Set(
+    ofType(events, 'appeal.noticed')
+      .filter((x) => x.order === g.id)
+      .map((x) => x.appealDocket),
   );
+  const undoing = [
+    ...ends,
+    ...ofType(after, 'certiorari.judgmentSent').filter((j) => appealDockets.has(j.appealDocket)),
+  ]
+    .sort((x, y) => events.indexOf(x) - events.indexOf(y))
+    .find((e) => {
+      if (e.type === 'certiorari.judgmentSent') return reversedAnAffirmance(events, e.appealDocket);
+      if (e.type === 'appeal.mandateIssued') {
+        const disposition = standingDispositionOf(events.slice(0, events.indexOf(e)), e.appealDocket);
+        return disposition !== undefined && disposition !== 'affirmed';
+      }
+      return e.vacatur === true || e.vacatur === 'granted';
+    });
   // Whichever came first ends it: a dissolved injunction cannot be vacated, nor a vacated one dissolved.
   const undoneAt = undoing ? after.indexOf(undoing) : -1;
   const undoneFirst = undoneAt >= 0 && (caseEnd < 0 || undoneAt < caseEnd);
@@ -227,23 +263,14 @@ function injunctionAt(
     ofType(events, 'stay.vacated').some((v) => v.stay === s.id) ||
     ofType(events, 'relief.stayLiftedElsewhere').some((v) => v.stay === s.id);
   // 28 U.S.C. 2101(f): a Supreme Court stay pending certiorari outlives the mandate below and ends when
-  // certiorari is denied (or the appeal is dismissed); the stays pending appeal beside it are read as
-  // lasting with it, until the denial.
-  const appealsFrom = new Set(
-    ofType(events, 'appeal.noticed')
-      .filter((x) => x.order === g.id)
-      .map((x) => x.appealDocket),
+  // certiorari is denied, when the Court's judgment is sent down (S. Ct. R. 45.3), or when the appeal is
+  // dismissed; the stays pending appeal beside it end with the mandate.
+  const disposed = [...ofType(after, 'certiorari.denied'), ...ofType(after, 'certiorari.judgmentSent')].some(
+    (c) => appealDockets.has(c.appealDocket),
   );
-  const denials = ofType(after, 'certiorari.denied').filter((c) => appealsFrom.has(c.appealDocket));
-  const certiorariDenied = denials.length > 0;
-  const certiorariStayAt = (k: number) =>
-    certiorariStays.some(
-      (s) => events.indexOf(s) < k && !vacated(s) && !denials.some((c) => events.indexOf(c) < k),
-    );
   if (
     certiorariStays.some(
-      (s) =>
-        covers(s) && !vacated(s) && !certiorariDenied && !ends.some((e) => e.type === 'appeal.dismissed'),
+      (s) => covers(s) && !vacated(s) && !disposed && !ends.some((e) => e.type === 'appeal.dismissed'),
     )
   )
     return 'stayed';
@@ -255,8 +282,7 @@ function injunctionAt(
     // appeal at all, until the time to take one runs out (30 days, or 60 with a U.S. party: FRAP 4(a)(1)).
     const later = events.slice(events.indexOf(s) + 1);
     const end = ends.find((e) => later.includes(e));
-    if (end && !(end.type === 'appeal.mandateIssued' && certiorariStayAt(events.indexOf(end)))) return false;
-    if (end && certiorariDenied) return false;
+    if (end) return false;
     if (ofType(events, 'appeal.noticed').some((a) => a.order === g.id)) return true;
     const usParty = ofType(events, 'complaint.filed').find(
       (c) => c.docket === entered.docket,
@@ -576,11 +602,30 @@ export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, s
       case 'appeal.mandateStayDenied':
         set('appeal', e.appealDocket, 'decided');
         break;
-      case 'certiorari.denied': {
-        // The Supreme Court's stay pending certiorari ends with the denial (S. Ct. R. 23; 28 U.S.C. 2101(f)).
+      case 'certiorari.petitioned':
+        set('certiorari', e.appealDocket, 'pending');
+        break;
+      case 'certiorari.granted':
+        set('certiorari', e.appealDocket, 'granted');
+        break;
+      case 'certiorari.decided':
+        set('certiorari', e.appealDocket, 'decided');
+        break;
+      case 'certiorari.denied':
+      case 'certiorari.judgmentSent': {
+        // The Supreme Court's stay pending certiorari ends with the denial, or with its judgment sent down
+        // after a grant (S. Ct. R. 23, 45.3; 28 U.S.C. 2101(f)); a stay pending appeal lasts to the mandate.
+        if (get('certiorari', e.appealDocket) !== undefined)
+          set('certiorari', e.appealDocket, e.type === 'certiorari.denied' ? 'denied' : 'judgment-sent');
         const order = appealOrder.get(e.appealDocket) ?? '';
-        const mandateIssued = get('appeal', e.appealDocket) === 'mandate-issued';
-        endStays(order, (stay) => !certiorariStays.has(stay) && !mandateIssued);
+        endStays(order, (stay) => !certiorariStays.has(stay));
+        // A reversal of a judgment affirming the injunction undoes it when the judgment is sent down.
+        if (
+          e.type === 'certiorari.judgmentSent' &&
+          standing(order) &&
+          reversedAnAffirmance(events, e.appealDocket)
+        )
+          set('injunction', order, 'vacated');
         restoreUnlessStayed(order);
         break;
       }
@@ -618,18 +663,17 @@ export function objectStatesByModel(events: readonly CaseEvent[]): Map<string, s
         }
         const order = appealOrder.get(e.appealDocket) ?? '';
         if (!standing(order)) break;
+        const standingNow = standingDispositionOf(events.slice(0, events.indexOf(e)), e.appealDocket);
         const undone =
           e.type === 'appeal.mandateIssued'
-            ? disposition.get(e.appealDocket) !== 'affirmed'
+            ? standingNow !== undefined && standingNow !== 'affirmed'
             : e.vacatur === true || e.vacatur === 'granted';
-        // A Supreme Court stay pending certiorari outlives the mandate below (28 U.S.C. 2101(f)).
-        const certiorariStay =
-          e.type === 'appeal.mandateIssued' &&
-          (staysOf.get(order) ?? []).some((st) => certiorariStays.has(st) && get('stay', st) === 'in-force');
+        // A Supreme Court stay pending certiorari outlives the mandate below (28 U.S.C. 2101(f)); the stays
+        // pending appeal end with it (the machine's reading of an unsettled point: stayPendingCertiorari).
+        if (e.type === 'appeal.mandateIssued') endStays(order, (st) => certiorariStays.has(st));
+        else endStays(order);
         if (undone) set('injunction', order, 'vacated');
-        else if (!certiorariStay && get('injunction', order) === 'stayed')
-          set('injunction', order, 'in-force');
-        if (!certiorariStay) endStays(order);
+        else restoreUnlessStayed(order);
         break;
       }
       default:
