@@ -5,7 +5,7 @@
  */
 import { lifecycleGraphs } from '../../src/docs/graph.js';
 import { parseQueryInstant } from '../../src/events/instant.js';
-import { parseLog } from '../../src/events/parse.js';
+import { parseLog } from '../../src/events/readers.js';
 import type { CaseEvent } from '../../src/events/schema.js';
 import { legalNextEvents } from '../../src/generate/next.js';
 import { phasesOf } from '../../src/machine/phases.js';
