@@ -67,18 +67,11 @@ export function sharedTable(): Map<unknown, unknown> {
   return table;
 }
 
-/** The shared copy stored under `fields` (see `shareLeaf`), or undefined; adds nothing to the table. */
-export function knownLeaf(table: Map<unknown, unknown>, ...fields: unknown[]): object | undefined {
-  let level: Map<unknown, unknown> | undefined = table;
-  const last = fields.length - 1;
-  for (let i = 0; i < last && level !== undefined; i++) level = level.get(fields[i]) as typeof level;
-  return level?.get(fields[last]) as object | undefined;
-}
-
 /**
  * The one shared, frozen copy of a record of scalars (an instant, a source cited again, the same findings):
  * a log names few dates and sources many times. `fields` are the input's values in a fixed order; the table
- * nests one map per field keyed by the value itself, so distinct records never meet and no key is built.
+ * nests one map per field keyed by the value itself, so distinct records never meet and no key is built
+ * (the generated validator looks a record up by the same path, one `get` per field, before building it).
  */
 export function shareLeaf<T extends object>(table: Map<unknown, unknown>, value: T, ...fields: unknown[]): T {
   let level = table;
