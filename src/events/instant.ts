@@ -266,11 +266,22 @@ export function wallClockOf(ms: number, zone: string): WallClock {
   };
 }
 
+/** Local readings already made, by zone, precision and epoch: day counts ask about the same few edges. */
+const localReadings = new Map<string, string>();
+
 /** Epoch `ms` as the local part of an instant in `zone`: the day `2020-10-23`, or the minute `2020-10-23T09:30`. */
 export function localAt(ms: number, zone: string, precision: 'day' | 'minute' = 'day'): string {
+  // Formatting is a few microseconds; the rules that count calendar days (and outcome search) ask again and
+  // again about the same day edges.
+  const key = `${zone}|${precision}|${ms}`;
+  const known = localReadings.get(key);
+  if (known !== undefined) return known;
   const c = wallClockOf(ms, zone);
   const day = `${c.year}-${c.month}-${c.day}`;
-  return precision === 'day' ? day : `${day}T${c.hour}:${c.minute}`;
+  const local = precision === 'day' ? day : `${day}T${c.hour}:${c.minute}`;
+  if (localReadings.size >= 10_000) localReadings.clear();
+  localReadings.set(key, local);
+  return local;
 }
 
 /** `2020-10-23` for a day's edge (its first or last millisecond) in `zone`, else `2020-09-20 20:59 PDT`. */
