@@ -20,12 +20,14 @@ import { cli } from './support/cli.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const logOf = (name: string) =>
   parseLog(readFileSync(path.join(root, 'events', `${name}.jsonl`)), name).events.map((l) => l.event);
-const oddsOf = (name: string) =>
-  parseOdds(JSON.parse(readFileSync(path.join(root, 'events', 'odds', `${name}.json`), 'utf8'))).odds as Odds;
 
 const wechat = logOf('wechat');
 const zone = caseZone(wechat);
-const odds = oddsOf('wechat');
+// Exact enumeration from the complaint runs under the core odds (the shipped model without its rare remedies):
+// the shipped odds make that tree hundreds of thousands of paths (sampled in tests/outcomes-remedies.test.ts).
+const odds = parseOdds(
+  JSON.parse(readFileSync(path.join(root, 'tests/fixtures/outcomes/wechat-core.json'), 'utf8')),
+).odds as Odds;
 const upTo = (id: string) => wechat.slice(0, wechat.findIndex((e) => e.id === id) + 1);
 const options = { method: 'exact', maxLeaves: 200_000, samples: 1, seed: 1 } as const;
 

@@ -24,7 +24,11 @@ const events = parseLog(readFileSync(path.join(root, 'events/wechat.jsonl')), 'w
 const zone = caseZone(events);
 const prefix = events.slice(0, events.findIndex((e) => e.id === 'pi-granted') + 1);
 const rawOdds = JSON.parse(readFileSync(path.join(root, 'events/odds/wechat.json'), 'utf8'));
-const odds = parseOdds(rawOdds).odds as Odds;
+// The exact paths are enumerated under the core odds (tests/fixtures/outcomes/wechat-core.json): the shipped
+// model's rare remedies make the tree from here tens of thousands of paths, past what a test can enumerate
+// in seconds; those remedies are checked on sampled paths (tests/outcomes-remedies.test.ts).
+const CORE = path.join(root, 'tests/fixtures/outcomes/wechat-core.json');
+const odds = parseOdds(JSON.parse(readFileSync(CORE, 'utf8'))).odds as Odds;
 const start = startFrom(prefix, zone);
 // Deep enough that no path from the injunction is cut (the model has about twenty decisions).
 const leaves = enumerate(start, odds, { depth: 40, maxLeaves: 100_000 });
@@ -212,7 +216,7 @@ describe('the odds file', () => {
 
 describe('casesim outcomes', () => {
   test('prints the model, the endings with their odds and shortest paths, and the sensitivity view', async () => {
-    const { code, out } = await cli('outcomes', '--from', 'pi-granted');
+    const { code, out } = await cli('outcomes', '--from', 'pi-granted', '--odds', CORE);
     expect(code).toBe(0);
     expect(out).toContain('from pi-granted (injunction.granted');
     expect(out).toContain('Search: exact enumeration of');

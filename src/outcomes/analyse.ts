@@ -9,6 +9,7 @@ import { NONE, type Odds } from './odds.js';
 import {
   type BranchCache,
   enumerate,
+  estimateLeaves,
   type Leaf,
   pathProbability,
   type SearchOptions,
@@ -60,6 +61,13 @@ export interface Analysis {
   readonly inForce: readonly InForceRow[];
   readonly samples?: number;
   readonly seed?: number;
+  /**
+   * With `auto`, why Monte Carlo was used: the estimated number of paths (`estimate`) was over the limit,
+   * so no exact attempt was made; or the exact attempt found more paths than the limit and gave up (`limit`).
+   */
+  readonly fallback?:
+    | { readonly reason: 'estimate'; readonly maxPaths: number; readonly estimate: number }
+    | { readonly reason: 'limit'; readonly maxPaths: number };
 }
 
 export interface AnalyseOptions extends SearchOptions {
@@ -200,7 +208,18 @@ export function monteCarlo(
   };
 }
 
-/** Exactly when the tree allows (and the method asks), else by Monte Carlo; the leaves come back when exact. */
+/**
+ * Random descents `auto` makes to estimate the size of the tree before enumerating it: a few hundred
+ * sampled paths' work, where a tree past the limit would cost the limit's worth of paths to find out.
+ */
+export const ESTIMATE_PROBES = 128;
+
+/**
+ * Exactly when the tree allows (and the method asks), else by Monte Carlo; the leaves come back when exact.
+ * `auto` first estimates the number of paths (`estimateLeaves`, seeded by `seed`): past `maxLeaves` it
+ * samples at once. Otherwise it enumerates, and still gives up at `maxLeaves` paths, since an estimate can
+ * fall short; so no attempt costs more than that many paths.
+ */
 export function analyse(
   start: SearchStart,
   odds: Odds,
@@ -208,7 +227,20 @@ export function analyse(
 ): { analysis: Analysis; leaves?: readonly Leaf[] } {
   const prohibitions = Object.keys(start.snapshot.context.prohibitions);
   const { adapt } = options;
-  if (options.method !== 'monte-carlo') {
+  let fallback: Analysis['fallback'];
+  if (options.method === 'auto') {
+    // The deepest bound an adaptive search could reach: a cut path only ever hides more paths below it.
+    const deepest = adapt ? Math.max(adapt.max, options.depth) : options.depth;
+    const estimate = estimateLeaves(
+      start,
+      odds,
+      { depth: deepest, probes: ESTIMATE_PROBES, ...(options.by === undefined ? {} : { by: options.by }) },
+      mulberry32(options.seed),
+    );
+    if (estimate > options.maxLeaves)
+      fallback = { reason: 'estimate', maxPaths: options.maxLeaves, estimate: Math.round(estimate) };
+  }
+  if (options.method !== 'monte-carlo' && !fallback) {
     const maxLeaves = options.method === 'exact' ? Number.MAX_SAFE_INTEGER : options.maxLeaves;
     let depth = options.depth;
     try {
@@ -220,9 +252,11 @@ export function analyse(
       }
     } catch (error) {
       if (!(error instanceof TreeTooLarge)) throw error;
+      fallback = { reason: 'limit', maxPaths: options.maxLeaves };
     }
   }
   // A sampled path costs only the decisions it takes, so an adaptive bound samples at its ceiling.
   const depth = adapt ? adapt.max : options.depth;
-  return { analysis: monteCarlo(start, odds, { ...options, depth }, prohibitions) };
+  const analysis = monteCarlo(start, odds, { ...options, depth }, prohibitions);
+  return { analysis: fallback ? { ...analysis, fallback } : analysis };
 }

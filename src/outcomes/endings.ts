@@ -4,7 +4,7 @@
  * ending only where a court found it (a dismissal as moot), and what became of the injunction is told
  * apart: vacated (Munsingwear), ended with the district case, or left standing with nothing to enjoin.
  */
-import { type CaseContext, injunctionStands } from '../machine/context.js';
+import { type CaseContext, type InjunctionRecord, injunctionStands } from '../machine/context.js';
 import { phasesOf } from '../machine/phases.js';
 
 export interface Ending {
@@ -91,6 +91,47 @@ const denialDecided = (ctx: CaseContext, dispositions: readonly string[]) =>
       Object.values(ctx.motions).some((m) => m.status === 'denied' && m.ruledBy === a.order),
   );
 
+/** The injunctions that stand, if every one of them is of the kind `test` picks (and there is one). */
+const standingAllOf = (ctx: CaseContext, test: (i: InjunctionRecord) => boolean) => {
+  const standing = Object.values(ctx.injunctions).filter(injunctionStands);
+  return standing.length > 0 && standing.every(test);
+};
+
+const external = (i: InjunctionRecord) => i.forum === 'external';
+const pendingAppeal = (i: InjunctionRecord) => i.relief === 'pending-appeal';
+
+/**
+ * Preliminary relief refused here, and nothing this court entered on the motion: the relief phase is
+ * `denied`, or `dissolved` only because an injunction pending the appeal from the refusal ended with that
+ * appeal (FRCP 62(d)), or another court's relief ended there.
+ */
+const refusedHere = (ctx: CaseContext) => {
+  const phase = phasesOf(ctx).relief;
+  if (phase === 'denied') return true;
+  return (
+    phase === 'dissolved' &&
+    Object.values(ctx.motions).some((m) => m.kind === 'injunction' && m.status === 'denied') &&
+    Object.values(ctx.injunctions).every((i) => external(i) || pendingAppeal(i))
+  );
+};
+
+/**
+ * A stay that outlives the appeal's decision: a Supreme Court stay pending certiorari (28 U.S.C. 2101(f)),
+ * or a stay pending appeal kept while the mandate is held (FRAP 41(b), (d)(2)).
+ */
+const stayedPendingCertiorari = (ctx: CaseContext) =>
+  phasesOf(ctx).relief === 'stayed' &&
+  Object.values(ctx.stays).some(
+    (s) =>
+      s.status === 'in-force' &&
+      (s.pendingCertiorari === true ||
+        Object.values(ctx.appeals).some(
+          (a) =>
+            a.order === s.injunction &&
+            ['decided', 'rehearing-sought', 'mandate-stay-sought', 'mandate-stayed'].includes(a.status),
+        )),
+  );
+
 const injunctionMotions = (ctx: CaseContext) =>
   Object.values(ctx.motions).filter((m) => m.kind === 'injunction');
 
@@ -151,6 +192,23 @@ export const ENDINGS: readonly Ending[] = [
     test: (ctx) => phasesOf(ctx).suit === 'closed',
   },
   {
+    // Another court's injunction against the same prohibitions binds here as well (relief.enteredElsewhere).
+    id: 'enjoined-elsewhere',
+    label: "enjoined only by another court's relief against the same prohibitions",
+    test: (ctx) => phasesOf(ctx).relief === 'enjoined' && standingAllOf(ctx, external),
+  },
+  {
+    id: 'stayed-elsewhere',
+    label: "only another court's relief was entered, and it is stayed there",
+    test: (ctx) => phasesOf(ctx).relief === 'stayed' && standingAllOf(ctx, external),
+  },
+  {
+    // FRCP 62(d); FRAP 8(a)(1)(C): relief for the party refused a PI, for as long as its appeal lasts.
+    id: 'enjoined-pending-appeal',
+    label: 'preliminary relief denied, an injunction pending the appeal from the denial in force',
+    test: (ctx) => standingAllOf(ctx, pendingAppeal),
+  },
+  {
     // FRCP 65(b)(2): a TRO expires on its own terms; with nothing else standing, the path ends in its lapse.
     id: 'tro-lapsed',
     label: 'a TRO was granted and lapsed on its own terms; no preliminary injunction followed',
@@ -163,6 +221,12 @@ export const ENDINGS: readonly Ending[] = [
     id: 'stayed',
     label: 'injunction stayed pending appeal',
     test: stayedWithLiveAppeal,
+  },
+  {
+    id: 'stayed-pending-certiorari',
+    label:
+      'injunction stayed after the appeal was decided: by the Supreme Court pending certiorari, or with the mandate held',
+    test: stayedPendingCertiorari,
   },
   {
     id: 'stay-lapsed',
@@ -182,17 +246,17 @@ export const ENDINGS: readonly Ending[] = [
   {
     id: 'denial-reversed',
     label: 'preliminary relief denied, the denial reversed or vacated on appeal',
-    test: (ctx) => phasesOf(ctx).relief === 'denied' && denialDecided(ctx, ['reversed', 'vacated']),
+    test: (ctx) => refusedHere(ctx) && denialDecided(ctx, ['reversed', 'vacated']),
   },
   {
     id: 'denied-affirmed',
     label: 'preliminary relief denied, the denial affirmed on appeal',
-    test: (ctx) => phasesOf(ctx).relief === 'denied' && denialDecided(ctx, ['affirmed']),
+    test: (ctx) => refusedHere(ctx) && denialDecided(ctx, ['affirmed']),
   },
   {
     id: 'denied',
     label: 'preliminary relief denied',
-    test: (ctx) => phasesOf(ctx).relief === 'denied',
+    test: refusedHere,
   },
   {
     id: 'motion-withdrawn',

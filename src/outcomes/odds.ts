@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CaseEvent, EventType } from '../events/schema.js';
 import { EVENT_TYPES, Id } from '../events/schema.js';
 import type { CaseContext } from '../machine/context.js';
-import { forumOf, vacaturOf } from '../machine/context.js';
+import { forumOf, injunctionStands, vacaturOf } from '../machine/context.js';
 import { type Problem, problem, zodIssues } from '../problem.js';
 import { challengedActionEnded } from './endings.js';
 
@@ -26,19 +26,35 @@ export const VARIANTS: Partial<Record<EventType, readonly string[]>> = {
   // A PI motion after a TRO is its own option: a TRO lasts 14 days, and the PI motion that follows is a
   // different decision from the first choice between a TRO and a PI (FRCP 65(b)(2)-(3)).
   'injunction.motionFiled': ['tro', 'preliminary', 'preliminary-after-tro'],
-  // A grant of everything the motion asked, or of less (a ruling in part).
-  'injunction.granted': ['full', 'in-part'],
+  // A grant of everything the motion asked, or of less (a ruling in part): deciding the rest (denied with it),
+  // or deferring it for a later ruling (FRCP 65: the motion stays pending as to the rest); `rest` is that
+  // later ruling, on a motion the court already decided in part.
+  'injunction.granted': ['full', 'in-part', 'in-part-deferring', 'rest'],
+  // A denial of a motion (the kind alone), or of the part a ruling in part deferred.
+  'injunction.denied': ['rest'],
   // Who appeals what: the government from an injunction, the movant from the denial of one.
   'appeal.noticed': ['injunction', 'denial'],
   'case.judgment': ['plaintiffs', 'defendants'],
-  // The first identification under an order, or one re-issued after the last was withdrawn or rescinded.
-  'identification.announced': ['first', 'reissued'],
+  // The first identification under an order, or one re-issued after the last was withdrawn or rescinded:
+  // narrower (naming fewer prohibitions than the one it replaces) or not.
+  'identification.announced': ['first', 'reissued', 'narrower'],
+  // An injunction pending appeal for the party refused one, sought below first or in the court of appeals.
+  'injunctionPendingAppeal.motionFiled': ['district', 'appeals'],
+  'injunctionPendingAppeal.granted': ['district', 'appeals'],
+  'injunctionPendingAppeal.denied': ['district', 'appeals'],
 };
+
+/** Kinds whose bare name is an option too, beside their variants (a ruling on a whole motion). */
+const BARE_TOO: ReadonlySet<EventType> = new Set<EventType>(['injunction.denied']);
 
 /** Every option label an odds file may name. */
 export const OPTION_LABELS: readonly string[] = [
   NONE,
-  ...EVENT_TYPES.flatMap((t) => VARIANTS[t]?.map((v) => `${t}:${v}`) ?? [t]),
+  ...EVENT_TYPES.flatMap((t) => {
+    const variants = VARIANTS[t]?.map((v) => `${t}:${v}`);
+    if (!variants) return [t];
+    return BARE_TOO.has(t) ? [t, ...variants] : variants;
+  }),
 ];
 
 const TOLERANCE = 1e-6;
@@ -190,17 +206,32 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
       return `${event.type}:${event.relief}${event.relief === 'preliminary' && afterTro ? '-after-tro' : ''}`;
     }
     case 'injunction.granted': {
-      const sought = ctx.motions[event.motion]?.prohibitions ?? Object.keys(ctx.prohibitions);
+      const motion = ctx.motions[event.motion];
+      if (motion?.status === 'partly-decided') return `${event.type}:rest`;
+      if ((event.deferred?.length ?? 0) > 0) return `${event.type}:in-part-deferring`;
+      const sought = motion?.prohibitions ?? Object.keys(ctx.prohibitions);
       const all = sought.every((p) => event.scope.prohibitions.includes(p));
       return `${event.type}:${all ? 'full' : 'in-part'}`;
+    }
+    case 'injunction.denied':
+      return ctx.motions[event.motion]?.status === 'partly-decided' ? `${event.type}:rest` : event.type;
+    case 'injunctionPendingAppeal.motionFiled':
+      return `${event.type}:${forumOf(ctx, event.docket) ?? 'district'}`;
+    case 'injunctionPendingAppeal.granted':
+    case 'injunctionPendingAppeal.denied': {
+      const docket = ctx.motions[event.motion]?.docket ?? '';
+      return `${event.type}:${forumOf(ctx, docket) ?? 'district'}`;
     }
     case 'appeal.noticed':
       return `${event.type}:${ctx.injunctions[event.order] ? 'injunction' : 'denial'}`;
     case 'case.judgment':
       return `${event.type}:${event.for}`;
     case 'identification.announced': {
-      const before = Object.values(ctx.identifications).some((i) => i.order === event.order);
-      return `${event.type}:${before ? 'reissued' : 'first'}`;
+      const before = Object.values(ctx.identifications).filter((i) => i.order === event.order);
+      const last = before.at(-1);
+      if (!last) return `${event.type}:first`;
+      const named = Object.values(ctx.prohibitions).filter((p) => p.identification === last.id).length;
+      return `${event.type}:${event.prohibitions.length < named ? 'narrower' : 'reissued'}`;
     }
     default:
       return event.type;
@@ -227,21 +258,92 @@ export function offered(label: string, ctx: CaseContext, event?: CaseEvent): boo
   // case is dismissed as moot instead (Already, LLC v. Nike, 568 U.S. 85, 91 (2013)).
   if (label.startsWith('case.judgment:')) return !challengedActionEnded(ctx);
   // One re-issue per order: the model weighs an agency's second try, not an endless cycle of them.
-  if (label === 'identification.announced:reissued' && event?.type === 'identification.announced')
+  if (
+    (label === 'identification.announced:reissued' || label === 'identification.announced:narrower') &&
+    event?.type === 'identification.announced'
+  )
     return Object.values(ctx.identifications).filter((i) => i.order === event.order).length === 1;
+  // The court of appeals is asked for an injunction pending appeal once the district court has refused one
+  // (FRAP 8(a)(2)(A)(ii)); the model does not weigh a first motion there on a showing of impracticability.
+  if (event?.type === 'injunctionPendingAppeal.motionFiled' && label.endsWith(':appeals'))
+    return event.ground === 'district-denied';
+  // An injunction pending appeal lasts only as long as the appeal already before the court (FRCP 62(d)):
+  // the model weighs no appeal or stay of it, only of the injunction entered on the motion.
+  if (
+    event?.type === 'appeal.noticed' ||
+    event?.type === 'stay.motionFiled' ||
+    event?.type === 'stay.applicationFiled'
+  ) {
+    const injunction = ctx.injunctions[event.type === 'appeal.noticed' ? event.order : event.injunction];
+    if (injunction?.relief === 'pending-appeal') return false;
+  }
+  // Another court's injunction against the same prohibitions is weighed where it would change what binds:
+  // while no injunction of this court's own stands (never sought, refused, or ended).
+  if (event?.type === 'relief.enteredElsewhere')
+    return !Object.values(ctx.injunctions).some((i) => i.forum !== 'external' && injunctionStands(i));
+  // A motion to stay the mandate (FRAP 41(d)(1)) is weighed where the mandate would change what binds: it
+  // ends an injunction reversed or vacated (FRAP 41(c)), or a stay pending appeal of one affirmed.
+  if (event?.type === 'appeal.mandateStayMotionFiled') {
+    const appeal = ctx.appeals[event.appealDocket];
+    const injunction = appeal ? ctx.injunctions[appeal.order] : undefined;
+    if (!appeal || !injunction || !injunctionStands(injunction)) return false;
+    return (
+      appeal.disposition !== 'affirmed' ||
+      Object.values(ctx.stays).some((s) => s.injunction === injunction.id && s.status === 'in-force')
+    );
+  }
+  // Certiorari is weighed where its denial changes what binds: a Supreme Court stay pending certiorari ends
+  // (28 U.S.C. 2101(f)), or a stayed mandate issues (FRAP 41(d)(4)). Elsewhere a denial leaves the judgment
+  // below as it was, and the model leaves it out.
+  if (event?.type === 'certiorari.denied') {
+    const appeal = ctx.appeals[event.appealDocket];
+    return appeal?.status === 'mandate-stayed' || supremeCourtStayHolds(ctx, appeal?.order);
+  }
+  // A court may direct its mandate to issue forthwith (FRAP 41(b)); the model weighs that only where a
+  // stayed mandate issues on the denial of certiorari (FRAP 41(d)(4)), not a court cutting short its own stay.
+  if (event?.type === 'appeal.mandateIssued' && event.forthwith) {
+    const appeal = ctx.appeals[event.appealDocket];
+    return appeal?.status === 'mandate-stayed' && appeal.certiorariDeniedBy !== undefined;
+  }
   return true;
+}
+
+/** Whether a Supreme Court stay pending certiorari of injunction `order` is in force. */
+function supremeCourtStayHolds(ctx: CaseContext, order: string | undefined): boolean {
+  if (order === undefined) return false;
+  return Object.values(ctx.stays).some(
+    (s) => s.injunction === order && s.pendingCertiorari === true && s.status === 'in-force',
+  );
 }
 
 /** What a decision is about: a decision is taken once per subject (a motion, an appeal, an injunction...). */
 export function subjectOf(event: CaseEvent): string {
   switch (event.type) {
     case 'stay.motionFiled':
+    case 'stay.applicationFiled':
+    case 'relief.stayedElsewhere':
+    case 'relief.endedElsewhere':
       return event.injunction;
     case 'stay.granted':
     case 'stay.denied':
+    case 'stay.applicationGranted':
+    case 'stay.applicationDenied':
     case 'injunction.granted':
     case 'injunction.denied':
+    case 'injunctionPendingAppeal.granted':
+    case 'injunctionPendingAppeal.denied':
+    // A withdrawal is a ruling decision's option on its motion, like a grant or a denial: its subject is the
+    // motion, so a decision taken on a motion is not offered again as a withdrawal of it.
+    case 'motion.withdrawn':
       return event.motion;
+    // One motion below and one in the court of appeals per appeal: each decision once per appeal.
+    case 'injunctionPendingAppeal.motionFiled':
+      return event.appealDocket;
+    // Another court's relief against the same prohibitions: the model weighs it once per case.
+    case 'relief.enteredElsewhere':
+      return 'relief-elsewhere';
+    case 'identification.announced':
+      return event.order;
     case 'appeal.noticed':
     case 'order.revoked':
       return event.order;
@@ -252,6 +354,10 @@ export function subjectOf(event: CaseEvent): string {
     case 'appeal.dismissed':
     case 'appeal.heldInAbeyance':
     case 'appeal.abeyanceLifted':
+    case 'appeal.mandateStayMotionFiled':
+    case 'appeal.mandateStayGranted':
+    case 'appeal.mandateStayDenied':
+    case 'certiorari.denied':
       return event.appealDocket;
     case 'case.dismissed':
     case 'injunction.motionFiled':

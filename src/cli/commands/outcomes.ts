@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { formatInstant, parseQueryInstant, rangeOf } from '../../events/instant.js';
 import type { CaseEvent } from '../../events/schema.js';
-import { type Analysis, analyse } from '../../outcomes/analyse.js';
+import { type Analysis, analyse, ESTIMATE_PROBES } from '../../outcomes/analyse.js';
 import { type Odds, parseOdds, round } from '../../outcomes/odds.js';
 import { startFrom } from '../../outcomes/search.js';
 import { type Sensitivity, sensitivity, type Target } from '../../outcomes/sensitivity.js';
@@ -203,7 +203,7 @@ function render(
   const how =
     analysis.method === 'exact'
       ? `exact enumeration of ${analysis.paths} paths`
-      : `Monte Carlo, ${analysis.samples} samples, seed ${analysis.seed} (± is one standard error)`;
+      : `Monte Carlo, ${analysis.samples} samples, seed ${analysis.seed} (± is one standard error)${fallbackText(analysis)}`;
   // Two decimals: a cut just under the adaptive threshold (0.1%) must not read as none.
   const pct2 = (p: number) => `${(100 * p).toFixed(2)}%`;
   const cut =
@@ -271,6 +271,16 @@ function render(
   return out.join('\n');
 }
 
+/** Why `--method auto` sampled rather than enumerate, in words (empty when it was asked to sample). */
+export function fallbackText(analysis: Analysis): string {
+  const f = analysis.fallback;
+  if (!f) return '';
+  const max = f.maxPaths.toLocaleString('en-US');
+  return f.reason === 'estimate'
+    ? `, since the tree has about ${f.estimate.toLocaleString('en-US')} paths by an estimate from ${ESTIMATE_PROBES} random descents, over --max-paths ${max}`
+    : `, since exact enumeration passed --max-paths ${max} paths`;
+}
+
 function progressBar(samples: number): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY || samples < 1000) return undefined;
   const bar = new SingleBar({
@@ -315,7 +325,11 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
       'auto',
     )
     .option('--method <m>', 'auto (exact when the tree is small), exact, or monte-carlo', 'auto')
-    .option('--max-paths <n>', 'with auto: past this many paths, use Monte Carlo', '20000')
+    .option(
+      '--max-paths <n>',
+      'with auto: past this many paths (estimated first, then counted), use Monte Carlo',
+      '5000',
+    )
     .option('--samples <n>', 'Monte Carlo samples', '5000')
     .option('--seed <s>', 'Monte Carlo seed (a 32-bit integer)', '1')
     .option(
@@ -401,6 +415,7 @@ export const outcomesCommand: CommandModule = (program, io, setExit) => {
                 ...(analysis.cutSe === undefined ? {} : { cutSe: round(analysis.cutSe, 6) }),
               },
               method: analysis.method,
+              ...(analysis.fallback ? { fallback: analysis.fallback } : {}),
               paths: analysis.paths,
               ...(analysis.samples ? { samples: analysis.samples, seed: analysis.seed } : {}),
               outcomes: analysis.outcomes.map((o) => ({
