@@ -218,6 +218,23 @@ describe('a Supreme Court stay pending certiorari ends when, certiorari granted,
     certDecided('2022-01-10', disposition),
   ];
 
+  it('an application for a stay pending certiorari is neither filed nor granted once certiorari is denied (reviewStillPending)', () => {
+    const history = scotusStayedAfterMandate();
+    const at = history.findIndex((e) => e.id === 'scotus-application');
+    const [application, grant] = history.slice(at, at + 2) as [CaseEvent, CaseEvent];
+    const refusedBelow = history.slice(0, at);
+    const deniedFirst = [...refusedBelow, appealDecided('2020-10-21', 'affirmed'), certDenied('2020-10-21')];
+    given(deniedFirst).when(application).thenRejectedBy('reviewStillPending');
+    // Filed while review was still to come, the application is not granted after the denial.
+    const filed = [
+      ...refusedBelow,
+      appealDecided('2020-10-21', 'affirmed'),
+      application,
+      certDenied('2020-10-25'),
+    ];
+    given(filed).when(grant).thenRejectedBy('reviewStillPending');
+  });
+
   it('the grant and the decision leave the stay in force and the injunction suspended', () => {
     const granted = given(scotusStayedAfterMandate()).when(certGranted('2021-06-01')).thenAccepted();
     expect(granted.stateOf('stay', 'scotus-stay')).toBe('in-force');

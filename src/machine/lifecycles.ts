@@ -227,6 +227,7 @@ const MOTION = lifecycle({
         'reliefEnteredInThisLog',
         'stayTargetsInjunctionInForce',
         'applicationFollowsTheAppeal',
+        'reviewStillPending',
         'soughtFirstInTheCourtsBelow',
       ],
     },
@@ -250,7 +251,12 @@ const MOTION = lifecycle({
         'stay.denied': { to: 'denied', rules: ['stayMotionPending'] },
         'stay.applicationGranted': {
           to: 'granted',
-          rules: ['stayMotionPending', 'stayedInjunctionStillInForce', 'supremeCourtStayFindings'],
+          rules: [
+            'stayMotionPending',
+            'stayedInjunctionStillInForce',
+            'reviewStillPending',
+            'supremeCourtStayFindings',
+          ],
         },
         'stay.applicationDenied': { to: 'denied', rules: ['stayMotionPending'] },
         'injunctionPendingAppeal.granted': {

@@ -729,6 +729,22 @@ export const RULES = {
       );
     },
   ),
+  reviewStillPending: rule<'stay.applicationFiled' | 'stay.applicationGranted'>(
+    'reviewStillPending',
+    'A stay pending certiorari needs review still to come',
+    'A Supreme Court stay is a stay pending the filing and disposition of a petition for certiorari: once certiorari has been denied, or the Court has decided the case on a writ it granted, there is no review left for a stay to be pending, and an application is neither filed nor granted.',
+    '28 U.S.C. 2101(f); S. Ct. R. 23',
+    (ctx, e) => {
+      const docket =
+        e.type === 'stay.applicationFiled' ? e.appealDocket : ctx.motions[e.motion]?.appealDocket;
+      if (docket === undefined) return false;
+      const petition = ctx.petitions[docket];
+      return (
+        ctx.appeals[docket]?.certiorariDeniedBy === undefined &&
+        (petition === undefined || petition.status === 'pending' || petition.status === 'granted')
+      );
+    },
+  ),
   soughtFirstInTheCourtsBelow: rule<'stay.applicationFiled'>(
     'soughtFirstInTheCourtsBelow',
     'A stay is sought first in the courts below',
