@@ -476,6 +476,19 @@ describe("the mandate: a court of appeals' judgment acts when its mandate issues
     given(denied).when(mandateIssued('2021-04-09')).thenAccepted();
   });
 
+  it('counts calendar days, so summer time beginning on the last day moves no deadline (FRAP 26(a)(1))', () => {
+    // Decided 28 Jan 2021; clocks went forward on 14 Mar, the 45th day: the 46th day is out of time.
+    given(reversed())
+      .when(rehearing('rehearing', '2021-03-14', 'appeal.rehearingSought'))
+      .thenAccepted();
+    given(reversed())
+      .when(rehearing('rehearing', '2021-03-15', 'appeal.rehearingSought'))
+      .thenRejectedBy('rehearingTimely');
+    // The mandate: 7 days after the 45th day, the 52nd (a Sunday: FRAP 26(a)(1)(C) is not modelled).
+    given(reversed()).when(mandateIssued('2021-03-20')).thenRejectedBy('mandateTimely');
+    given(reversed()).when(mandateIssued('2021-03-21')).thenAccepted();
+  });
+
   it('a petition for rehearing after 45 days is out of time (FRAP 40(a)(1) (2020))', () => {
     given(reversed())
       .when(rehearing('rehearing', '2021-03-20', 'appeal.rehearingSought'))

@@ -550,14 +550,14 @@ export const RULES = {
   appealTimely: rule<'appeal.noticed'>(
     'appealTimely',
     'The notice of appeal is filed in time',
-    'A civil notice of appeal must be filed within 30 days after the order is entered, or 60 days when the United States or its officer is a party. The limit is jurisdictional.',
+    'A civil notice of appeal must be filed within 30 days after the order is entered, or 60 days when the United States or its officer is a party. The limit is jurisdictional. Days are calendar days on the clock of the place (a change to summer time moves no deadline); the rule that a period ending on a weekend or legal holiday runs to the next court day (FRAP 26(a)(1)(C)) is not modelled.',
     'FRAP 4(a)(1)(A)-(B); 28 U.S.C. 2107; Bowles v. Russell, 551 U.S. 205 (2007)',
     (ctx, e) => {
       const entered = enteredOrder(ctx, e.order);
       const suit = entered ? ctx.suits[entered.docket] : undefined;
       if (!entered || !suit) return false;
-      const days = suit.unitedStatesIsParty ? 60 : 30;
-      return rangeOf(e.at).start < entered.at.end + days * DAY;
+      // Counted in calendar days (FRAP 26(a)(1)): the last day is the 30th or 60th after entry.
+      return calendarDaysAfter(entered.at.end, e.at) <= (suit.unitedStatesIsParty ? 60 : 30);
     },
   ),
   stayTargetsInjunctionInForce: rule<'stay.motionFiled' | 'stay.applicationFiled'>(
@@ -980,18 +980,19 @@ export const RULES = {
   mandateTimely: rule<'appeal.mandateIssued'>(
     'mandateTimely',
     'The mandate issues when the time for rehearing has run, or forthwith',
-    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition for rehearing or a motion to stay the mandate. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith.',
+    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition for rehearing or a motion to stay the mandate. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith. Days are calendar days (FRAP 26(a)(1)); a period ending on a weekend or legal holiday running to the next court day (FRAP 26(a)(1)(C)) is not modelled.',
     'FRAP 40(a)(1) (2020); FRAP 41(b), (d)',
     (ctx, e) => {
       if (e.forthwith) return true;
       const appeal = ctx.appeals[e.appealDocket];
       if (!appeal?.decidedAt) return false;
-      // The latest of: the time to petition for rehearing, an order denying rehearing, an order denying a stay of the mandate.
-      const from = Math.max(
-        appeal.rehearingDeniedAt?.end ?? appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY,
-        appeal.mandateStayDeniedAt?.end ?? Number.NEGATIVE_INFINITY,
-      );
-      return rangeOf(e.at).end > from + 7 * DAY;
+      // 7 calendar days after the latest of: the last day to petition for rehearing, an order denying
+      // rehearing, an order denying a stay of the mandate (FRAP 26(a)(1)).
+      const afterRehearing = appeal.rehearingDeniedAt
+        ? calendarDaysAfter(appeal.rehearingDeniedAt.end, e.at) >= 7
+        : calendarDaysAfter(appeal.decidedAt.end, e.at) >= rehearingDays(ctx, e.appealDocket) + 7;
+      const denied = appeal.mandateStayDeniedAt;
+      return afterRehearing && (denied === undefined || calendarDaysAfter(denied.end, e.at) >= 7);
     },
   ),
   rehearingTimely: rule<'appeal.rehearingSought'>(
@@ -1002,7 +1003,7 @@ export const RULES = {
     (ctx, e) => {
       const appeal = ctx.appeals[e.appealDocket];
       if (appeal?.status !== 'decided' || !appeal.decidedAt || appeal.rehearingDeniedAt) return false;
-      return rangeOf(e.at).start < appeal.decidedAt.end + rehearingDays(ctx, e.appealDocket) * DAY;
+      return calendarDaysAfter(appeal.decidedAt.end, e.at) <= rehearingDays(ctx, e.appealDocket);
     },
   ),
   rehearingPending: rule<'appeal.rehearingDenied' | 'appeal.rehearingGranted'>(
