@@ -41,6 +41,21 @@ const judgmentSent = (date: string, forthwith = false) =>
   onAppeal('certiorari.judgmentSent', 'cert-judgment', date, { forthwith });
 const forthwith = (date: string) => ({ ...mandateIssued(date), forthwith: true }) as CaseEvent;
 
+/** A Supreme Court stay applied for on 22 Oct 2020 and granted on 2 Nov, without reasons (S. Ct. R. 23). */
+const scotusStay = (prohibitions?: string[]) => [
+  event('stay.applicationFiled', 'scotus-application', '2020-10-22', {
+    docket: 'scotus-20a77',
+    injunction: 'pi-granted',
+    appealDocket: APPEAL,
+    applicant: 'United States',
+  }),
+  event('stay.applicationGranted', 'scotus-stay', '2020-11-02', {
+    motion: 'scotus-application',
+    ...(prohibitions ? { prohibitions } : {}),
+    findings: { certiorari: 'not-stated', reversal: 'not-stated', irreparableHarm: 'not-stated' },
+  }),
+];
+
 /** The PI appealed, and the Ninth Circuit's decision entered on 28 Jan 2021. */
 const decided = (disposition: 'affirmed' | 'reversed' | 'vacated' = 'reversed') => [
   ...enjoined(),
@@ -198,16 +213,7 @@ describe('a Supreme Court stay pending certiorari ends when, certiorari granted,
     appealNoticed('appeal', 'pi-granted', '2020-10-01'),
     stayMotion('ca9-stay', 'pi-granted', '2020-10-02', APPEAL, 'impracticable'),
     event('stay.denied', 'ca9-stay-denied', '2020-10-20', { motion: 'ca9-stay' }),
-    event('stay.applicationFiled', 'scotus-application', '2020-10-22', {
-      docket: 'scotus-20a77',
-      injunction: 'pi-granted',
-      appealDocket: APPEAL,
-      applicant: 'United States',
-    }),
-    event('stay.applicationGranted', 'scotus-stay', '2020-11-02', {
-      motion: 'scotus-application',
-      findings: { certiorari: 'not-stated', reversal: 'not-stated', irreparableHarm: 'not-stated' },
-    }),
+    ...scotusStay(),
     appealDecided('2021-01-28', 'affirmed'),
     mandateIssued('2021-03-22'),
     petition('2021-04-20', { petitioner: 'United States' }),
@@ -278,17 +284,7 @@ describe('a stay pending appeal ends with the mandate even while a Supreme Court
     }),
     stayMotion('ca9-stay', 'pi-granted', '2020-10-12', APPEAL, 'district-failed-to-afford-relief'),
     event('stay.denied', 'ca9-stay-denied', '2020-10-20', { motion: 'ca9-stay' }),
-    event('stay.applicationFiled', 'scotus-application', '2020-10-22', {
-      docket: 'scotus-20a77',
-      injunction: 'pi-granted',
-      appealDocket: APPEAL,
-      applicant: 'United States',
-    }),
-    event('stay.applicationGranted', 'scotus-stay', '2020-11-02', {
-      motion: 'scotus-application',
-      prohibitions: ['payments'],
-      findings: { certiorari: 'not-stated', reversal: 'not-stated', irreparableHarm: 'not-stated' },
-    }),
+    ...scotusStay(['payments']),
     appealDecided('2021-01-28', 'affirmed'),
   ];
 
