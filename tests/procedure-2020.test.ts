@@ -489,6 +489,13 @@ describe("the mandate: a court of appeals' judgment acts when its mandate issues
     given(reversed()).when(mandateIssued('2021-03-21')).thenAccepted();
   });
 
+  it('counts from the open start of a date known only as "no later than" without failing: such a notice of appeal is in time, such a mandate is not shown to be (FRAP 4(a)(1)(B); FRAP 41(b))', () => {
+    given(enjoined())
+      .when(appealNoticed('appeal', 'pi-granted', '../2020-10-01'))
+      .thenAccepted();
+    given(reversed()).when(mandateIssued('../2021-04-30')).thenRejectedBy('mandateTimely');
+  });
+
   it('a petition for rehearing after 45 days is out of time (FRAP 40(a)(1) (2020))', () => {
     given(reversed())
       .when(rehearing('rehearing', '2021-03-20', 'appeal.rehearingSought'))

@@ -44,8 +44,12 @@ const DAY = 86_400_000;
  * period from January runs into summer time) moves no deadline by an hour (S. Ct. R. 30.1; FRCP 6(a)(1)).
  */
 function calendarDaysAfter(end: number, at: Instant): number {
+  const start = rangeOf(at).start;
+  // An open bound ("no later than", a record's open start) has no calendar day: it is before or after
+  // every deadline, as the bound itself says.
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return start - end;
   const dayOf = (ms: number) => Date.parse(`${localAt(ms, at.zone)}T00:00:00Z`);
-  return Math.round((dayOf(rangeOf(at).start) - dayOf(end - 1)) / DAY);
+  return Math.round((dayOf(start) - dayOf(end - 1)) / DAY);
 }
 
 function rule<T extends EventType>(
