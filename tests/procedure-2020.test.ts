@@ -224,8 +224,8 @@ describe("the preliminary-injunction standard follows the case's circuit", () =>
       .thenRejectedBy('findingsMeetTheTest');
   });
 
-  it('a local circuit rule is cited only in its own circuit: no general rule cites one', () => {
-    for (const rule of Object.values(RULES)) expect(rule.citation).not.toMatch(/Cir\. R\./);
+  it('a local rule, of a circuit or of a district, is cited only where it governs: no general rule cites one', () => {
+    for (const rule of Object.values(RULES)) expect(rule.citation).not.toMatch(/Cir\. R\.|L\.R\./);
     expect(CIRCUIT_LAW['9th'].localRules.join(' ')).toContain('9th Cir. R. 3-3');
     expect(CIRCUIT_LAW['4th'].localRules).toEqual([]);
   });
@@ -457,7 +457,8 @@ describe("the mandate: a court of appeals' judgment acts when its mandate issues
   });
 
   it('with a U.S. party, the mandate waits 45 days for rehearing and 7 more (FRAP 40(a)(1) (2020); 41(b))', () => {
-    // Decided 28 Jan 2021: rehearing could be sought to 14 Mar; the mandate issues from 22 Mar.
+    // Decided 28 Jan 2021: rehearing could be sought to Monday 15 Mar (the 45th day is a Sunday); the
+    // mandate issues from 22 Mar.
     given(reversed()).when(mandateIssued('2021-03-10')).thenRejectedBy('mandateTimely');
     given(reversed()).when(mandateIssued('2021-03-22')).thenAccepted();
   });
@@ -476,17 +477,42 @@ describe("the mandate: a court of appeals' judgment acts when its mandate issues
     given(denied).when(mandateIssued('2021-04-09')).thenAccepted();
   });
 
-  it('counts calendar days, so summer time beginning on the last day moves no deadline (FRAP 26(a)(1))', () => {
-    // Decided 28 Jan 2021; clocks went forward on 14 Mar, the 45th day: the 46th day is out of time.
-    given(reversed())
-      .when(rehearing('rehearing', '2021-03-14', 'appeal.rehearingSought'))
+  it('counts calendar days, so summer time beginning within the period moves no deadline (FRAP 26(a)(1))', () => {
+    // Decided Friday 29 Jan 2021; clocks went forward on 14 Mar; the 45th day is Monday 15 Mar. Counted in
+    // 24-hour days from the end of the decision's day, the time would run to 1 a.m. on the 46th day.
+    const decided = [...appealed(), appealDecided('2021-01-29', 'reversed')];
+    given(decided)
+      .when(rehearing('rehearing', '2021-03-15', 'appeal.rehearingSought'))
       .thenAccepted();
+    given(decided)
+      .when(rehearing('rehearing', '2021-03-16', 'appeal.rehearingSought'))
+      .thenRejectedBy('rehearingTimely');
+  });
+
+  it('a last day on a Sunday runs to the Monday, and the mandate waits 7 days from then (FRAP 26(a)(1)(C); 41(b))', () => {
+    // Decided 28 Jan 2021: the 45th day is Sunday 14 Mar, so rehearing may be sought on Monday 15 Mar,
+    // and the mandate issues 7 days after that, on Monday 22 Mar.
     given(reversed())
       .when(rehearing('rehearing', '2021-03-15', 'appeal.rehearingSought'))
+      .thenAccepted();
+    given(reversed())
+      .when(rehearing('rehearing', '2021-03-16', 'appeal.rehearingSought'))
       .thenRejectedBy('rehearingTimely');
-    // The mandate: 7 days after the 45th day, the 52nd (a Sunday: FRAP 26(a)(1)(C) is not modelled).
-    given(reversed()).when(mandateIssued('2021-03-20')).thenRejectedBy('mandateTimely');
-    given(reversed()).when(mandateIssued('2021-03-21')).thenAccepted();
+    given(reversed()).when(mandateIssued('2021-03-21')).thenRejectedBy('mandateTimely');
+    given(reversed()).when(mandateIssued('2021-03-22')).thenAccepted();
+  });
+
+  it('a last day on a federal legal holiday runs to the next court day (FRAP 26(a)(6)(A); 5 U.S.C. 6103(a))', () => {
+    // Decided Friday 16 Apr 2021: the 45th day is Memorial Day, Monday 31 May.
+    const decided = [...appealed(), appealDecided('2021-04-16', 'reversed')];
+    given(decided)
+      .when(rehearing('rehearing', '2021-06-01', 'appeal.rehearingSought'))
+      .thenAccepted();
+    given(decided)
+      .when(rehearing('rehearing', '2021-06-02', 'appeal.rehearingSought'))
+      .thenRejectedBy('rehearingTimely');
+    given(decided).when(mandateIssued('2021-06-07')).thenRejectedBy('mandateTimely');
+    given(decided).when(mandateIssued('2021-06-08')).thenAccepted();
   });
 
   it('counts from the open start of a date known only as "no later than" without failing: such a notice of appeal is in time, such a mandate is not shown to be (FRAP 4(a)(1)(B); FRAP 41(b))', () => {

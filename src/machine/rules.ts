@@ -5,6 +5,7 @@
  */
 import { type EpochRange, localAt, rangeOf } from '../events/instant.js';
 import type { CaseEvent, EventOf, EventType, Instant } from '../events/schema.js';
+import { dayNumber, lastDayOfPeriod } from '../time/legal-days.js';
 import { CIRCUIT_LAW, circuitOfCourt } from './circuits.js';
 import {
   afterRuling,
@@ -39,17 +40,26 @@ export interface Rule<T extends EventType = EventType> extends RuleMeta {
 const DAY = 86_400_000;
 
 /**
- * How many calendar days after the day that ended at epoch `end` the instant `at` falls, counted on the
- * wall clock of `at`'s zone: periods stated in days count days, so a change of clocks in between (a 90-day
- * period from January runs into summer time) moves no deadline by an hour (S. Ct. R. 30.1; FRCP 6(a)(1)).
+ * The calendar day on which `at` counts (its earliest moment), on its own zone's clock: periods stated in
+ * days count days, so a change of clocks in between (a 90-day period from January runs into summer time)
+ * moves no deadline by an hour (FRAP 26(a)(1); S. Ct. R. 30.1). An open start ("no later than") is -Infinity.
  */
-function calendarDaysAfter(end: number, at: Instant): number {
+function dayAt(at: Instant): number {
   const start = rangeOf(at).start;
-  // An open bound ("no later than", a record's open start) has no calendar day: it is before or after
-  // every deadline, as the bound itself says.
-  if (!Number.isFinite(start) || !Number.isFinite(end)) return start - end;
-  const dayOf = (ms: number) => Date.parse(`${localAt(ms, at.zone)}T00:00:00Z`);
-  return Math.round((dayOf(start) - dayOf(end - 1)) / DAY);
+  return Number.isFinite(start) ? dayNumber(localAt(start, at.zone)) : start;
+}
+
+/** The calendar day of the event that ended at epoch `end` (the day a period is counted from), in `zone`. */
+function dayEnded(end: number, zone: string): number {
+  return Number.isFinite(end) ? dayNumber(localAt(end - 1, zone)) : end;
+}
+
+/**
+ * Whether `at` falls on or before the last day of a period of `days` days after the event that ended at
+ * `end`, that day moved past a weekend or legal holiday (FRAP 26(a)(1)(C); S. Ct. R. 30.1).
+ */
+function withinDays(end: number, at: Instant, days: number): boolean {
+  return dayAt(at) <= lastDayOfPeriod(dayEnded(end, at.zone), days);
 }
 
 function rule<T extends EventType>(
@@ -554,14 +564,15 @@ export const RULES = {
   appealTimely: rule<'appeal.noticed'>(
     'appealTimely',
     'The notice of appeal is filed in time',
-    'A civil notice of appeal must be filed within 30 days after the order is entered, or 60 days when the United States or its officer is a party. The limit is jurisdictional. Days are calendar days on the clock of the place (a change to summer time moves no deadline); the rule that a period ending on a weekend or legal holiday runs to the next court day (FRAP 26(a)(1)(C)) is not modelled.',
-    'FRAP 4(a)(1)(A)-(B); 28 U.S.C. 2107; Bowles v. Russell, 551 U.S. 205 (2007)',
+    'A civil notice of appeal must be filed within 30 days after the order is entered, or 60 days when the United States or its officer is a party. The limit is jurisdictional. Days are calendar days on the clock of the place (a change to summer time moves no deadline), and a period whose last day is a Saturday, Sunday or federal legal holiday runs to the end of the next day that is not one (FRAP 26(a)(1)(C), (a)(6)(A); 5 U.S.C. 6103(a)); a holiday the President declares (26(a)(6)(B)) or a state holiday (26(a)(6)(C)) is not modelled.',
+    'FRAP 4(a)(1)(A)-(B), 26(a)(1)(C); 28 U.S.C. 2107; Bowles v. Russell, 551 U.S. 205 (2007)',
     (ctx, e) => {
       const entered = enteredOrder(ctx, e.order);
       const suit = entered ? ctx.suits[entered.docket] : undefined;
       if (!entered || !suit) return false;
-      // Counted in calendar days (FRAP 26(a)(1)): the last day is the 30th or 60th after entry.
-      return calendarDaysAfter(entered.at.end, e.at) <= (suit.unitedStatesIsParty ? 60 : 30);
+      // Counted in calendar days (FRAP 26(a)(1)): the last day is the 30th or 60th after entry, or the
+      // next court day after it.
+      return withinDays(entered.at.end, e.at, suit.unitedStatesIsParty ? 60 : 30);
     },
   ),
   stayTargetsInjunctionInForce: rule<'stay.motionFiled' | 'stay.applicationFiled'>(
@@ -789,8 +800,8 @@ export const RULES = {
   motionPending: rule<'motion.withdrawn'>(
     'motionPending',
     'Only a pending motion can be withdrawn',
-    'A movant may withdraw a motion, or the part of it the court deferred, before the court rules on it; a motion already decided, withdrawn or mooted is beyond withdrawal.',
-    'FRCP 7(b); N.D. Cal. Civ. L.R. 7-7(e)',
+    "A movant may withdraw a motion, or the part of it the court deferred, before the court rules on it; a motion already decided, withdrawn or mooted is beyond withdrawal. How a withdrawal is made is the district's local rule (in the Northern District of California, Civ. L.R. 7-7(e)), which the machine does not cite as a general rule.",
+    'FRCP 7(b)',
     (ctx, e) => awaitsRuling(ctx.motions[e.motion]),
   ),
   troInForce: rule<'injunction.extended'>(
@@ -984,30 +995,36 @@ export const RULES = {
   mandateTimely: rule<'appeal.mandateIssued'>(
     'mandateTimely',
     'The mandate issues when the time for rehearing has run, or forthwith',
-    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition for rehearing or a motion to stay the mandate. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith. Days are calendar days (FRAP 26(a)(1)); a period ending on a weekend or legal holiday running to the next court day (FRAP 26(a)(1)(C)) is not modelled.',
-    'FRAP 40(a)(1) (2020); FRAP 41(b), (d)',
+    'The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition for rehearing or a motion to stay the mandate. The time to petition is 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party (FRAP 40(a)(1) as in force in 2020). The court may shorten the time or direct that the mandate issue forthwith. Days are calendar days, and a period whose last day is a Saturday, Sunday or federal legal holiday runs to the next day that is not one (FRAP 26(a)(1), (a)(6)(A)): the time to petition, and then the 7 days.',
+    'FRAP 40(a)(1) (2020); FRAP 41(b), (d); FRAP 26(a)(1)(C), (a)(6)',
     (ctx, e) => {
       if (e.forthwith) return true;
       const appeal = ctx.appeals[e.appealDocket];
       if (!appeal?.decidedAt) return false;
-      // 7 calendar days after the latest of: the last day to petition for rehearing, an order denying
-      // rehearing, an order denying a stay of the mandate (FRAP 26(a)(1)).
-      const afterRehearing = appeal.rehearingDeniedAt
-        ? calendarDaysAfter(appeal.rehearingDeniedAt.end, e.at) >= 7
-        : calendarDaysAfter(appeal.decidedAt.end, e.at) >= rehearingDays(ctx, e.appealDocket) + 7;
+      // 7 days after the latest of: the last day to petition for rehearing, an order denying rehearing, an
+      // order denying a stay of the mandate; each period's last day moved past a weekend or legal holiday
+      // (FRAP 26(a)(1)(C)).
+      const zone = e.at.zone;
+      const rehearingRunsOut = appeal.rehearingDeniedAt
+        ? dayEnded(appeal.rehearingDeniedAt.end, zone)
+        : lastDayOfPeriod(dayEnded(appeal.decidedAt.end, zone), rehearingDays(ctx, e.appealDocket));
       const denied = appeal.mandateStayDeniedAt;
-      return afterRehearing && (denied === undefined || calendarDaysAfter(denied.end, e.at) >= 7);
+      const day = dayAt(e.at);
+      return (
+        day >= lastDayOfPeriod(rehearingRunsOut, 7) &&
+        (denied === undefined || day >= lastDayOfPeriod(dayEnded(denied.end, zone), 7))
+      );
     },
   ),
   rehearingTimely: rule<'appeal.rehearingSought'>(
     'rehearingTimely',
     'A petition for rehearing is filed in time, once',
-    'A petition for panel or en banc rehearing may be filed, on a decided appeal whose mandate has not issued, within 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party, unless the court shortens or extends the time. The machine records one round of rehearing.',
-    'FRAP 35(c), 40(a)(1) (2020)',
+    'A petition for panel or en banc rehearing may be filed, on a decided appeal whose mandate has not issued, within 14 days after entry of judgment, or 45 days in a civil case to which the United States, its agency or officer is a party, unless the court shortens or extends the time. A last day that is a Saturday, Sunday or federal legal holiday moves to the next day that is not one. The machine records one round of rehearing.',
+    'FRAP 35(c), 40(a)(1) (2020); FRAP 26(a)(1)(C), (a)(6)',
     (ctx, e) => {
       const appeal = ctx.appeals[e.appealDocket];
       if (appeal?.status !== 'decided' || !appeal.decidedAt || appeal.rehearingDeniedAt) return false;
-      return calendarDaysAfter(appeal.decidedAt.end, e.at) <= rehearingDays(ctx, e.appealDocket);
+      return withinDays(appeal.decidedAt.end, e.at, rehearingDays(ctx, e.appealDocket));
     },
   ),
   rehearingPending: rule<'appeal.rehearingDenied' | 'appeal.rehearingGranted'>(
@@ -1088,13 +1105,13 @@ export const RULES = {
   certiorariPetitionTimely: rule<'certiorari.petitioned'>(
     'certiorariPetitionTimely',
     'A petition for certiorari is filed within 90 days of the judgment, or of the denial of rehearing',
-    'A petition for certiorari to review a judgment in a civil case must be filed within 90 days after entry of the judgment; if a party timely petitioned the court of appeals for rehearing, the 90 days run from the denial of rehearing, not from the issuance of the mandate. A Justice may extend the time for good cause by up to 60 days (timeExtendedDays).',
-    '28 U.S.C. 2101(c); S. Ct. R. 13.1, 13.3, 13.5',
+    'A petition for certiorari to review a judgment in a civil case must be filed within 90 days after entry of the judgment; if a party timely petitioned the court of appeals for rehearing, the 90 days run from the denial of rehearing, not from the issuance of the mandate. A Justice may extend the time for good cause by up to 60 days (timeExtendedDays). A last day that is a Saturday, Sunday or federal legal holiday moves to the next day that is not one.',
+    '28 U.S.C. 2101(c); S. Ct. R. 13.1, 13.3, 13.5, 30.1',
     (ctx, e) => {
       const appeal = ctx.appeals[e.appealDocket];
       if (!appeal?.decidedAt) return false;
       const from = Math.max(appeal.decidedAt.end, appeal.rehearingDeniedAt?.end ?? Number.NEGATIVE_INFINITY);
-      return calendarDaysAfter(from, e.at) <= 90 + (e.timeExtendedDays ?? 0);
+      return withinDays(from, e.at, 90 + (e.timeExtendedDays ?? 0));
     },
   ),
   certiorariInOrder: rule<'certiorari.granted' | 'certiorari.decided' | 'certiorari.judgmentSent'>(
@@ -1130,11 +1147,14 @@ export const RULES = {
   judgmentSentInTime: rule<'certiorari.judgmentSent'>(
     'judgmentSentInTime',
     "The Supreme Court's judgment is sent down 32 days after it is entered, unless the Court shortens the time",
-    'In a case from a federal court, no formal mandate issues: the Clerk sends the court below a copy of the opinion and a certified copy of the judgment, 32 days after entry of the judgment unless the Court or a Justice shortens or extends the time or the parties stipulate that it issue sooner (forthwith). A petition for rehearing (S. Ct. R. 44) holds it until disposed of; rehearing in the Supreme Court is not modelled.',
-    'S. Ct. R. 45.2, 45.3',
+    'In a case from a federal court, no formal mandate issues: the Clerk sends the court below a copy of the opinion and a certified copy of the judgment, 32 days after entry of the judgment unless the Court or a Justice shortens or extends the time or the parties stipulate that it issue sooner (forthwith). A petition for rehearing (S. Ct. R. 44) holds it until disposed of; rehearing in the Supreme Court is not modelled. The 32nd day, when a Saturday, Sunday or federal legal holiday, moves to the next day that is not one.',
+    'S. Ct. R. 30.1, 45.2, 45.3',
     (ctx, e) => {
       const decidedAt = ctx.petitions[e.appealDocket]?.decidedAt;
-      return e.forthwith || (decidedAt !== undefined && calendarDaysAfter(decidedAt.end, e.at) >= 32);
+      return (
+        e.forthwith ||
+        (decidedAt !== undefined && dayAt(e.at) >= lastDayOfPeriod(dayEnded(decidedAt.end, e.at.zone), 32))
+      );
     },
   ),
   supremeCourtUndoesInjunction: rule<'certiorari.judgmentSent'>(
