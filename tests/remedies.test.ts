@@ -96,7 +96,7 @@ describe('relief against an executive order itself, before any identification (F
     given([selfExecutingOrder()]).when(twice).thenRejectedBy('provisionsAreNew');
   });
 
-  it('a TRO restraining named sections of the order enjoins them for everyone, binding the officers and not the President (Franklin)', () => {
+  it('a TRO restraining named sections of the order bars implementing them against anyone, binding the officers and not the President (Franklin)', () => {
     const tro = given(suitAgainstTheOrder()).when(troAgainstSections()).thenAccepted();
     expect(tro.statusesAt('2020-09-05')).toEqual({
       'eo-4242-sec-3c': 'enjoined',
