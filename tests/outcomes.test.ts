@@ -76,6 +76,23 @@ describe('the search from the injunction onward', () => {
     expect(lapsed?.label).toBe('injunction stands: no appeal was taken, so the stay pending appeal lapsed');
   });
 
+  test('an appeal is decided on the merits only while the order lives: once nothing is left of it, the appeal is dismissed (Munsingwear)', () => {
+    let decidedAfterRevocation = 0;
+    for (const leaf of leaves) {
+      const revoked = leaf.events.findIndex((e) => e.type === 'order.revoked');
+      if (revoked < 0) continue;
+      decidedAfterRevocation += leaf.events.slice(revoked).filter((e) => e.type === 'appeal.decided').length;
+    }
+    expect(decidedAfterRevocation).toBe(0);
+    // The revocation still comes while appeals are pending: those paths end in a dismissal.
+    expect(
+      leaves.some((l) => {
+        const revoked = l.events.findIndex((e) => e.type === 'order.revoked');
+        return revoked >= 0 && l.events.slice(revoked).some((e) => e.type === 'appeal.dismissed');
+      }),
+    ).toBe(true);
+  });
+
   test('a dismissal as moot is offered only once the order is revoked, and mootness is an ending only where a court found it', () => {
     for (const leaf of leaves) {
       const moot = leaf.choices.findIndex((c) => c.chosen.includes(':moot'));

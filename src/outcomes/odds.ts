@@ -257,6 +257,11 @@ export function offered(label: string, ctx: CaseContext, event?: CaseEvent): boo
   // A final judgment decides the merits of a live controversy; once nothing is left of the order, the
   // case is dismissed as moot instead (Already, LLC v. Nike, 568 U.S. 85, 91 (2013)).
   if (label.startsWith('case.judgment:')) return !challengedActionEnded(ctx);
+  // So does a decision on the appeal: with the order gone, the court of appeals dismisses the appeal from a
+  // preliminary injunction against it, as moot or on the appellant's motion, and does not reach the merits
+  // (United States v. Munsingwear, 340 U.S. 36, 39-40 (1950)). A court that found the controversy still
+  // live (voluntary cessation) could decide it; the model does not weigh that rarer course.
+  if (label.startsWith('appeal.decided:')) return !challengedActionEnded(ctx);
   // One re-issue per order: the model weighs an agency's second try, not an endless cycle of them.
   if (
     (label === 'identification.announced:reissued' || label === 'identification.announced:narrower') &&
