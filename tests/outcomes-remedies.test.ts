@@ -71,6 +71,7 @@ const NEW_OPTIONS = [
   'appeal.mandateStayMotionFiled',
   'appeal.mandateStayGranted',
   'appeal.mandateStayDenied',
+  'appeal.rehearingGranted',
   'certiorari.petitioned',
   'certiorari.granted',
   'certiorari.denied',
@@ -357,6 +358,45 @@ describe('the odds follow a case to the Supreme Court', () => {
         expect(status, id).toBe(id.endsWith('-stands') ? 'in-force' : 'vacated');
       }
     }
+  });
+});
+
+describe('rehearing granted in the odds', () => {
+  const prefix = wechat.slice(0, wechat.findIndex((e) => e.id === 'pi-granted') + 1);
+  const odds = parseOdds({
+    description: 'rehearing specs',
+    decisions: [
+      ['notice', 14, { 'appeal.noticed:injunction': 1 }],
+      ['outcome', 120, { 'appeal.decided:affirmed': 1 }],
+      ['rehearing-petition', 30, { 'appeal.rehearingSought': 1 }],
+      ['rehearing-ruling', 30, { 'appeal.rehearingDenied': 0.9, 'appeal.rehearingGranted': 0.1 }],
+      ['rehearing-decision', 90, { 'appeal.decided:reversed': 1 }],
+      ['mandate', 53, { 'appeal.mandateIssued': 1 }],
+    ].map(([id, afterDays, options]) => ({ id, question: `${id}?`, afterDays, options })),
+  }).odds as Odds;
+  const leaves = enumerate(startFrom(prefix, caseZone(wechat)), odds, { depth: 20, maxLeaves: 100 });
+
+  test('rehearing is granted or denied in one ruling on the petition: both are open together (subjectOf: the appeal docket; FRAP 35, 40)', () => {
+    const ruling = odds.decisions.findIndex((d) => d.id === 'rehearing-ruling');
+    const rulings = leaves.flatMap((l) => l.choices.filter((c) => c.decision === ruling));
+    expect(rulings.length).toBe(2);
+    for (const c of rulings)
+      expect([...c.open].sort()).toEqual(['appeal.rehearingDenied', 'appeal.rehearingGranted']);
+  });
+
+  test('rehearing granted sets the decision aside: the appeal is decided anew, and the mandate carries the new decision (FRAP 35, 40, 41(c))', () => {
+    const reheard = leaves.find((l) => l.events.some((e) => e.type === 'appeal.rehearingGranted'));
+    expect(reheard?.events.map((e) => e.type)).toEqual([
+      'appeal.noticed',
+      'appeal.decided',
+      'appeal.rehearingSought',
+      'appeal.rehearingGranted',
+      'appeal.decided',
+      'appeal.mandateIssued',
+    ]);
+    expect(reheard?.ending.id).toBe('dissolved-on-appeal');
+    const denied = leaves.find((l) => l.events.some((e) => e.type === 'appeal.rehearingDenied'));
+    expect(denied?.ending.id).toBe('affirmed');
   });
 });
 

@@ -360,6 +360,8 @@ export function subjectOf(event: CaseEvent): string {
     case 'appeal.decided':
     case 'appeal.mandateIssued':
     case 'appeal.rehearingSought':
+    // Granted or denied, rehearing is one ruling on the petition: one decision per appeal.
+    case 'appeal.rehearingGranted':
     case 'appeal.rehearingDenied':
     case 'appeal.dismissed':
     case 'appeal.heldInAbeyance':
