@@ -88,6 +88,11 @@ const NEED_AN_INJUNCTION = [
   'moot-left-standing',
   'affirmed',
   'stands',
+  'scotus-reversed-dissolved',
+  'scotus-affirmed-dissolved',
+  'scotus-affirmed-stands',
+  'scotus-reversed-stands',
+  'scotus-vacated-stands',
 ];
 const enteredHere = (events: readonly CaseEvent[]) =>
   events.some(
