@@ -296,7 +296,8 @@ export function offered(label: string, ctx: CaseContext, event?: CaseEvent): boo
     );
   }
   // A petition for certiorari is weighed where the Court's judgment on it could change what binds, and only
-  // from an injunction that still stands (an appeal from a denial leaves nothing in force either way):
+  // from an injunction that still stands (on an appeal from a denial the Court's judgment enters no injunction;
+  // the district court would, on remand, which is not modelled):
   // - the court of appeals affirmed it: a reversal ends it when the Court's judgment is sent down
   //   (supremeCourtUndoesInjunction; S. Ct. R. 45.3), and a Supreme Court stay pending certiorari lasts
   //   while the petition does (stayPendingCertiorari; 28 U.S.C. 2101(f));
