@@ -1,12 +1,14 @@
 /**
  * Behaviour: the odds model offers the remedies the machine knows (issue 10): a ruling on the part a
  * ruling in part deferred (FRCP 65), an injunction pending appeal (FRCP 62(d); FRAP 8(a)), a Supreme Court
- * stay and the denial of certiorari (S. Ct. R. 22-23; 28 U.S.C. 2101(f)), a stay of the mandate (FRAP
- * 41(d)), another court's relief against the same prohibitions, and a narrower re-issued identification.
+ * stay (S. Ct. R. 22-23; 28 U.S.C. 2101(f)), certiorari petitioned, granted or denied, decided and its
+ * judgment sent down (S. Ct. R. 10, 13.1, 45.3), a stay of the mandate (FRAP 41(d)), another court's
+ * relief against the same prohibitions, and a narrower re-issued identification.
  * Under the shipped odds the tree from the complaint has hundreds of thousands of paths, so these are
  * checked on seeded samples; `auto` must see that at once and sample.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -14,7 +16,7 @@ import { parseLog } from '../src/events/parse.js';
 import type { CaseEvent } from '../src/events/schema.js';
 import { analyse } from '../src/outcomes/analyse.js';
 import { type Odds, parseOdds, subjectOf } from '../src/outcomes/odds.js';
-import { type BranchCache, type Leaf, samplePath, startFrom } from '../src/outcomes/search.js';
+import { type BranchCache, enumerate, type Leaf, samplePath, startFrom } from '../src/outcomes/search.js';
 import { mulberry32 } from '../src/random.js';
 import { caseZone } from '../src/replay/query.js';
 import { replayAll } from '../src/replay/replay.js';
@@ -69,7 +71,14 @@ const NEW_OPTIONS = [
   'appeal.mandateStayMotionFiled',
   'appeal.mandateStayGranted',
   'appeal.mandateStayDenied',
+  'appeal.rehearingGranted',
+  'certiorari.petitioned',
+  'certiorari.granted',
   'certiorari.denied',
+  'certiorari.decided:affirmed',
+  'certiorari.decided:reversed',
+  'certiorari.decided:vacated',
+  'certiorari.judgmentSent',
 ];
 
 /** Endings that name an injunction of this court's (or relief entered pending appeal here) on the path. */
@@ -79,6 +88,11 @@ const NEED_AN_INJUNCTION = [
   'moot-left-standing',
   'affirmed',
   'stands',
+  'scotus-reversed-dissolved',
+  'scotus-affirmed-dissolved',
+  'scotus-affirmed-stands',
+  'scotus-reversed-stands',
+  'scotus-vacated-stands',
 ];
 const enteredHere = (events: readonly CaseEvent[]) =>
   events.some(
@@ -116,7 +130,7 @@ describe('the new options are live: each is reached by some sampled path from th
   test('Washington v. Trump offers them too, where that case reaches them (it has no identification)', () => {
     const washington = logOf('washington-v-trump');
     const odds = oddsOf('washington-v-trump');
-    const leaves = samples(washington, 'wawd-complaint', levelled(odds), 1000, 5);
+    const leaves = samples(washington, 'wawd-complaint', levelled(odds), 2000, 5);
     const taken = new Set(leaves.flatMap((l) => l.choices.map((c) => c.chosen)));
     for (const label of NEW_OPTIONS) expect(taken, label).toContain(label);
   });
@@ -207,3 +221,194 @@ describe('auto gives up on exact enumeration at once when the tree is large, and
     }
   });
 });
+
+/**
+ * Certiorari in the odds model: a petition by the party that lost the appeal, the Court's grant or denial,
+ * its decision and its judgment sent down. Each spec weighs the options it is about with odds of its own,
+ * from the real log's preliminary injunction (pi-granted), so the machine alone decides what is open.
+ */
+describe('the odds follow a case to the Supreme Court', () => {
+  const prefix = wechat.slice(0, wechat.findIndex((e) => e.id === 'pi-granted') + 1);
+  const zone = caseZone(wechat);
+  const plaintiffs = replayAll(prefix).snapshot.context.motions['pi-motion']?.movant;
+
+  type Step = [id: string, afterDays: number, options: Record<string, number>];
+  const oddsWith = (...steps: Step[]): Odds => {
+    const parsed = parseOdds({
+      description: 'certiorari specs',
+      decisions: steps.map(([id, afterDays, options]) => ({ id, question: `${id}?`, afterDays, options })),
+    });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.odds;
+  };
+  const NOTICE: Step = ['notice', 14, { 'appeal.noticed:injunction': 1 }];
+  const AFFIRMED: Step = ['outcome', 120, { 'appeal.decided:affirmed': 1 }];
+  const REVERSED: Step = ['outcome', 120, { 'appeal.decided:reversed': 1 }];
+  const STAY_MOTION: Step = ['mandate-stay-motion', 20, { 'appeal.mandateStayMotionFiled': 1 }];
+  const STAY_GRANTED: Step = ['mandate-stay-ruling', 10, { 'appeal.mandateStayGranted': 1 }];
+  const MANDATE: Step = ['mandate', 53, { 'appeal.mandateIssued': 1 }];
+  const petition = (afterDays: number, none = 0): Step => [
+    'certiorari-petition',
+    afterDays,
+    none > 0 ? { 'certiorari.petitioned': 1 - none, none } : { 'certiorari.petitioned': 1 },
+  ];
+  const RULING: Step = ['certiorari', 90, { 'certiorari.granted': 0.5, 'certiorari.denied': 0.5 }];
+  const DECISION: Step = [
+    'certiorari-decision',
+    150,
+    {
+      'certiorari.decided:affirmed': 0.3,
+      'certiorari.decided:reversed': 0.5,
+      'certiorari.decided:vacated': 0.2,
+    },
+  ];
+  const judgment = (afterDays: number): Step => [
+    'certiorari-judgment',
+    afterDays,
+    { 'certiorari.judgmentSent': 1 },
+  ];
+
+  const leavesOf = (odds: Odds) => enumerate(startFrom(prefix, zone), odds, { depth: 20, maxLeaves: 10_000 });
+  const petitions = (leaves: readonly Leaf[]) =>
+    leaves.flatMap((l) => l.events.filter((e) => e.type === 'certiorari.petitioned'));
+  const certiorariSteps = (leaf: Leaf) =>
+    leaf.events
+      .filter((e) => e.type.startsWith('certiorari.'))
+      .map((e) => e.type.slice('certiorari.'.length));
+
+  test('a petition for certiorari is offered within 90 days of the judgment, not on the 91st (28 U.S.C. 2101(c); S. Ct. R. 13.1)', () => {
+    expect(petitions(leavesOf(oddsWith(NOTICE, AFFIRMED, petition(90)))).length).toBeGreaterThan(0);
+    expect(petitions(leavesOf(oddsWith(NOTICE, AFFIRMED, petition(91))))).toEqual([]);
+  });
+
+  test('the party that lost the appeal petitions: the government from an affirmance, the plaintiffs from a reversal whose mandate is stayed (28 U.S.C. 1254(1); FRAP 41(d)(2)(B))', () => {
+    const fromAffirmance = petitions(leavesOf(oddsWith(NOTICE, AFFIRMED, MANDATE, petition(7))));
+    expect(fromAffirmance.map((e) => (e as { petitioner: string }).petitioner)).toEqual(['Government']);
+    const fromReversal = petitions(
+      leavesOf(oddsWith(NOTICE, REVERSED, STAY_MOTION, STAY_GRANTED, petition(7))),
+    );
+    expect(plaintiffs).toBeDefined();
+    expect(fromReversal.map((e) => (e as { petitioner: string }).petitioner)).toEqual([plaintiffs]);
+  });
+
+  test('no petition is weighed once a reversal has undone the injunction by its mandate: the Court would not revive it (supremeCourtUndoesInjunction; FRAP 41(c))', () => {
+    const leaves = leavesOf(oddsWith(NOTICE, REVERSED, MANDATE, petition(7)));
+    expect(leaves.some((l) => l.events.some((e) => e.type === 'appeal.mandateIssued'))).toBe(true);
+    expect(petitions(leaves)).toEqual([]);
+  });
+
+  test('the Court grants or denies only a pending petition, decides only a case it granted, and sends its judgment down only once it has decided (S. Ct. R. 10, 45.3; certiorariInOrder)', () => {
+    // The decisions listed last step first: were any offered early, the search would take it first.
+    const leaves = leavesOf(oddsWith(NOTICE, AFFIRMED, judgment(32), DECISION, RULING, petition(45, 0.5)));
+    const seen = new Set(leaves.map((l) => certiorariSteps(l).join(' → ')));
+    expect([...seen].sort()).toEqual([
+      '',
+      'petitioned → denied',
+      'petitioned → granted → decided → judgmentSent',
+    ]);
+  });
+
+  test("the Court's judgment is sent down 32 days after its entry, not sooner: the model weighs no judgment forthwith (S. Ct. R. 45.3; judgmentSentInTime)", () => {
+    const granted: Step = ['certiorari', 90, { 'certiorari.granted': 1 }];
+    const sentAfter = (days: number) =>
+      leavesOf(oddsWith(NOTICE, AFFIRMED, petition(45), granted, DECISION, judgment(days))).filter((l) =>
+        certiorariSteps(l).includes('judgmentSent'),
+      ).length;
+    expect(sentAfter(32)).toBeGreaterThan(0);
+    expect(sentAfter(31)).toBe(0);
+  });
+
+  test('a decision on certiorari is taken once per appeal: its subject is the appeal docket', () => {
+    for (const type of ['petitioned', 'granted', 'denied', 'decided', 'judgmentSent'])
+      expect(
+        subjectOf({ type: `certiorari.${type}`, id: `e-${type}`, appealDocket: 'ca9' } as CaseEvent),
+      ).toBe('ca9');
+  });
+
+  const FULL = oddsWith(
+    NOTICE,
+    [
+      'outcome',
+      120,
+      { 'appeal.decided:affirmed': 0.5, 'appeal.decided:reversed': 0.3, 'appeal.decided:vacated': 0.2 },
+    ],
+    ['mandate-stay-motion', 20, { 'appeal.mandateStayMotionFiled': 0.5, none: 0.5 }],
+    STAY_GRANTED,
+    MANDATE,
+    petition(7),
+    RULING,
+    DECISION,
+    judgment(32),
+  );
+
+  test('each Supreme Court ending (reversed or vacated, or affirmed; the injunction dissolved or standing) is reached through casesim outcomes (S. Ct. R. 45.3; supremeCourtUndoesInjunction; FRAP 41(c))', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'casesim-cert-')), 'odds.json');
+    writeFileSync(file, JSON.stringify(FULL));
+    const { code, out } = await cli('outcomes', '--from', 'pi-granted', '--odds', file, '--json');
+    expect(code).toBe(0);
+    const ids: string[] = JSON.parse(out).outcomes.map((o: { id: string }) => o.id);
+    for (const id of SCOTUS_ENDINGS) expect(ids, id).toContain(id);
+    expect(ids.filter((id) => id.startsWith('other:'))).toEqual([]);
+  });
+
+  test('a Supreme Court ending that says the injunction stands ends with it in force, unstayed; one that says it was dissolved, with it vacated', () => {
+    const leaves = leavesOf(FULL);
+    for (const id of SCOTUS_ENDINGS) {
+      const ending = leaves.filter((l) => l.ending.id === id);
+      expect(ending.length, id).toBeGreaterThan(0);
+      for (const leaf of ending) {
+        const { snapshot, rejections } = replayAll([...prefix, ...leaf.events]);
+        expect(rejections).toEqual([]);
+        const status = snapshot.context.injunctions['pi-granted']?.status;
+        expect(status, id).toBe(id.endsWith('-stands') ? 'in-force' : 'vacated');
+      }
+    }
+  });
+});
+
+describe('rehearing granted in the odds', () => {
+  const prefix = wechat.slice(0, wechat.findIndex((e) => e.id === 'pi-granted') + 1);
+  const odds = parseOdds({
+    description: 'rehearing specs',
+    decisions: [
+      ['notice', 14, { 'appeal.noticed:injunction': 1 }],
+      ['outcome', 120, { 'appeal.decided:affirmed': 1 }],
+      ['rehearing-petition', 30, { 'appeal.rehearingSought': 1 }],
+      ['rehearing-ruling', 30, { 'appeal.rehearingDenied': 0.9, 'appeal.rehearingGranted': 0.1 }],
+      ['rehearing-decision', 90, { 'appeal.decided:reversed': 1 }],
+      ['mandate', 53, { 'appeal.mandateIssued': 1 }],
+    ].map(([id, afterDays, options]) => ({ id, question: `${id}?`, afterDays, options })),
+  }).odds as Odds;
+  const leaves = enumerate(startFrom(prefix, caseZone(wechat)), odds, { depth: 20, maxLeaves: 100 });
+
+  test('rehearing is granted or denied in one ruling on the petition: both are open together (subjectOf: the appeal docket; FRAP 35, 40)', () => {
+    const ruling = odds.decisions.findIndex((d) => d.id === 'rehearing-ruling');
+    const rulings = leaves.flatMap((l) => l.choices.filter((c) => c.decision === ruling));
+    expect(rulings.length).toBe(2);
+    for (const c of rulings)
+      expect([...c.open].sort()).toEqual(['appeal.rehearingDenied', 'appeal.rehearingGranted']);
+  });
+
+  test('rehearing granted sets the decision aside: the appeal is decided anew, and the mandate carries the new decision (FRAP 35, 40, 41(c))', () => {
+    const reheard = leaves.find((l) => l.events.some((e) => e.type === 'appeal.rehearingGranted'));
+    expect(reheard?.events.map((e) => e.type)).toEqual([
+      'appeal.noticed',
+      'appeal.decided',
+      'appeal.rehearingSought',
+      'appeal.rehearingGranted',
+      'appeal.decided',
+      'appeal.mandateIssued',
+    ]);
+    expect(reheard?.ending.id).toBe('dissolved-on-appeal');
+    const denied = leaves.find((l) => l.events.some((e) => e.type === 'appeal.rehearingDenied'));
+    expect(denied?.ending.id).toBe('affirmed');
+  });
+});
+
+const SCOTUS_ENDINGS = [
+  'scotus-reversed-dissolved',
+  'scotus-affirmed-dissolved',
+  'scotus-affirmed-stands',
+  'scotus-reversed-stands',
+  'scotus-vacated-stands',
+];

@@ -14,7 +14,13 @@ import type {
 } from '../events/schema.js';
 import { SCHEMA_VERSION } from '../events/vocabulary.js';
 import { stateOf } from '../machine/case.js';
-import { awaitsRuling, type CaseContext, type MotionRecord, openParts } from '../machine/context.js';
+import {
+  type AppealRecord,
+  awaitsRuling,
+  type CaseContext,
+  type MotionRecord,
+  openParts,
+} from '../machine/context.js';
 import { arrowsOf, type Lifecycle } from '../machine/lifecycle.js';
 import { type LifecycleId, lifecycleById } from '../machine/lifecycles.js';
 import { compiledStep } from '../replay/compiled.js';
@@ -486,12 +492,13 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
         );
       }
     }
-    // 28 U.S.C. 1254(1); S. Ct. R. 13: a petition to review the court of appeals' judgment, on its own docket.
+    // 28 U.S.C. 1254(1); S. Ct. R. 13: a petition to review the court of appeals' judgment, on its own docket,
+    // by the party that lost there.
     offers.to('certiorari', a)('certiorari.petitioned', () => ({
       id: id(`cert-petition-${a}`),
       appealDocket: a,
       docket: `scotus-cert-${n}`,
-      petitioner: 'Government',
+      petitioner: loserOf(ctx, appeal),
     }));
     const offer = offers.from('appeal', a, appeal.status);
     if (!offer) continue;
@@ -503,7 +510,7 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
     offer('appeal.mandateStayMotionFiled', () => ({
       id: id(`mandate-stay-motion-${a}`),
       appealDocket: a,
-      movant: 'Government',
+      movant: loserOf(ctx, appeal),
     }));
     // FRAP 41(d)(1): a substantial question and good cause.
     offer('appeal.mandateStayGranted', () => ({
@@ -533,7 +540,7 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
     offer('appeal.rehearingSought', () => ({
       id: id(`rehearing-${a}`),
       appealDocket: a,
-      petitioner: 'Government',
+      petitioner: loserOf(ctx, appeal),
     }));
     offer('appeal.rehearingDenied', () => ({ id: id(`rehearing-denied-${a}`), appealDocket: a }));
     for (const reason of ['voluntary', 'moot'] as const) {
@@ -580,6 +587,25 @@ function offerCandidates(ctx: CaseContext, at: Instant, offers: Offers): void {
       forthwith: true,
     }));
   }
+}
+
+/**
+ * The party that lost an appeal, as the record names the parties: the movant for the injunction (or for the
+ * relief refused) against the government. An affirmance loses for the appellant (the government appealing an
+ * injunction, the movant appealing a denial); a reversal or vacatur for the appellee. Undecided, the
+ * government.
+ */
+function loserOf(ctx: CaseContext, appeal: AppealRecord): string {
+  const injunction = ctx.injunctions[appeal.order];
+  const movant = injunction
+    ? ctx.motions[injunction.motion]?.movant
+    : Object.values(ctx.motions).find((m) => m.ruledBy === appeal.order)?.movant;
+  const plaintiffs = movant ?? 'Plaintiffs';
+  if (appeal.disposition === undefined) return 'Government';
+  const appellantLost = appeal.disposition === 'affirmed';
+  const appellant = injunction ? 'Government' : plaintiffs;
+  const appellee = injunction ? plaintiffs : 'Government';
+  return appellantLost ? appellant : appellee;
 }
 
 /** A candidate with the object whose chart decides it: its lifecycle, its id, and the state it is in. */

@@ -4,6 +4,7 @@
  * ending only where a court found it (a dismissal as moot), and what became of the injunction is told
  * apart: vacated (Munsingwear), ended with the district case, or left standing with nothing to enjoin.
  */
+import type { CertiorariDisposition } from '../events/schema.js';
 import { type CaseContext, type InjunctionRecord, injunctionStands } from '../machine/context.js';
 import { phasesOf } from '../machine/phases.js';
 
@@ -132,6 +133,32 @@ const stayedPendingCertiorari = (ctx: CaseContext) =>
         )),
   );
 
+/**
+ * An appeal from an injunction whose judgment the Supreme Court decided on certiorari (`court`: its
+ * disposition) and sent down (S. Ct. R. 45.3), the court of appeals having decided it so (`below`), where the
+ * injunction appealed from stands at the end or not (`stands`).
+ */
+const supremeCourtDecided = (
+  ctx: CaseContext,
+  court: CertiorariDisposition,
+  below: readonly string[],
+  stands: boolean,
+) =>
+  Object.values(ctx.appeals).some((a) => {
+    const petition = ctx.petitions[a.docket];
+    const injunction = ctx.injunctions[a.order];
+    return (
+      injunction !== undefined &&
+      petition?.status === 'judgment-sent' &&
+      petition.disposition === court &&
+      a.disposition !== undefined &&
+      below.includes(a.disposition) &&
+      injunctionStands(injunction) === stands &&
+      // Standing, it binds: the Court's judgment ended any stay of its own, and the mandate any stay below.
+      (!stands || phasesOf(ctx).relief === 'enjoined')
+    );
+  });
+
 const injunctionMotions = (ctx: CaseContext) =>
   Object.values(ctx.motions).filter((m) => m.kind === 'injunction');
 
@@ -145,6 +172,37 @@ export const ENDINGS: readonly Ending[] = [
     id: 'judgment-defendants',
     label: 'final judgment for the defendants',
     test: (ctx) => judgment(ctx, false),
+  },
+  // After certiorari granted and the Court's judgment sent down (S. Ct. R. 45.3): what binds is the court of
+  // appeals' judgment as the Court left it (standingDisposition), told apart by the Court's disposition.
+  {
+    id: 'scotus-reversed-dissolved',
+    label:
+      "injunction dissolved: the Supreme Court reversed the judgment affirming it, and it ended when the Court's judgment was sent down",
+    test: (ctx) => supremeCourtDecided(ctx, 'reversed', ['affirmed'], false),
+  },
+  {
+    id: 'scotus-affirmed-dissolved',
+    label:
+      'injunction dissolved: reversed or vacated on appeal, the Supreme Court affirmed, and it ended when the mandate issued',
+    test: (ctx) => supremeCourtDecided(ctx, 'affirmed', ['reversed', 'vacated'], false),
+  },
+  {
+    id: 'scotus-affirmed-stands',
+    label: 'injunction stands, affirmed on appeal and by the Supreme Court',
+    test: (ctx) => supremeCourtDecided(ctx, 'affirmed', ['affirmed'], true),
+  },
+  {
+    id: 'scotus-reversed-stands',
+    label:
+      'injunction stands: reversed or vacated on appeal with the mandate stayed, the Supreme Court reversed, so the mandate did not undo it',
+    test: (ctx) => supremeCourtDecided(ctx, 'reversed', ['reversed', 'vacated'], true),
+  },
+  {
+    id: 'scotus-vacated-stands',
+    label:
+      'injunction stands: the Supreme Court vacated the judgment on appeal; what the courts below do on remand is not modelled',
+    test: (ctx) => supremeCourtDecided(ctx, 'vacated', ['affirmed', 'reversed', 'vacated'], true),
   },
   {
     id: 'dissolved-on-appeal',

@@ -21,6 +21,8 @@ export const VARIANTS: Partial<Record<EventType, readonly string[]>> = {
   'stay.granted': ['district', 'appeals'],
   'stay.denied': ['district', 'appeals'],
   'appeal.decided': ['affirmed', 'reversed', 'vacated'],
+  // The Supreme Court's disposition of the court of appeals' judgment, as `appeal.decided` names its own.
+  'certiorari.decided': ['affirmed', 'reversed', 'vacated'],
   'appeal.dismissed': ['voluntary', 'moot', 'moot-vacated', 'jurisdiction'],
   'case.dismissed': ['voluntary', 'moot', 'merits', 'settled'],
   // A PI motion after a TRO is its own option: a TRO lasts 14 days, and the PI motion that follows is a
@@ -194,6 +196,7 @@ export function labelOf(event: CaseEvent, ctx: CaseContext): string {
       return `${event.type}:${forumOf(ctx, docket) ?? 'district'}`;
     }
     case 'appeal.decided':
+    case 'certiorari.decided':
       return `${event.type}:${event.disposition}`;
     case 'appeal.dismissed':
       return `${event.type}:${event.reason}${event.reason === 'moot' && vacaturOf(event.vacatur) === 'granted' ? '-vacated' : ''}`;
@@ -297,13 +300,29 @@ export function offered(label: string, ctx: CaseContext, event?: CaseEvent): boo
       Object.values(ctx.stays).some((s) => s.injunction === injunction.id && s.status === 'in-force')
     );
   }
-  // Certiorari is weighed where its denial changes what binds: a Supreme Court stay pending certiorari ends
-  // (28 U.S.C. 2101(f)), or a stayed mandate issues (FRAP 41(d)(4)). Elsewhere a denial leaves the judgment
-  // below as it was, and the model leaves it out.
-  if (event?.type === 'certiorari.denied') {
+  // A petition for certiorari is weighed where the Court's judgment on it could change what binds, and only
+  // from an injunction that still stands (on an appeal from a denial the Court's judgment enters no injunction;
+  // the district court would, on remand, which is not modelled):
+  // - the court of appeals affirmed it: a reversal ends it when the Court's judgment is sent down
+  //   (supremeCourtUndoesInjunction; S. Ct. R. 45.3), and a Supreme Court stay pending certiorari lasts
+  //   while the petition does (stayPendingCertiorari; 28 U.S.C. 2101(f));
+  // - it reversed or vacated it, with its mandate stayed: a petition filed within the stay holds the mandate
+  //   until the Court disposes of the case (mandateStayRunOut; FRAP 41(d)(2)(B)), and a reversal or vacatur
+  //   there means the mandate no longer undoes the injunction (appealUndoesInjunction). Once that mandate has
+  //   issued the injunction is gone, and the Court's judgment does not revive it (supremeCourtUndoesInjunction
+  //   leaves that to the district court): the model leaves such a petition out.
+  if (event?.type === 'certiorari.petitioned') {
     const appeal = ctx.appeals[event.appealDocket];
-    return appeal?.status === 'mandate-stayed' || supremeCourtStayHolds(ctx, appeal?.order);
+    const injunction = appeal ? ctx.injunctions[appeal.order] : undefined;
+    if (!appeal || !injunction || !injunctionStands(injunction)) return false;
+    return appeal.disposition === 'affirmed' || appeal.status === 'mandate-stayed';
   }
+  // The model follows the petitions it weighs: certiorari is denied (or granted) on a petition pending in the
+  // path. A denial with no petition in the log, which the machine accepts, is not a decision the model takes.
+  if (event?.type === 'certiorari.denied') return ctx.petitions[event.appealDocket]?.status === 'pending';
+  // The Court's judgment is weighed as sent down on the ordinary schedule, 32 days after it is entered
+  // (judgmentSentInTime; S. Ct. R. 45.3): not sooner on the Court's order (forthwith).
+  if (event?.type === 'certiorari.judgmentSent') return !event.forthwith;
   // A court may direct its mandate to issue forthwith (FRAP 41(b)); the model weighs that only where a
   // stayed mandate issues on the denial of certiorari (FRAP 41(d)(4)), not a court cutting short its own stay.
   if (event?.type === 'appeal.mandateIssued' && event.forthwith) {
@@ -311,14 +330,6 @@ export function offered(label: string, ctx: CaseContext, event?: CaseEvent): boo
     return appeal?.status === 'mandate-stayed' && appeal.certiorariDeniedBy !== undefined;
   }
   return true;
-}
-
-/** Whether a Supreme Court stay pending certiorari of injunction `order` is in force. */
-function supremeCourtStayHolds(ctx: CaseContext, order: string | undefined): boolean {
-  if (order === undefined) return false;
-  return Object.values(ctx.stays).some(
-    (s) => s.injunction === order && s.pendingCertiorari === true && s.status === 'in-force',
-  );
 }
 
 /** What a decision is about: a decision is taken once per subject (a motion, an appeal, an injunction...). */
@@ -355,6 +366,8 @@ export function subjectOf(event: CaseEvent): string {
     case 'appeal.decided':
     case 'appeal.mandateIssued':
     case 'appeal.rehearingSought':
+    // Granted or denied, rehearing is one ruling on the petition: one decision per appeal.
+    case 'appeal.rehearingGranted':
     case 'appeal.rehearingDenied':
     case 'appeal.dismissed':
     case 'appeal.heldInAbeyance':
@@ -362,7 +375,13 @@ export function subjectOf(event: CaseEvent): string {
     case 'appeal.mandateStayMotionFiled':
     case 'appeal.mandateStayGranted':
     case 'appeal.mandateStayDenied':
+    // A petition for certiorari, and the Court's grant or denial, decision and judgment on it: one of each per
+    // appeal (the machine records one petition per appeal; cross-petitions are not modelled).
+    case 'certiorari.petitioned':
+    case 'certiorari.granted':
     case 'certiorari.denied':
+    case 'certiorari.decided':
+    case 'certiorari.judgmentSent':
       return event.appealDocket;
     case 'case.dismissed':
     case 'injunction.motionFiled':
