@@ -8,20 +8,17 @@ import { describe, expect } from 'vitest';
 import type { CaseEvent } from '../src/events/schema.js';
 import { applyEvent, replayAll } from '../src/replay/replay.js';
 import { dayNumber, lastDayOfPeriod } from '../src/time/legal-days.js';
-import { appealDecided, appealNoticed, enjoined, mandateIssued } from './support/case-events.js';
+import { appealDecided, appealNoticed, enjoined, event } from './support/case-events.js';
 
 const DAY = 86_400_000;
 const dateAfter = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 const petition = (date: string): CaseEvent =>
-  ({
-    ...mandateIssued(date),
-    type: 'appeal.rehearingSought',
-    id: 'rehearing',
-    forthwith: undefined,
+  event('appeal.rehearingSought', 'rehearing', date, {
+    appealDocket: 'ca9-20-77777',
     petitioner: 'United States',
-  }) as CaseEvent;
+  });
 
 describe('court days', () => {
   test.prop([fc.integer({ min: 1, max: 900 }), fc.integer({ min: 35, max: 52 })], { numRuns: 300 })(
