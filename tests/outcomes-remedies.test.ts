@@ -20,6 +20,7 @@ import { type BranchCache, enumerate, type Leaf, samplePath, startFrom } from '.
 import { mulberry32 } from '../src/random.js';
 import { caseZone } from '../src/replay/query.js';
 import { replayAll } from '../src/replay/replay.js';
+import { dayNumber, lastDayOfPeriod } from '../src/time/legal-days.js';
 import { cli } from './support/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -246,7 +247,7 @@ describe('the odds follow a case to the Supreme Court', () => {
   const REVERSED: Step = ['outcome', 120, { 'appeal.decided:reversed': 1 }];
   const STAY_MOTION: Step = ['mandate-stay-motion', 20, { 'appeal.mandateStayMotionFiled': 1 }];
   const STAY_GRANTED: Step = ['mandate-stay-ruling', 10, { 'appeal.mandateStayGranted': 1 }];
-  const MANDATE: Step = ['mandate', 53, { 'appeal.mandateIssued': 1 }];
+  const MANDATE: Step = ['mandate', 60, { 'appeal.mandateIssued': 1 }];
   const petition = (afterDays: number, none = 0): Step => [
     'certiorari-petition',
     afterDays,
@@ -276,9 +277,13 @@ describe('the odds follow a case to the Supreme Court', () => {
       .filter((e) => e.type.startsWith('certiorari.'))
       .map((e) => e.type.slice('certiorari.'.length));
 
-  test('a petition for certiorari is offered within 90 days of the judgment, not on the 91st (28 U.S.C. 2101(c); S. Ct. R. 13.1)', () => {
-    expect(petitions(leavesOf(oddsWith(NOTICE, AFFIRMED, petition(90)))).length).toBeGreaterThan(0);
-    expect(petitions(leavesOf(oddsWith(NOTICE, AFFIRMED, petition(91))))).toEqual([]);
+  test('a petition for certiorari is offered through the 90th day after the judgment, or the next court day after it, and not later (28 U.S.C. 2101(c); S. Ct. R. 13.1, 30.1)', () => {
+    const decided = leavesOf(oddsWith(NOTICE, AFFIRMED))[0]?.events.find((e) => e.type === 'appeal.decided');
+    const day = dayNumber(decided!.at.local);
+    const last = lastDayOfPeriod(day, 90) - day;
+    expect(last).toBeGreaterThanOrEqual(90);
+    expect(petitions(leavesOf(oddsWith(NOTICE, AFFIRMED, petition(last)))).length).toBeGreaterThan(0);
+    expect(petitions(leavesOf(oddsWith(NOTICE, AFFIRMED, petition(last + 1))))).toEqual([]);
   });
 
   test('the party that lost the appeal petitions: the government from an affirmance, the plaintiffs from a reversal whose mandate is stayed (28 U.S.C. 1254(1); FRAP 41(d)(2)(B))', () => {
@@ -376,7 +381,7 @@ describe('rehearing granted in the odds', () => {
       ['rehearing-petition', 30, { 'appeal.rehearingSought': 1 }],
       ['rehearing-ruling', 30, { 'appeal.rehearingDenied': 0.9, 'appeal.rehearingGranted': 0.1 }],
       ['rehearing-decision', 90, { 'appeal.decided:reversed': 1 }],
-      ['mandate', 53, { 'appeal.mandateIssued': 1 }],
+      ['mandate', 60, { 'appeal.mandateIssued': 1 }],
     ].map(([id, afterDays, options]) => ({ id, question: `${id}?`, afterDays, options })),
   }).odds as Odds;
   const leaves = enumerate(startFrom(prefix, caseZone(wechat)), odds, { depth: 20, maxLeaves: 100 });
