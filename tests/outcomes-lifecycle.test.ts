@@ -16,6 +16,7 @@ import { type Odds, parseOdds } from '../src/outcomes/odds.js';
 import { enumerate, pathProbability, startFrom } from '../src/outcomes/search.js';
 import { caseZone } from '../src/replay/query.js';
 import { cli } from './support/cli.js';
+import { ENDINGS_THAT_NEED_NO_PI } from './support/endings.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const logOf = (name: string) =>
@@ -184,14 +185,7 @@ describe('from the preliminary injunction', () => {
   test('casesim outcomes --from pi-granted has no impossible ending: none that needs the PI not to exist', async () => {
     const { code, out } = await cli('outcomes', '--from', 'pi-granted', '--json');
     expect(code).toBe(0);
-    const impossible = [
-      'no-motion',
-      'pending-motion',
-      'motion-withdrawn',
-      'denied',
-      'denied-affirmed',
-      'denial-reversed',
-    ];
+    const impossible = ENDINGS_THAT_NEED_NO_PI;
     const ids: string[] = JSON.parse(out).outcomes.map((o: { id: string }) => o.id);
     for (const id of ids) {
       expect(impossible, id).not.toContain(id);
