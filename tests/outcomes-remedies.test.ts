@@ -144,8 +144,18 @@ describe('sampled paths from the complaint end possibly', () => {
     );
     expect(offending.map((l) => `${l.ending.id}: ${l.choices.map((c) => c.chosen).join(' → ')}`)).toEqual([]);
     const endings = new Set(fromComplaint.map((l) => l.ending.id));
-    for (const id of ['enjoined-elsewhere', 'stayed-elsewhere', 'stayed-pending-certiorari'])
-      expect(endings, id).toContain(id);
+    for (const id of ['enjoined-elsewhere', 'stayed-elsewhere']) expect(endings, id).toContain(id);
+  });
+
+  test('a Supreme Court stay that outlives the decision of the appeal is an ending of its own (28 U.S.C. 2101(f)); a stayed mandate with no petition issues when its 90 days run out (FRAP 41(d)(2)(B))', () => {
+    const leaves = samples(wechat, 'pi-granted', shipped, 3000, 1);
+    const stayed = leaves.filter((l) => l.ending.id === 'stayed-pending-certiorari');
+    expect(stayed.length).toBeGreaterThan(0);
+    for (const leaf of stayed)
+      expect(
+        leaf.events.some((e) => e.type === 'stay.applicationGranted' || e.type === 'certiorari.petitioned'),
+        leaf.choices.map((c) => c.chosen).join(' → '),
+      ).toBe(true);
   });
 
   test('a stay pending appeal never outlives its appeal unnamed: "stay-lapsed" only where no appeal from it was decided', () => {

@@ -211,6 +211,23 @@ describe('the mandate held by a motion to stay it, and rehearing granted (FRAP 3
     expect(issued.snapshot.context.injunctions['pi-granted']?.status).toBe('vacated');
   });
 
+  it('the 90 days of a stayed mandate are calendar days, the last moved past a weekend (FRAP 41(d)(2)(B); 26(a)(1)(C))', () => {
+    const stayedOn = (date: string) => [
+      ...reversed(),
+      stayMotionOnMandate(),
+      onAppeal('appeal.mandateStayGranted', 'mandate-stayed', date, {
+        substantialQuestion: true,
+        goodCause: true,
+      }),
+    ];
+    // Stayed Wednesday 10 Mar 2021: the 90th day is Tuesday 8 Jun; summer time began in between.
+    given(stayedOn('2021-03-10')).when(mandateIssued('2021-06-08')).thenRejectedBy('mandateStayRunOut');
+    given(stayedOn('2021-03-10')).when(mandateIssued('2021-06-09')).thenAccepted();
+    // Stayed Monday 15 Mar 2021: the 90th day is Sunday 13 Jun, so the stay runs through Monday 14 Jun.
+    given(stayedOn('2021-03-15')).when(mandateIssued('2021-06-14')).thenRejectedBy('mandateStayRunOut');
+    given(stayedOn('2021-03-15')).when(mandateIssued('2021-06-15')).thenAccepted();
+  });
+
   it('rehearing granted: the reversal no longer stands, the appeal is pending again, and the injunction is untouched until a new decision and its mandate', () => {
     const petitioned = [
       ...reversed(),

@@ -45,13 +45,17 @@ const DAY = 86_400_000;
  * moves no deadline by an hour (FRAP 26(a)(1); S. Ct. R. 30.1). An open start ("no later than") is -Infinity.
  */
 function dayAt(at: Instant): number {
-  const start = rangeOf(at).start;
-  return Number.isFinite(start) ? dayNumber(localAt(start, at.zone)) : start;
+  return dayOfMoment(rangeOf(at).start, at.zone);
+}
+
+/** The calendar day of epoch `ms` in `zone`; an open bound (±Infinity) stays open. */
+function dayOfMoment(ms: number, zone: string): number {
+  return Number.isFinite(ms) ? dayNumber(localAt(ms, zone)) : ms;
 }
 
 /** The calendar day of the event that ended at epoch `end` (the day a period is counted from), in `zone`. */
 function dayEnded(end: number, zone: string): number {
-  return Number.isFinite(end) ? dayNumber(localAt(end - 1, zone)) : end;
+  return dayOfMoment(end - 1, zone);
 }
 
 /**
@@ -1076,17 +1080,20 @@ export const RULES = {
   mandateStayRunOut: rule<'appeal.mandateIssued'>(
     'mandateStayRunOut',
     'A stayed mandate issues when the stay ends: after 90 days, or after the Supreme Court disposes of a petition',
-    "A stay of the mandate must not exceed 90 days unless the court extends it for good cause, or the party who obtained it tells the circuit clerk in writing, within the stay, that a petition for certiorari has been filed: the stay then continues until the Supreme Court's final disposition. So a petition filed before the 90 days ran out holds the mandate, and the mandate is refused, even forthwith, until the Court denies the petition or, having granted it, sends its judgment down; the mandate issues immediately on a copy of an order denying the petition (the machine accepts it at once after a denial, and after the Court's judgment). The clerk's notice and the party who files are not recorded: a petition filed in time is read as notified. An extension of the time to petition that extends the stay (FRAP 41(d)(2)(B)(i)) and an extension for good cause are not modelled: record the mandate forthwith, or after 90 days.",
-    'FRAP 41(d)(2)(A)-(B), (d)(4) (as amended Dec. 1, 2018, in force in 2020); S. Ct. R. 45.3',
+    "A stay of the mandate must not exceed 90 days unless the court extends it for good cause, or the party who obtained it tells the circuit clerk in writing, within the stay, that a petition for certiorari has been filed: the stay then continues until the Supreme Court's final disposition. So a petition filed before the 90 days ran out holds the mandate, and the mandate is refused, even forthwith, until the Court denies the petition or, having granted it, sends its judgment down; the mandate issues immediately on a copy of an order denying the petition (the machine accepts it at once after a denial, and after the Court's judgment). The clerk's notice and the party who files are not recorded: a petition filed in time is read as notified. An extension of the time to petition that extends the stay (FRAP 41(d)(2)(B)(i)) and an extension for good cause are not modelled: record the mandate forthwith, or after 90 days. The 90 are calendar days, the last moved past a Saturday, Sunday or federal legal holiday (FRAP 26(a)(1)(C)).",
+    'FRAP 41(d)(2)(A)-(B), (d)(4) (as amended Dec. 1, 2018, in force in 2020); FRAP 26(a)(1); S. Ct. R. 45.3',
     (ctx, e) => {
       const appeal = ctx.appeals[e.appealDocket];
       const stayedAt = appeal?.mandateStayedAt;
       const petition = ctx.petitions[e.appealDocket];
       const disposed = appeal?.certiorariDeniedBy !== undefined || petition?.status === 'judgment-sent';
       if (disposed) return true;
+      // The stay's last day: the 90th after it was granted, or the next court day (FRAP 26(a)(1)(C)).
+      const lastDay = stayedAt && lastDayOfPeriod(dayEnded(stayedAt.end, e.at.zone), 90);
       // FRAP 41(d)(2)(B)(ii): a petition filed within the stay continues it until the final disposition.
-      if (petition && stayedAt && petition.filedAt.start < stayedAt.end + 90 * DAY) return false;
-      return e.forthwith || (stayedAt !== undefined && rangeOf(e.at).start >= stayedAt.end + 90 * DAY);
+      if (petition && lastDay !== undefined && dayOfMoment(petition.filedAt.start, e.at.zone) <= lastDay)
+        return false;
+      return e.forthwith || (lastDay !== undefined && dayAt(e.at) > lastDay);
     },
   ),
   petitionReviewsADecidedAppeal: rule<'certiorari.petitioned'>(
