@@ -76,8 +76,8 @@ export const DOCTRINES: readonly Doctrine[] = [
     name: 'mandate',
     title: "The mandate: when a court of appeals' judgment takes effect",
     explanation:
-      "A court of appeals' decision does not act on the district court's order when it is filed. The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition; with the United States or its officer a party, the time to petition is 45 days after entry of judgment (FRAP 40(a)(1) as in force in 2020). The mandate is effective when issued. A timely rehearing petition, or a motion to stay the mandate pending a petition for certiorari, holds it; the court may shorten the time or issue it forthwith. Until it issues, an injunction that was reversed or vacated stays in force, and a stay pending appeal stays in place.",
-    citation: 'FRAP 40(a)(1) (2020), 41(b)-(d); 28 U.S.C. 2101(f)',
+      "A court of appeals' decision does not act on the district court's order when it is filed. The mandate issues 7 days after the time to petition for rehearing expires, or 7 days after an order denying a timely petition; with the United States or its officer a party, the time to petition is 45 days after entry of judgment (FRAP 40(a)(1) as in force in 2020). The mandate is effective when issued. A timely rehearing petition, or a motion to stay the mandate pending a petition for certiorari, holds it; the court may shorten the time or issue it forthwith. Until it issues, an injunction that was reversed or vacated stays in force, and a stay pending appeal stays in place. The days are calendar days, and a period whose last day is a Saturday, Sunday or federal legal holiday runs to the next court day: decided on 28 Jan 2021, an appeal could be reheard until Monday 15 Mar (the 45th day was a Sunday), and its mandate issued on 22 Mar.",
+    citation: 'FRAP 40(a)(1) (2020), 41(b)-(d), 26(a)(1); 28 U.S.C. 2101(f)',
     unsettled:
       'FRAP 40 was restructured in December 2024, and FRAP 41 restyled with it; this cites the text in force in 2020. How a stayed mandate is held by a petition for certiorari is the certiorari topic.',
     rules: [
