@@ -59,7 +59,7 @@ describe('an explanation', () => {
   it('of a rule is the rule metadata the machine carries, with the event kinds it guards', () => {
     const topic = findTopic('moveFirstInDistrictCourt');
     expect(topic).toMatchObject({ kind: 'rule', ...machineGraph().rules.moveFirstInDistrictCourt });
-    expect(topic?.kind === 'rule' && topic.guards).toEqual(['stay.motionFiled']);
+    expect(topic?.kind === 'rule' && topic.guardedKinds).toEqual(['stay.motionFiled']);
   });
 
   it('prints text, or the topic as JSON with --json', async () => {

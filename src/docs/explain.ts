@@ -47,7 +47,7 @@ export interface EventTopic {
 export interface RuleTopic extends RuleMeta {
   readonly kind: 'rule';
   /** The event kinds whose transition is guarded by this rule. */
-  readonly guards: readonly string[];
+  readonly guardedKinds: readonly string[];
 }
 
 /** A doctrine no single guard holds (who is bound, the mandate, mootness), with the rules that apply it. */
@@ -95,8 +95,8 @@ function buildTopics(graph: MachineGraph): Topic[] {
   }
   topics.push(...events.map(eventTopic));
   for (const rule of Object.values(graph.rules)) {
-    const guards = events.filter((e) => e.rules.some((r) => r.name === rule.name)).map((e) => e.type);
-    topics.push({ kind: 'rule', ...rule, guards });
+    const guardedKinds = events.filter((e) => e.rules.some((r) => r.name === rule.name)).map((e) => e.type);
+    topics.push({ kind: 'rule', ...rule, guardedKinds });
   }
   topics.push(...DOCTRINES.map((d) => ({ kind: 'doctrine' as const, ...d })));
   return topics;
@@ -237,7 +237,7 @@ export function topicText(topic: Topic): string {
         `${topic.name} (rule): ${topic.title}`,
         topic.explanation,
         `Citation: ${topic.citation}`,
-        `Guards: ${topic.guards.length > 0 ? topic.guards.join(', ') : '(no event kind)'}.`,
+        `Guards: ${topic.guardedKinds.length > 0 ? topic.guardedKinds.join(', ') : '(no event kind)'}.`,
       ].join('\n');
     case 'doctrine':
       return [
