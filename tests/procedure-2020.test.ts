@@ -477,42 +477,52 @@ describe("the mandate: a court of appeals' judgment acts when its mandate issues
     given(denied).when(mandateIssued('2021-04-09')).thenAccepted();
   });
 
+  /**
+   * The days around a deadline: a petition for rehearing on its last day is in time and the next day is
+   * not; the mandate, where given, is refused the day before it may issue and accepted that day.
+   */
+  const deadlines = (
+    history: CaseEvent[],
+    petition: { lastDay: string; late: string },
+    mandate?: { early: string; first: string },
+  ) => {
+    given(history)
+      .when(rehearing('rehearing', petition.lastDay, 'appeal.rehearingSought'))
+      .thenAccepted();
+    given(history)
+      .when(rehearing('rehearing', petition.late, 'appeal.rehearingSought'))
+      .thenRejectedBy('rehearingTimely');
+    if (!mandate) return;
+    given(history).when(mandateIssued(mandate.early)).thenRejectedBy('mandateTimely');
+    given(history).when(mandateIssued(mandate.first)).thenAccepted();
+  };
+
   it('counts calendar days, so summer time beginning within the period moves no deadline (FRAP 26(a)(1))', () => {
     // Decided Friday 29 Jan 2021; clocks went forward on 14 Mar; the 45th day is Monday 15 Mar. Counted in
     // 24-hour days from the end of the decision's day, the time would run to 1 a.m. on the 46th day.
-    const decided = [...appealed(), appealDecided('2021-01-29', 'reversed')];
-    given(decided)
-      .when(rehearing('rehearing', '2021-03-15', 'appeal.rehearingSought'))
-      .thenAccepted();
-    given(decided)
-      .when(rehearing('rehearing', '2021-03-16', 'appeal.rehearingSought'))
-      .thenRejectedBy('rehearingTimely');
+    deadlines([...appealed(), appealDecided('2021-01-29', 'reversed')], {
+      lastDay: '2021-03-15',
+      late: '2021-03-16',
+    });
   });
 
   it('a last day on a Sunday runs to the Monday, and the mandate waits 7 days from then (FRAP 26(a)(1)(C); 41(b))', () => {
     // Decided 28 Jan 2021: the 45th day is Sunday 14 Mar, so rehearing may be sought on Monday 15 Mar,
     // and the mandate issues 7 days after that, on Monday 22 Mar.
-    given(reversed())
-      .when(rehearing('rehearing', '2021-03-15', 'appeal.rehearingSought'))
-      .thenAccepted();
-    given(reversed())
-      .when(rehearing('rehearing', '2021-03-16', 'appeal.rehearingSought'))
-      .thenRejectedBy('rehearingTimely');
-    given(reversed()).when(mandateIssued('2021-03-21')).thenRejectedBy('mandateTimely');
-    given(reversed()).when(mandateIssued('2021-03-22')).thenAccepted();
+    deadlines(
+      reversed(),
+      { lastDay: '2021-03-15', late: '2021-03-16' },
+      { early: '2021-03-21', first: '2021-03-22' },
+    );
   });
 
   it('a last day on a federal legal holiday runs to the next court day (FRAP 26(a)(6)(A); 5 U.S.C. 6103(a))', () => {
     // Decided Friday 16 Apr 2021: the 45th day is Memorial Day, Monday 31 May.
-    const decided = [...appealed(), appealDecided('2021-04-16', 'reversed')];
-    given(decided)
-      .when(rehearing('rehearing', '2021-06-01', 'appeal.rehearingSought'))
-      .thenAccepted();
-    given(decided)
-      .when(rehearing('rehearing', '2021-06-02', 'appeal.rehearingSought'))
-      .thenRejectedBy('rehearingTimely');
-    given(decided).when(mandateIssued('2021-06-07')).thenRejectedBy('mandateTimely');
-    given(decided).when(mandateIssued('2021-06-08')).thenAccepted();
+    deadlines(
+      [...appealed(), appealDecided('2021-04-16', 'reversed')],
+      { lastDay: '2021-06-01', late: '2021-06-02' },
+      { early: '2021-06-07', first: '2021-06-08' },
+    );
   });
 
   it('counts from the open start of a date known only as "no later than" without failing: such a notice of appeal is in time, such a mandate is not shown to be (FRAP 4(a)(1)(B); FRAP 41(b))', () => {

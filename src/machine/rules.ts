@@ -59,6 +59,14 @@ function dayEnded(end: number, zone: string): number {
 }
 
 /**
+ * The last day of a period of `days` days after the event that ended at epoch `end`, on `zone`'s calendar,
+ * moved past a weekend or legal holiday (FRAP 26(a)(1)(C); S. Ct. R. 30.1).
+ */
+function periodEnds(end: number, zone: string, days: number): number {
+  return lastDayOfPeriod(dayEnded(end, zone), days);
+}
+
+/**
  * Whether `at` falls on or before the last day of a period of `days` days after the event that ended at
  * `end`, that day moved past a weekend or legal holiday (FRAP 26(a)(1)(C); S. Ct. R. 30.1).
  */
@@ -67,7 +75,7 @@ function withinDays(end: number, at: Instant, days: number): boolean {
   // 24-hour days by at most one, plus a change of the zone's offset (at most a day, as when Samoa crossed
   // the date line); a notice of appeal filed on day 10 of 60 asks nothing of Intl.
   if (rangeOf(at).start - end <= (days - 3) * DAY) return true;
-  return dayAt(at) <= lastDayOfPeriod(dayEnded(end, at.zone), days);
+  return dayAt(at) <= periodEnds(end, at.zone, days);
 }
 
 function rule<T extends EventType>(
@@ -1015,12 +1023,12 @@ export const RULES = {
       const zone = e.at.zone;
       const rehearingRunsOut = appeal.rehearingDeniedAt
         ? dayEnded(appeal.rehearingDeniedAt.end, zone)
-        : lastDayOfPeriod(dayEnded(appeal.decidedAt.end, zone), rehearingDays(ctx, e.appealDocket));
+        : periodEnds(appeal.decidedAt.end, zone, rehearingDays(ctx, e.appealDocket));
       const denied = appeal.mandateStayDeniedAt;
       const day = dayAt(e.at);
       return (
         day >= lastDayOfPeriod(rehearingRunsOut, 7) &&
-        (denied === undefined || day >= lastDayOfPeriod(dayEnded(denied.end, zone), 7))
+        (denied === undefined || day >= periodEnds(denied.end, zone, 7))
       );
     },
   ),
@@ -1089,7 +1097,7 @@ export const RULES = {
       const disposed = appeal?.certiorariDeniedBy !== undefined || petition?.status === 'judgment-sent';
       if (disposed) return true;
       // The stay's last day: the 90th after it was granted, or the next court day (FRAP 26(a)(1)(C)).
-      const lastDay = stayedAt && lastDayOfPeriod(dayEnded(stayedAt.end, e.at.zone), 90);
+      const lastDay = stayedAt && periodEnds(stayedAt.end, e.at.zone, 90);
       // FRAP 41(d)(2)(B)(ii): a petition filed within the stay continues it until the final disposition.
       if (petition && lastDay !== undefined && dayOfMoment(petition.filedAt.start, e.at.zone) <= lastDay)
         return false;
@@ -1163,8 +1171,7 @@ export const RULES = {
     (ctx, e) => {
       const decidedAt = ctx.petitions[e.appealDocket]?.decidedAt;
       return (
-        e.forthwith ||
-        (decidedAt !== undefined && dayAt(e.at) >= lastDayOfPeriod(dayEnded(decidedAt.end, e.at.zone), 32))
+        e.forthwith || (decidedAt !== undefined && dayAt(e.at) >= periodEnds(decidedAt.end, e.at.zone, 32))
       );
     },
   ),
