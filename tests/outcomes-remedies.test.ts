@@ -306,7 +306,7 @@ describe('the odds follow a case to the Supreme Court', () => {
 
   test('the Court grants or denies only a pending petition, decides only a case it granted, and sends its judgment down only once it has decided (S. Ct. R. 10, 45.3; certiorariInOrder)', () => {
     // The decisions listed last step first: were any offered early, the search would take it first.
-    const leaves = leavesOf(oddsWith(NOTICE, AFFIRMED, judgment(32), DECISION, RULING, petition(45, 0.5)));
+    const leaves = leavesOf(oddsWith(NOTICE, AFFIRMED, judgment(35), DECISION, RULING, petition(45, 0.5)));
     const seen = new Set(leaves.map((l) => certiorariSteps(l).join(' → ')));
     expect([...seen].sort()).toEqual([
       '',
@@ -315,14 +315,18 @@ describe('the odds follow a case to the Supreme Court', () => {
     ]);
   });
 
-  test("the Court's judgment is sent down 32 days after its entry, not sooner: the model weighs no judgment forthwith (S. Ct. R. 45.3; judgmentSentInTime)", () => {
+  test("the Court's judgment is sent down 32 days after its entry (or the next court day), not sooner: the model weighs no judgment forthwith (S. Ct. R. 45.3, 30.1; judgmentSentInTime)", () => {
     const granted: Step = ['certiorari', 90, { 'certiorari.granted': 1 }];
     const sentAfter = (days: number) =>
       leavesOf(oddsWith(NOTICE, AFFIRMED, petition(45), granted, DECISION, judgment(days))).filter((l) =>
         certiorariSteps(l).includes('judgmentSent'),
-      ).length;
-    expect(sentAfter(32)).toBeGreaterThan(0);
-    expect(sentAfter(31)).toBe(0);
+      );
+    const decided = sentAfter(40)[0]?.events.find((e) => e.type === 'certiorari.decided');
+    const day = dayNumber(decided!.at.local);
+    const first = lastDayOfPeriod(day, 32) - day;
+    expect(first).toBeGreaterThanOrEqual(32);
+    expect(sentAfter(first).length).toBeGreaterThan(0);
+    expect(sentAfter(first - 1).length).toBe(0);
   });
 
   test('a decision on certiorari is taken once per appeal: its subject is the appeal docket', () => {
@@ -345,7 +349,7 @@ describe('the odds follow a case to the Supreme Court', () => {
     petition(7),
     RULING,
     DECISION,
-    judgment(32),
+    judgment(35),
   );
 
   test('each Supreme Court ending (reversed or vacated, or affirmed; the injunction dissolved or standing) is reached through casesim outcomes (S. Ct. R. 45.3; supremeCourtUndoesInjunction; FRAP 41(c))', async () => {
